@@ -1,0 +1,30 @@
+package dev.aiaas.ml.transform;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.aiaas.ml.table.Table;
+
+/**
+ * A step with every parameter it learned on the training split. Applying it never
+ * looks at the data to learn anything more, so train, test and a serving request are
+ * transformed alike. Implementations are records whose components are the parameters,
+ * written to JSON by {@link FittedPipelineJson} under the {@code type} names below.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = FittedDropMissingLabel.class, name = "drop_missing_label"),
+        @JsonSubTypes.Type(value = FittedImpute.class, name = "impute"),
+        @JsonSubTypes.Type(value = FittedStandardize.class, name = "standardize"),
+        @JsonSubTypes.Type(value = FittedOneHot.class, name = "one_hot"),
+        @JsonSubTypes.Type(value = FittedScalePixels.class, name = "scale_pixels")
+})
+public sealed interface FittedStep
+        permits FittedDropMissingLabel, FittedImpute, FittedStandardize, FittedOneHot, FittedScalePixels {
+
+    /**
+     * Transforms {@code table} with the fitted parameters.
+     *
+     * @throws IllegalArgumentException when a column the step was fitted on is missing or of another kind
+     */
+    Table apply(Table table);
+}
