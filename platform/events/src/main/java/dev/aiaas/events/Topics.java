@@ -1,0 +1,57 @@
+package dev.aiaas.events;
+
+import java.util.List;
+
+/** Every Kafka topic of the platform: the only place their names are written. */
+public final class Topics {
+
+    /** Records to ingest, from gRPC clients' peers and any Kafka producer; key = dataset. */
+    public static final String INGEST_RECORDS = "aiaas.ingest.records";
+    /** Ingest records that failed validation, unchanged, with the reason in headers. */
+    public static final String INGEST_DLQ = "aiaas.ingest.dlq";
+    /** Ground-truth labels for earlier predictions, joined by request id. */
+    public static final String INGEST_FEEDBACK = "aiaas.ingest.feedback";
+    /** DatasetVersionSealed. */
+    public static final String INGEST_EVENTS = "aiaas.ingest.events";
+    /** DatasetPrepared. */
+    public static final String PREPROCESS_EVENTS = "aiaas.preprocess.events";
+    /** TrainingJobQueued: the work queue of the training workers' consumer group. */
+    public static final String TRAINING_JOBS = "aiaas.training.jobs";
+    /** RegistryEvent: every change of a model, version, alias or tag. */
+    public static final String REGISTRY_EVENTS = "aiaas.registry.events";
+    /** PredictionLogged, sampled, written off the request path. */
+    public static final String SERVING_PREDICTIONS = "aiaas.serving.predictions";
+    /** Prediction-log records monitoring could not read, unchanged, with the reason in headers. */
+    public static final String MONITORING_DLQ = "aiaas.monitoring.dlq";
+    /** Alerts raised by monitoring. */
+    public static final String MONITORING_ALERTS = "aiaas.monitoring.alerts";
+
+    /** Header of a dead-lettered record that says why it was refused. */
+    public static final String DLQ_REASON_HEADER = "aiaas.dlq.reason";
+    /** Header of a dead-lettered record naming the topic it came from. */
+    public static final String DLQ_SOURCE_TOPIC_HEADER = "aiaas.dlq.source-topic";
+
+    private static final List<TopicSpec> ALL = List.of(
+            new TopicSpec(INGEST_RECORDS, 3),
+            new TopicSpec(INGEST_DLQ, 1),
+            new TopicSpec(INGEST_FEEDBACK, 3),
+            new TopicSpec(INGEST_EVENTS, 1),
+            new TopicSpec(PREPROCESS_EVENTS, 1),
+            new TopicSpec(TRAINING_JOBS, 3),
+            new TopicSpec(REGISTRY_EVENTS, 1),
+            new TopicSpec(SERVING_PREDICTIONS, 3),
+            new TopicSpec(MONITORING_DLQ, 1),
+            new TopicSpec(MONITORING_ALERTS, 1));
+
+    private Topics() {
+    }
+
+    /** Every topic with its partition count. */
+    public static List<TopicSpec> all() {
+        return ALL;
+    }
+
+    /** A topic and how many partitions it is created with. */
+    public record TopicSpec(String name, int partitions) {
+    }
+}

@@ -1,0 +1,88 @@
+package dev.aiaas.events.quarkus;
+
+import dev.aiaas.events.KafkaProducers;
+import dev.aiaas.events.OutboxRelay;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.Producer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Relays a stateful service's outbox to Kafka a few times a second, on one background
+ * thread. Built into the services that set {@code aiaas.outbox.enabled=true} and name
+ * their table in {@code aiaas.outbox.table}.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "aiaas.outbox.enabled", stringValue = "true")
+public class OutboxPublisher {
+
+    private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
+
+    @Inject
+    DataSource dataSource;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "aiaas.outbox.table")
+    String table;
+
+    @ConfigProperty(name = "aiaas.outbox.interval", defaultValue = "PT0.2S")
+    Duration interval;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
+
+    private Producer<String, byte[]> producer;
+    private OutboxRelay relay;
+    private ScheduledExecutorService timer;
+
+    void start(@Observes StartupEvent event) {
+        producer = KafkaProducers.idempotent(bootstrapServers, applicationName + "-outbox");
+        relay = new OutboxRelay(dataSource, table, producer);
+        timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
+        timer.scheduleWithFixedDelay(this::flushQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Publishes until nothing is pending; returns how many events went out. */
+    public int flush() {
+        int total = 0;
+        int sent;
+        while ((sent = relay.publishPending()) > 0) {
+            total += sent;
+        }
+        return total;
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay failed, retrying in %s: %s", interval, e.getMessage());
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer != null) {
+            timer.shutdown();
+            try {
+                timer.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+}
