@@ -1,0 +1,113 @@
+package dev.aiaas.registry.grpc;
+
+import dev.aiaas.errors.DomainException;
+import dev.aiaas.proto.registry.v1.Alias;
+import dev.aiaas.proto.registry.v1.CreateModelVersionRequest;
+import dev.aiaas.proto.registry.v1.CreateRegisteredModelRequest;
+import dev.aiaas.proto.registry.v1.DeleteAliasRequest;
+import dev.aiaas.proto.registry.v1.DeleteAliasResponse;
+import dev.aiaas.proto.registry.v1.GetAliasHistoryRequest;
+import dev.aiaas.proto.registry.v1.GetAliasHistoryResponse;
+import dev.aiaas.proto.registry.v1.GetModelVersionRequest;
+import dev.aiaas.proto.registry.v1.GetRegisteredModelRequest;
+import dev.aiaas.proto.registry.v1.ListModelVersionsRequest;
+import dev.aiaas.proto.registry.v1.ListModelVersionsResponse;
+import dev.aiaas.proto.registry.v1.ListRegisteredModelsRequest;
+import dev.aiaas.proto.registry.v1.ListRegisteredModelsResponse;
+import dev.aiaas.proto.registry.v1.ModelVersion;
+import dev.aiaas.proto.registry.v1.RegisteredModel;
+import dev.aiaas.proto.registry.v1.RegistryServiceGrpc;
+import dev.aiaas.proto.registry.v1.SetAliasRequest;
+import dev.aiaas.proto.registry.v1.SetModelVersionTagRequest;
+import dev.aiaas.registry.service.ModelRegistry;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import java.util.function.Supplier;
+
+/** The registry's gRPC edge: maps messages to {@link ModelRegistry} calls and back. */
+@GrpcService
+@Blocking
+public class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImplBase {
+
+    @Inject
+    ModelRegistry registry;
+
+    @Override
+    public void createRegisteredModel(CreateRegisteredModelRequest request, StreamObserver<RegisteredModel> response) {
+        reply(response, () -> RegistryMessages.toProto(
+                registry.createModel(request.getName(), request.getDescription(), request.getTagsMap())));
+    }
+
+    @Override
+    public void getRegisteredModel(GetRegisteredModelRequest request, StreamObserver<RegisteredModel> response) {
+        reply(response, () -> RegistryMessages.toProto(registry.getModel(request.getName())));
+    }
+
+    @Override
+    public void listRegisteredModels(ListRegisteredModelsRequest request,
+            StreamObserver<ListRegisteredModelsResponse> response) {
+        reply(response, () -> ListRegisteredModelsResponse.newBuilder()
+                .addAllModels(registry.listModels().stream().map(RegistryMessages::toProto).toList())
+                .build());
+    }
+
+    @Override
+    public void createModelVersion(CreateModelVersionRequest request, StreamObserver<ModelVersion> response) {
+        reply(response, () -> RegistryMessages.toProto(registry.createVersion(RegistryMessages.toDomain(request))));
+    }
+
+    @Override
+    public void getModelVersion(GetModelVersionRequest request, StreamObserver<ModelVersion> response) {
+        reply(response, () -> RegistryMessages.toProto(switch (request.getSelectorCase()) {
+            case VERSION -> registry.getVersion(request.getModelName(), request.getVersion());
+            case ALIAS -> registry.getVersionByAlias(request.getModelName(), request.getAlias());
+            case SELECTOR_NOT_SET -> throw DomainException.invalid(
+                    "name a version or an alias of model " + request.getModelName());
+        }));
+    }
+
+    @Override
+    public void listModelVersions(ListModelVersionsRequest request, StreamObserver<ListModelVersionsResponse> response) {
+        reply(response, () -> ListModelVersionsResponse.newBuilder()
+                .addAllVersions(registry.listVersions(request.getModelName()).stream()
+                        .map(RegistryMessages::toProto).toList())
+                .build());
+    }
+
+    @Override
+    public void setAlias(SetAliasRequest request, StreamObserver<Alias> response) {
+        reply(response, () -> {
+            long previous = registry.setAlias(request.getModelName(), request.getAlias(), request.getVersion());
+            return RegistryMessages.alias(request.getModelName(), request.getAlias(), request.getVersion(), previous);
+        });
+    }
+
+    @Override
+    public void deleteAlias(DeleteAliasRequest request, StreamObserver<DeleteAliasResponse> response) {
+        reply(response, () -> {
+            registry.deleteAlias(request.getModelName(), request.getAlias());
+            return DeleteAliasResponse.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void getAliasHistory(GetAliasHistoryRequest request, StreamObserver<GetAliasHistoryResponse> response) {
+        reply(response, () -> GetAliasHistoryResponse.newBuilder()
+                .addAllChanges(registry.aliasHistory(request.getModelName(), request.getAlias()).stream()
+                        .map(RegistryMessages::toProto).toList())
+                .build());
+    }
+
+    @Override
+    public void setModelVersionTag(SetModelVersionTagRequest request, StreamObserver<ModelVersion> response) {
+        reply(response, () -> RegistryMessages.toProto(registry.setTag(
+                request.getModelName(), request.getVersion(), request.getKey(), request.getValue())));
+    }
+
+    private static <T> void reply(StreamObserver<T> response, Supplier<T> call) {
+        response.onNext(call.get());
+        response.onCompleted();
+    }
+}

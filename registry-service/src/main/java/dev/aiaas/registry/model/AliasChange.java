@@ -1,0 +1,12 @@
+package dev.aiaas.registry.model;
+
+import java.time.Instant;
+
+/**
+ * One move of an alias.
+ *
+ * @param version the version it now points at, 0 when the change deleted it
+ * @param previousVersion the version it pointed at before, 0 when it was new
+ */
+public record AliasChange(String modelName, String alias, long version, long previousVersion, Instant changedAt) {
+}

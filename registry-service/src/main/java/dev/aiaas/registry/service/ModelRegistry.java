@@ -1,0 +1,181 @@
+package dev.aiaas.registry.service;
+
+import static dev.aiaas.errors.SqlWork.run;
+
+import dev.aiaas.errors.DomainException;
+import dev.aiaas.registry.config.RegistryConfig;
+import dev.aiaas.registry.messaging.RegistryEvents;
+import dev.aiaas.registry.model.AliasChange;
+import dev.aiaas.registry.model.ArtifactEntry;
+import dev.aiaas.registry.model.Lineage;
+import dev.aiaas.registry.model.ModelVersion;
+import dev.aiaas.registry.model.Names;
+import dev.aiaas.registry.model.NewModelVersion;
+import dev.aiaas.registry.model.RegisteredModel;
+import dev.aiaas.registry.storage.AliasStore;
+import dev.aiaas.registry.storage.ModelStore;
+import dev.aiaas.registry.storage.VersionStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The registry's rules: names, immutable numbered versions, aliases that move with a
+ * history, and an event for every change, each in one transaction.
+ */
+@ApplicationScoped
+public class ModelRegistry {
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    @Inject
+    ModelStore models;
+
+    @Inject
+    VersionStore versions;
+
+    @Inject
+    AliasStore aliases;
+
+    @Inject
+    RegistryEvents events;
+
+    @Inject
+    RegistryConfig config;
+
+    @Transactional
+    public RegisteredModel createModel(String name, String description, Map<String, String> tags) {
+        Names.requireModelName(name);
+        return run(() -> {
+            if (models.insertIfMissing(name, description, tags)) {
+                events.modelCreated(name);
+            }
+            return models.find(name).orElseThrow();
+        });
+    }
+
+    public RegisteredModel getModel(String name) {
+        return run(() -> models.find(name)).orElseThrow(() -> unknownModel(name));
+    }
+
+    public List<RegisteredModel> listModels() {
+        return run(() -> models.list(config.listLimit()));
+    }
+
+    @Transactional
+    public ModelVersion createVersion(NewModelVersion spec) {
+        Names.requireModelName(spec.modelName());
+        validate(spec);
+        NewModelVersion stamped = withCodeVersion(spec);
+        return run(() -> {
+            if (models.insertIfMissing(spec.modelName(), "", Map.of())) {
+                events.modelCreated(spec.modelName());
+            }
+            long version = models.nextVersion(spec.modelName());
+            versions.insert(stamped, version);
+            events.versionCreated(spec.modelName(), version);
+            return versions.find(spec.modelName(), version).orElseThrow();
+        });
+    }
+
+    public ModelVersion getVersion(String model, long version) {
+        return run(() -> versions.find(model, version)).orElseThrow(() -> {
+            getModel(model);
+            return DomainException.notFound("model " + model + " has no version " + version);
+        });
+    }
+
+    public ModelVersion getVersionByAlias(String model, String alias) {
+        long version = run(() -> aliases.find(model, alias)).orElseThrow(() -> {
+            getModel(model);
+            return DomainException.notFound("model " + model + " has no alias '" + alias + "'");
+        });
+        return getVersion(model, version);
+    }
+
+    public List<ModelVersion> listVersions(String model) {
+        getModel(model);
+        return run(() -> versions.list(model, config.listLimit()));
+    }
+
+    /** Creates or moves an alias; returns the version it pointed at before (0 when new). */
+    @Transactional
+    public long setAlias(String model, String alias, long version) {
+        Names.requireAlias(alias);
+        getVersion(model, version);
+        return run(() -> {
+            long previous = aliases.findForUpdate(model, alias).orElse(0L);
+            if (previous != version) {
+                aliases.move(model, alias, version, previous);
+                events.aliasSet(model, alias, version, previous);
+            }
+            return previous;
+        });
+    }
+
+    @Transactional
+    public void deleteAlias(String model, String alias) {
+        getModel(model);
+        run(() -> {
+            long previous = aliases.findForUpdate(model, alias).orElseThrow(
+                    () -> DomainException.notFound("model " + model + " has no alias '" + alias + "'"));
+            aliases.delete(model, alias, previous);
+            events.aliasDeleted(model, alias, previous);
+            return null;
+        });
+    }
+
+    public List<AliasChange> aliasHistory(String model, String alias) {
+        getModel(model);
+        return run(() -> aliases.history(model, alias == null ? "" : alias, config.listLimit()));
+    }
+
+    @Transactional
+    public ModelVersion setTag(String model, long version, String key, String value) {
+        if (key == null || key.isBlank()) {
+            throw DomainException.invalid("tag key is empty: name the tag to set");
+        }
+        getVersion(model, version);
+        return run(() -> {
+            versions.setTag(model, version, key, value);
+            events.tagSet(model, version, key, value);
+            return versions.find(model, version).orElseThrow();
+        });
+    }
+
+    private static void validate(NewModelVersion spec) {
+        if (spec.family() == null || spec.family().isBlank()) {
+            throw DomainException.invalid("model version of " + spec.modelName() + " has no family: say what kind of model it is (MLP, CNN, …)");
+        }
+        for (ArtifactEntry artifact : spec.artifacts()) {
+            if (artifact.role().isBlank() || artifact.key().isBlank()) {
+                throw DomainException.invalid("an artifact needs a role and an object key");
+            }
+            if (!SHA256.matcher(artifact.sha256()).matches()) {
+                throw DomainException.invalid("artifact " + artifact.key() + " has no valid SHA-256 (64 lower-case hex digits)");
+            }
+        }
+        long roles = spec.artifacts().stream().map(ArtifactEntry::role).distinct().count();
+        if (roles != spec.artifacts().size()) {
+            throw DomainException.invalid("two artifacts share a role: each role (parameters, transform, …) appears once");
+        }
+    }
+
+    private NewModelVersion withCodeVersion(NewModelVersion spec) {
+        Lineage lineage = spec.lineage();
+        if (!lineage.codeVersion().isBlank()) {
+            return spec;
+        }
+        Lineage stamped = new Lineage(lineage.dataset(), lineage.datasetVersion(), lineage.pipeline(),
+                lineage.trainingJobId(), config.codeVersion());
+        return new NewModelVersion(spec.modelName(), spec.family(), spec.description(), spec.tags(),
+                spec.signatureJson(), spec.metrics(), stamped, spec.artifacts());
+    }
+
+    private static DomainException unknownModel(String name) {
+        return DomainException.notFound("no registered model named '" + name + "'");
+    }
+}

@@ -1,0 +1,149 @@
+package dev.aiaas.registry.storage;
+
+import dev.aiaas.registry.model.ArtifactEntry;
+import dev.aiaas.registry.model.Lineage;
+import dev.aiaas.registry.model.ModelVersion;
+import dev.aiaas.registry.model.NewModelVersion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Model versions and their artifacts in PostgreSQL. Runs inside the caller's transaction. */
+@ApplicationScoped
+public class VersionStore {
+
+    private static final String COLUMNS = "model_name, version, family, description, tags, signature, metrics, "
+            + "dataset, dataset_version, pipeline, training_job_id, code_version, created_at";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    AliasStore aliases;
+
+    public void insert(NewModelVersion spec, long version) throws SQLException {
+        String sql = "insert into model_version (model_name, version, family, description, tags, signature, metrics, "
+                + "dataset, dataset_version, pipeline, training_job_id, code_version) "
+                + "values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)";
+        Lineage lineage = spec.lineage();
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
+            insert.setString(1, spec.modelName());
+            insert.setLong(2, version);
+            insert.setString(3, spec.family());
+            insert.setString(4, spec.description());
+            insert.setString(5, JsonColumns.write(spec.tags()));
+            insert.setString(6, spec.signatureJson());
+            insert.setString(7, JsonColumns.write(spec.metrics()));
+            insert.setString(8, lineage.dataset());
+            insert.setLong(9, lineage.datasetVersion());
+            insert.setString(10, lineage.pipeline());
+            insert.setString(11, lineage.trainingJobId());
+            insert.setString(12, lineage.codeVersion());
+            insert.executeUpdate();
+            insertArtifacts(c, spec.modelName(), version, spec.artifacts());
+        }
+    }
+
+    private void insertArtifacts(Connection c, String model, long version, List<ArtifactEntry> artifacts)
+            throws SQLException {
+        String sql = "insert into model_artifact (model_name, version, role, object_key, sha256, size_bytes) "
+                + "values (?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement insert = c.prepareStatement(sql)) {
+            for (ArtifactEntry artifact : artifacts) {
+                insert.setString(1, model);
+                insert.setLong(2, version);
+                insert.setString(3, artifact.role());
+                insert.setString(4, artifact.key());
+                insert.setString(5, artifact.sha256());
+                insert.setLong(6, artifact.sizeBytes());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    public Optional<ModelVersion> find(String model, long version) throws SQLException {
+        String sql = "select " + COLUMNS + " from model_version where model_name = ? and version = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+            query.setString(1, model);
+            query.setLong(2, version);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(read(c, row)) : Optional.empty();
+            }
+        }
+    }
+
+    /** A model's versions, newest first. */
+    public List<ModelVersion> list(String model, int limit) throws SQLException {
+        String sql = "select " + COLUMNS + " from model_version where model_name = ? order by version desc limit ?";
+        List<ModelVersion> versions = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+            query.setString(1, model);
+            query.setInt(2, limit);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    versions.add(read(c, row));
+                }
+            }
+        }
+        return versions;
+    }
+
+    /** Sets one tag of a version; true when the version exists. */
+    public boolean setTag(String model, long version, String key, String value) throws SQLException {
+        String sql = "update model_version set tags = tags || jsonb_build_object(?::text, ?::text) "
+                + "where model_name = ? and version = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+            update.setString(1, key);
+            update.setString(2, value);
+            update.setString(3, model);
+            update.setLong(4, version);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    private ModelVersion read(Connection c, ResultSet row) throws SQLException {
+        String model = row.getString("model_name");
+        long version = row.getLong("version");
+        Map<String, Long> current = aliases.aliasesOf(model);
+        List<String> pointing = current.entrySet().stream()
+                .filter(e -> e.getValue() == version).map(Map.Entry::getKey).toList();
+        return new ModelVersion(
+                model,
+                version,
+                row.getString("family"),
+                row.getString("description"),
+                JsonColumns.strings(row.getString("tags")),
+                row.getString("signature"),
+                JsonColumns.numbers(row.getString("metrics")),
+                new Lineage(row.getString("dataset"), row.getLong("dataset_version"), row.getString("pipeline"),
+                        row.getString("training_job_id"), row.getString("code_version")),
+                artifacts(c, model, version),
+                pointing,
+                row.getTimestamp("created_at").toInstant());
+    }
+
+    private List<ArtifactEntry> artifacts(Connection c, String model, long version) throws SQLException {
+        String sql = "select role, object_key, sha256, size_bytes from model_artifact "
+                + "where model_name = ? and version = ? order by role";
+        List<ArtifactEntry> artifacts = new ArrayList<>();
+        try (PreparedStatement query = c.prepareStatement(sql)) {
+            query.setString(1, model);
+            query.setLong(2, version);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    artifacts.add(new ArtifactEntry(row.getString(1), row.getString(2), row.getString(3), row.getLong(4)));
+                }
+            }
+        }
+        return artifacts;
+    }
+}
