@@ -1,0 +1,59 @@
+package dev.aiaas.monitoring.messaging;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.aiaas.monitoring.model.Prediction;
+import dev.aiaas.monitoring.service.TrafficRecorder;
+import dev.aiaas.proto.events.v1.PredictionLogged;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads the serving service's prediction log. The offset is committed only after the
+ * window update is durable; a record that is not a PredictionLogged fails and goes to
+ * the dead-letter topic with the reason (never silently skipped).
+ */
+@ApplicationScoped
+public class PredictionLogListener {
+
+    @Inject
+    TrafficRecorder recorder;
+
+    @Inject
+    MeterRegistry meters;
+
+    @Incoming("predictions")
+    @Blocking
+    public void onPrediction(byte[] payload) throws SQLException {
+        Prediction prediction = toDomain(parse(payload));
+        boolean counted = recorder.record(prediction);
+        meters.counter("aiaas_monitoring_predictions_total",
+                "endpoint", prediction.endpoint(),
+                "outcome", counted ? (prediction.failed() ? "error" : "ok") : "duplicate").increment();
+    }
+
+    private static PredictionLogged parse(byte[] payload) {
+        try {
+            PredictionLogged event = PredictionLogged.parseFrom(payload);
+            if (event.getEndpoint().isEmpty() || event.getHeader().getEventId().isEmpty()) {
+                throw new IllegalArgumentException("prediction log record has no endpoint or event id");
+            }
+            return event;
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("prediction log record is not an aiaas.events.v1.PredictionLogged: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Prediction toDomain(PredictionLogged event) {
+        Instant received = event.hasReceivedAt()
+                ? Instant.ofEpochSecond(event.getReceivedAt().getSeconds(), event.getReceivedAt().getNanos())
+                : Instant.ofEpochSecond(event.getHeader().getOccurredAt().getSeconds());
+        return new Prediction(event.getHeader().getEventId(), event.getEndpoint(), received,
+                event.getLatencySeconds(), !"OK".equals(event.getStatus()), event.getRows());
+    }
+}

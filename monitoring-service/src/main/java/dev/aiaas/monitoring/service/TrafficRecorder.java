@@ -1,0 +1,92 @@
+package dev.aiaas.monitoring.service;
+
+import dev.aiaas.errors.DomainException;
+import dev.aiaas.monitoring.config.MonitoringConfig;
+import dev.aiaas.monitoring.model.LatencyHistogram;
+import dev.aiaas.monitoring.model.Prediction;
+import dev.aiaas.monitoring.model.TrafficSummary;
+import dev.aiaas.monitoring.model.TrafficWindow;
+import dev.aiaas.monitoring.storage.WindowStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Counts each logged prediction exactly once into its endpoint's window, and reports traffic. */
+@ApplicationScoped
+public class TrafficRecorder {
+
+    @Inject
+    WindowStore store;
+
+    @Inject
+    MonitoringConfig config;
+
+    /** Adds one prediction to its window; a redelivered event changes nothing. */
+    @Transactional
+    public boolean record(Prediction prediction) throws SQLException {
+        if (!store.markProcessed(prediction.eventId())) {
+            return false;
+        }
+        Instant start = windowStart(prediction.receivedAt(), config.storedWindow());
+        TrafficWindow current = store.findForUpdate(prediction.endpoint(), start)
+                .orElse(new TrafficWindow(prediction.endpoint(), start, 0, 0, 0, new LatencyHistogram()));
+        LatencyHistogram latency = LatencyHistogram.of(current.latency().counts());
+        latency.add(prediction.latencySeconds());
+        store.save(new TrafficWindow(prediction.endpoint(), start,
+                current.requests() + 1,
+                current.errors() + (prediction.failed() ? 1 : 0),
+                current.rows() + prediction.rows(),
+                latency));
+        return true;
+    }
+
+    /** Whole-life totals plus windows of {@code width}, the newest {@code maxReportWindows}. */
+    public TrafficSummary summary(String endpoint, Duration width) throws SQLException {
+        if (width.isNegative()) {
+            throw DomainException.invalid("window width must not be negative");
+        }
+        Duration reportWidth = width.isZero() ? config.defaultReportWindow() : width;
+        List<TrafficWindow> stored = store.windows(endpoint);
+        if (stored.isEmpty()) {
+            throw DomainException.notFound("monitoring has seen no prediction for endpoint '" + endpoint + "'");
+        }
+        Map<Instant, TrafficWindow> rolled = new TreeMap<>();
+        LatencyHistogram total = new LatencyHistogram();
+        long requests = 0;
+        long errors = 0;
+        long rows = 0;
+        for (TrafficWindow window : stored) {
+            Instant rolledStart = windowStart(window.start(), reportWidth);
+            TrafficWindow rebased = new TrafficWindow(endpoint, rolledStart, window.requests(), window.errors(),
+                    window.rows(), window.latency());
+            rolled.merge(rolledStart, rebased, TrafficRecorder::combine);
+            total.merge(window.latency());
+            requests += window.requests();
+            errors += window.errors();
+            rows += window.rows();
+        }
+        List<TrafficWindow> windows = new ArrayList<>(rolled.values());
+        int from = Math.max(0, windows.size() - config.maxReportWindows());
+        return new TrafficSummary(endpoint, requests, errors, rows, total, windows.subList(from, windows.size()));
+    }
+
+    private static TrafficWindow combine(TrafficWindow a, TrafficWindow b) {
+        LatencyHistogram latency = LatencyHistogram.of(a.latency().counts());
+        latency.merge(b.latency());
+        return new TrafficWindow(a.endpoint(), a.start(), a.requests() + b.requests(), a.errors() + b.errors(),
+                a.rows() + b.rows(), latency);
+    }
+
+    static Instant windowStart(Instant time, Duration width) {
+        long widthMillis = Math.max(1, width.toMillis());
+        long millis = time.toEpochMilli();
+        return Instant.ofEpochMilli(millis - Math.floorMod(millis, widthMillis));
+    }
+}

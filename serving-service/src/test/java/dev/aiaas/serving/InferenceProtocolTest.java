@@ -1,0 +1,67 @@
+package dev.aiaas.serving;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.aiaas.proto.inference.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
+import dev.aiaas.proto.inference.ModelInferRequest;
+import dev.aiaas.proto.inference.ModelReadyRequest;
+import dev.aiaas.proto.inference.RepositoryIndexRequest;
+import dev.aiaas.proto.inference.ServerLiveRequest;
+import dev.aiaas.proto.inference.ServerMetadataRequest;
+import dev.aiaas.proto.inference.ServerReadyRequest;
+import dev.aiaas.testing.RealServersResource;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealServersResource.class, restrictToAnnotatedClass = false)
+class InferenceProtocolTest {
+
+    @GrpcClient("inference")
+    GRPCInferenceServiceBlockingStub inference;
+
+    @Test
+    void serverIsLiveReadyAndDescribesItself() {
+        assertThat(inference.serverLive(ServerLiveRequest.getDefaultInstance()).getLive()).isTrue();
+        assertThat(inference.serverReady(ServerReadyRequest.getDefaultInstance()).getReady()).isTrue();
+        var metadata = inference.serverMetadata(ServerMetadataRequest.getDefaultInstance());
+        assertThat(metadata.getName()).isEqualTo("aiaas-serving");
+        assertThat(metadata.getExtensionsList()).contains("model_repository");
+    }
+
+    @Test
+    void undeployedModelIsNotFoundWithWhatToDo() {
+        assertThatThrownBy(() -> inference.modelReady(ModelReadyRequest.newBuilder().setName("iris").build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+                    assertThat(e.getStatus().getDescription()).contains("iris").contains("Deploy");
+                });
+        assertThatThrownBy(() -> inference.modelInfer(ModelInferRequest.newBuilder().setModelName("iris").build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+        assertThat(inference.repositoryIndex(RepositoryIndexRequest.getDefaultInstance()).getModelsList()).isEmpty();
+    }
+
+    @Test
+    void restMappingAnswersHealthAndMetadata() {
+        given().get("/v2/health/live").then().statusCode(200).body("live", equalTo(true));
+        given().get("/v2/health/ready").then().statusCode(200).body("ready", equalTo(true));
+        given().get("/v2").then().statusCode(200).body("extensions", hasItem("model_repository"));
+        given().get("/v2/models/iris").then().statusCode(404).body("error", org.hamcrest.Matchers.containsString("iris"));
+    }
+
+    @Test
+    void operatorsGetHealthAndPrometheusMetrics() {
+        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
+    }
+}
