@@ -1,0 +1,91 @@
+package dev.aiaas.ingest.grpc;
+
+import com.google.protobuf.Timestamp;
+import dev.aiaas.errors.DomainException;
+import dev.aiaas.ingest.model.ColumnKind;
+import dev.aiaas.ingest.model.ColumnSpec;
+import dev.aiaas.ingest.model.Dataset;
+import dev.aiaas.ingest.model.DatasetSchema;
+import dev.aiaas.ingest.model.IntakeSummary;
+import dev.aiaas.proto.common.v1.Column;
+import dev.aiaas.proto.common.v1.ColumnType;
+import dev.aiaas.proto.common.v1.Record;
+import dev.aiaas.proto.common.v1.RecordError;
+import dev.aiaas.proto.common.v1.Schema;
+import dev.aiaas.proto.common.v1.Value;
+import dev.aiaas.proto.ingest.v1.UploadSummary;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Maps between ingest's wire messages and its domain types. */
+final class IngestMessages {
+
+    private IngestMessages() {
+    }
+
+    static DatasetSchema toDomain(Schema schema) {
+        return new DatasetSchema(schema.getColumnsList().stream().map(IngestMessages::toDomain).toList(),
+                schema.getLabelColumn());
+    }
+
+    private static ColumnSpec toDomain(Column column) {
+        if (column.getType() == ColumnType.COLUMN_TYPE_UNSPECIFIED || column.getType() == ColumnType.UNRECOGNIZED) {
+            throw DomainException.invalid("column '" + column.getName() + "' has no type: use DOUBLE, INT64, STRING, BOOL or IMAGE_U8");
+        }
+        return new ColumnSpec(column.getName(), ColumnKind.valueOf(column.getType().name()), column.getNullable(),
+                column.getShapeList().stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    static Schema toProto(DatasetSchema schema) {
+        Schema.Builder proto = Schema.newBuilder().setLabelColumn(schema.labelColumn());
+        for (ColumnSpec column : schema.columns()) {
+            Column.Builder c = Column.newBuilder().setName(column.name()).setType(ColumnType.valueOf(column.kind().name()))
+                    .setNullable(column.nullable());
+            for (int dimension : column.shape()) {
+                c.addShape(dimension);
+            }
+            proto.addColumns(c);
+        }
+        return proto.build();
+    }
+
+    static dev.aiaas.proto.ingest.v1.Dataset toProto(Dataset dataset) {
+        return dev.aiaas.proto.ingest.v1.Dataset.newBuilder()
+                .setName(dataset.name())
+                .setDescription(dataset.description())
+                .setSchema(toProto(dataset.schema()))
+                .setOpenRows(dataset.openRows())
+                .setLatestVersion(dataset.latestVersion())
+                .setCreatedAt(Timestamp.newBuilder().setSeconds(dataset.createdAt().getEpochSecond()))
+                .build();
+    }
+
+    /** A record's values as plain Java objects; an unset value is missing (null). */
+    static Map<String, Object> toRaw(Record record) {
+        Map<String, Object> raw = new HashMap<>();
+        record.getFieldsMap().forEach((name, value) -> raw.put(name, toRaw(value)));
+        return raw;
+    }
+
+    private static Object toRaw(Value value) {
+        return switch (value.getKindCase()) {
+            case DOUBLE_VALUE -> value.getDoubleValue();
+            case INT64_VALUE -> value.getInt64Value();
+            case STRING_VALUE -> value.getStringValue();
+            case BOOL_VALUE -> value.getBoolValue();
+            case BYTES_VALUE -> value.getBytesValue().toByteArray();
+            case KIND_NOT_SET -> null;
+        };
+    }
+
+    static UploadSummary toProto(IntakeSummary summary) {
+        return UploadSummary.newBuilder()
+                .setDataset(summary.dataset())
+                .setAccepted(summary.accepted())
+                .setRejected(summary.rejected())
+                .addAllErrors(summary.issues().stream()
+                        .map(i -> RecordError.newBuilder().setRow(i.row()).setReason(i.reason()).build()).toList())
+                .setOpenRows(summary.openRows())
+                .build();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.aiaas.ingest.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiaas.ingest.model.Dataset;
+import dev.aiaas.ingest.model.DatasetSchema;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Datasets and their schemas in PostgreSQL. Runs inside the caller's transaction. */
+@ApplicationScoped
+public class DatasetStore {
+
+    private static final String SELECT = "select d.name, d.description, d.schema_json, d.latest_version, d.created_at, "
+            + "(select count(*) from open_record r where r.dataset = d.name) as open_rows from dataset d";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Inserts the dataset unless the name is taken; true when this call created it. */
+    public boolean insertIfMissing(String name, String description, DatasetSchema schema) throws SQLException {
+        String sql = "insert into dataset (name, description, schema_json) values (?, ?, ?::jsonb) on conflict do nothing";
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
+            insert.setString(1, name);
+            insert.setString(2, description);
+            insert.setString(3, write(schema));
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    public Optional<Dataset> find(String name) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(SELECT + " where d.name = ?")) {
+            query.setString(1, name);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(read(row)) : Optional.empty();
+            }
+        }
+    }
+
+    public List<Dataset> list() throws SQLException {
+        List<Dataset> datasets = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(SELECT + " order by d.name");
+                ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                datasets.add(read(row));
+            }
+        }
+        return datasets;
+    }
+
+    private Dataset read(ResultSet row) throws SQLException {
+        try {
+            return new Dataset(row.getString("name"), row.getString("description"),
+                    json.readValue(row.getString("schema_json"), DatasetSchema.class),
+                    row.getLong("open_rows"), row.getLong("latest_version"), row.getTimestamp("created_at").toInstant());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored schema of dataset " + row.getString("name") + " is unreadable", e);
+        }
+    }
+
+    private String write(DatasetSchema schema) {
+        try {
+            return json.writeValueAsString(schema);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write a schema", e);
+        }
+    }
+}

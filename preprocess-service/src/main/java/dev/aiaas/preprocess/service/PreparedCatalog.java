@@ -1,0 +1,48 @@
+package dev.aiaas.preprocess.service;
+
+import dev.aiaas.errors.DomainException;
+import dev.aiaas.storage.ArtifactStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/**
+ * Where prepared datasets live in the artifact store, and reading their manifests back.
+ * A prepared dataset is immutable: {@code prepared/{dataset}/v{n}/{pipeline}/} holds its
+ * tensors, fitted transform, profile and the manifest ({@value #MANIFEST}) written last.
+ */
+@ApplicationScoped
+public class PreparedCatalog {
+
+    public static final String MANIFEST = "prepared.json";
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+
+    @Inject
+    ArtifactStore store;
+
+    public static String prefix(String dataset, long version, String pipeline) {
+        return "prepared/" + dataset + "/v" + version + "/" + pipeline + "/";
+    }
+
+    /** The manifest JSON of a prepared dataset; NOT_FOUND when it was never prepared. */
+    public String manifest(String dataset, long version, String pipeline) {
+        requireName("dataset", dataset);
+        requireName("pipeline", pipeline);
+        if (version < 1) {
+            throw DomainException.invalid("dataset_version must be 1 or more");
+        }
+        String key = prefix(dataset, version, pipeline) + MANIFEST;
+        if (store.stat(key).isEmpty()) {
+            throw DomainException.notFound("dataset " + dataset + " v" + version + " was never prepared with pipeline '"
+                    + pipeline + "': run Prepare first");
+        }
+        return new String(store.readAll(key), StandardCharsets.UTF_8);
+    }
+
+    private static void requireName(String what, String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw DomainException.invalid(what + " name '" + name + "' is not valid: 1-63 lower-case letters, digits, '.', '_' or '-'");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.aiaas.training.model;
+
+import dev.aiaas.errors.DomainException;
+import java.util.List;
+
+/** How a model is trained; zero values take the defaults. */
+public record Hyperparameters(int epochs, int batchSize, double learningRate, List<Integer> hiddenUnits, long seed) {
+
+    public static final int DEFAULT_EPOCHS = 20;
+    public static final int DEFAULT_BATCH_SIZE = 32;
+    public static final double DEFAULT_LEARNING_RATE = 0.01;
+
+    /** Fills defaults and refuses values no training could use. */
+    public Hyperparameters withDefaults() {
+        if (epochs < 0 || batchSize < 0 || learningRate < 0) {
+            throw DomainException.invalid("epochs, batch size and learning rate must be positive (0 = default)");
+        }
+        if (hiddenUnits.stream().anyMatch(units -> units < 1)) {
+            throw DomainException.invalid("every hidden layer needs at least one unit");
+        }
+        if (Double.isNaN(learningRate) || learningRate > 10) {
+            throw DomainException.invalid("learning rate " + learningRate + " is not usable: try 0.001 to 0.1");
+        }
+        return new Hyperparameters(
+                epochs == 0 ? DEFAULT_EPOCHS : epochs,
+                batchSize == 0 ? DEFAULT_BATCH_SIZE : batchSize,
+                learningRate == 0 ? DEFAULT_LEARNING_RATE : learningRate,
+                List.copyOf(hiddenUnits),
+                seed);
+    }
+}

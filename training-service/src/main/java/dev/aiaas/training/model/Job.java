@@ -1,0 +1,19 @@
+package dev.aiaas.training.model;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** A training job as stored: its spec, state and outcome. */
+public record Job(
+        String id,
+        JobSpec spec,
+        JobState state,
+        int epoch,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        String error,
+        Map<String, Double> metrics,
+        long modelVersion,
+        String device) {
+}

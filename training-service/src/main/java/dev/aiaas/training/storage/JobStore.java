@@ -1,0 +1,166 @@
+package dev.aiaas.training.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiaas.training.model.Job;
+import dev.aiaas.training.model.JobProgress;
+import dev.aiaas.training.model.JobSpec;
+import dev.aiaas.training.model.JobState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Jobs and their progress in PostgreSQL. Runs inside the caller's transaction. */
+@ApplicationScoped
+public class JobStore {
+
+    private static final String COLUMNS = "id, spec, state, epoch, created_at, started_at, finished_at, error, "
+            + "evaluation, model_version, device";
+    private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() { };
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    public void insert(String id, String requestId, JobSpec spec) throws SQLException {
+        String sql = "insert into job (id, request_id, spec, state) values (?, ?, ?::jsonb, ?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
+            insert.setString(1, id);
+            insert.setString(2, requestId.isBlank() ? null : requestId);
+            insert.setString(3, write(spec));
+            insert.setString(4, JobState.QUEUED.name());
+            insert.executeUpdate();
+        }
+    }
+
+    public Optional<Job> find(String id) throws SQLException {
+        return one("select " + COLUMNS + " from job where id = ?", id);
+    }
+
+    public Optional<Job> findForUpdate(String id) throws SQLException {
+        return one("select " + COLUMNS + " from job where id = ? for update", id);
+    }
+
+    public Optional<Job> findByRequestId(String requestId) throws SQLException {
+        return one("select " + COLUMNS + " from job where request_id = ?", requestId);
+    }
+
+    /** Newest first, optionally of one state. */
+    public List<Job> list(JobState state, int limit) throws SQLException {
+        String sql = "select " + COLUMNS + " from job where (?::text is null or state = ?) order by created_at desc limit ?";
+        List<Job> jobs = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+            query.setString(1, state == null ? null : state.name());
+            query.setString(2, state == null ? null : state.name());
+            query.setInt(3, limit);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    jobs.add(read(row));
+                }
+            }
+        }
+        return jobs;
+    }
+
+    /** Moves a job to a finished state now, with a reason (may be empty). */
+    public void finish(String id, JobState state, String error) throws SQLException {
+        String sql = "update job set state = ?, error = ?, finished_at = now() where id = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+            update.setString(1, state.name());
+            update.setString(2, error);
+            update.setString(3, id);
+            update.executeUpdate();
+        }
+    }
+
+    public void appendProgress(String jobId, JobState state, int epoch, Double trainLoss, Map<String, Double> metrics,
+            String message) throws SQLException {
+        String sql = "insert into job_event (job_id, state, epoch, train_loss, metrics, message) values (?, ?, ?, ?, ?::jsonb, ?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
+            insert.setString(1, jobId);
+            insert.setString(2, state.name());
+            insert.setInt(3, epoch);
+            insert.setObject(4, trainLoss);
+            insert.setString(5, write(metrics));
+            insert.setString(6, message);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Progress of a job after {@code afterSequence}, in order. */
+    public List<JobProgress> progressAfter(String jobId, long afterSequence) throws SQLException {
+        String sql = "select id, state, epoch, train_loss, metrics, message, at from job_event "
+                + "where job_id = ? and id > ? order by id";
+        List<JobProgress> progress = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+            query.setString(1, jobId);
+            query.setLong(2, afterSequence);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    progress.add(new JobProgress(row.getLong(1), jobId, JobState.valueOf(row.getString(2)),
+                            row.getInt(3), (Double) row.getObject(4), read(row.getString(5), METRICS),
+                            row.getString(6), row.getTimestamp(7).toInstant()));
+                }
+            }
+        }
+        return progress;
+    }
+
+    private Optional<Job> one(String sql, String key) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+            query.setString(1, key);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(read(row)) : Optional.empty();
+            }
+        }
+    }
+
+    private Job read(ResultSet row) throws SQLException {
+        String evaluation = row.getString("evaluation");
+        return new Job(
+                row.getString("id"),
+                read(row.getString("spec"), new TypeReference<JobSpec>() { }),
+                JobState.valueOf(row.getString("state")),
+                row.getInt("epoch"),
+                instant(row.getTimestamp("created_at")),
+                instant(row.getTimestamp("started_at")),
+                instant(row.getTimestamp("finished_at")),
+                row.getString("error"),
+                evaluation == null ? Map.of() : read(evaluation, METRICS),
+                row.getLong("model_version"),
+                row.getString("device"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write a JSON column", e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON column of the job table is unreadable", e);
+        }
+    }
+}

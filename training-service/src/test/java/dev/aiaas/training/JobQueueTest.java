@@ -1,0 +1,131 @@
+package dev.aiaas.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aiaas.events.Topics;
+import dev.aiaas.proto.events.v1.TrainingJobQueued;
+import dev.aiaas.proto.training.v1.CancelJobRequest;
+import dev.aiaas.proto.training.v1.GetJobRequest;
+import dev.aiaas.proto.training.v1.Hyperparameters;
+import dev.aiaas.proto.training.v1.Job;
+import dev.aiaas.proto.training.v1.JobEvent;
+import dev.aiaas.proto.training.v1.JobSpec;
+import dev.aiaas.proto.training.v1.JobState;
+import dev.aiaas.proto.training.v1.ListJobsRequest;
+import dev.aiaas.proto.training.v1.ModelFamily;
+import dev.aiaas.proto.training.v1.SubmitJobRequest;
+import dev.aiaas.proto.training.v1.TrainingServiceGrpc.TrainingServiceBlockingStub;
+import dev.aiaas.proto.training.v1.WatchJobRequest;
+import dev.aiaas.testing.RealServers;
+import dev.aiaas.testing.RealServersResource;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealServersResource.class, restrictToAnnotatedClass = false)
+class JobQueueTest {
+
+    @GrpcClient("training")
+    TrainingServiceBlockingStub training;
+
+    @Test
+    void submittedJobIsQueuedAndAnnouncedToWorkers() throws Exception {
+        Job job = training.submitJob(SubmitJobRequest.newBuilder().setSpec(spec(ModelFamily.MLP)).build());
+
+        assertThat(job.getState()).isEqualTo(JobState.QUEUED);
+        assertThat(job.getSpec().getHyperparameters().getEpochs()).isEqualTo(20); // default filled in
+        assertThat(training.getJob(GetJobRequest.newBuilder().setId(job.getId()).build()).getSpec().getDataset())
+                .isEqualTo("iris");
+        assertThat(training.listJobs(ListJobsRequest.newBuilder().setState(JobState.QUEUED).build()).getJobsList())
+                .extracting(Job::getId).contains(job.getId());
+        assertThat(announcedJobIds(Duration.ofSeconds(20), job.getId())).contains(job.getId());
+    }
+
+    @Test
+    void sameRequestIdReturnsTheFirstJob() {
+        String requestId = UUID.randomUUID().toString();
+        Job first = training.submitJob(SubmitJobRequest.newBuilder().setSpec(spec(ModelFamily.MLP)).setRequestId(requestId).build());
+        Job second = training.submitJob(SubmitJobRequest.newBuilder().setSpec(spec(ModelFamily.CNN)).setRequestId(requestId).build());
+
+        assertThat(second.getId()).isEqualTo(first.getId());
+        assertThat(second.getSpec().getFamily()).isEqualTo(ModelFamily.MLP);
+    }
+
+    @Test
+    void cancelEndsTheJobAndWatchStreamsItsProgressToTheEnd() {
+        Job job = training.submitJob(SubmitJobRequest.newBuilder().setSpec(spec(ModelFamily.MLP)).build());
+
+        Job cancelled = training.cancelJob(CancelJobRequest.newBuilder().setId(job.getId()).build());
+        Job again = training.cancelJob(CancelJobRequest.newBuilder().setId(job.getId()).build());
+        Iterator<JobEvent> events = training.withDeadlineAfter(20, TimeUnit.SECONDS)
+                .watchJob(WatchJobRequest.newBuilder().setId(job.getId()).build());
+        List<JobState> states = new ArrayList<>();
+        events.forEachRemaining(e -> states.add(e.getState()));
+
+        assertThat(cancelled.getState()).isEqualTo(JobState.CANCELLED);
+        assertThat(cancelled.hasFinishedAt()).isTrue();
+        assertThat(again.getFinishedAt()).isEqualTo(cancelled.getFinishedAt());
+        assertThat(states).containsExactly(JobState.QUEUED, JobState.CANCELLED);
+    }
+
+    @Test
+    void badSpecOrUnknownJobIsRefused() {
+        assertThatThrownBy(() -> training.submitJob(SubmitJobRequest.newBuilder()
+                .setSpec(spec(ModelFamily.MODEL_FAMILY_UNSPECIFIED)).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription()).contains("family");
+                });
+        assertThatThrownBy(() -> training.submitJob(SubmitJobRequest.newBuilder()
+                .setSpec(spec(ModelFamily.MLP).toBuilder().setHyperparameters(Hyperparameters.newBuilder().setEpochs(-1)))
+                .build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+        assertThatThrownBy(() -> training.getJob(GetJobRequest.newBuilder().setId("job-missing").build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+    }
+
+    private static List<String> announcedJobIds(Duration timeout, String wanted) throws Exception {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.get().kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "training-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> ids = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.TRAINING_JOBS));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!ids.contains(wanted) && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    ids.add(TrainingJobQueued.parseFrom(record.value()).getJobId());
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static JobSpec spec(ModelFamily family) {
+        return JobSpec.newBuilder()
+                .setDataset("iris")
+                .setDatasetVersion(1)
+                .setFamily(family)
+                .setModelName("iris-mlp")
+                .build();
+    }
+}
