@@ -32,7 +32,8 @@ record NpyHeader(NpyType type, long[] shape) {
         int padding = (ALIGNMENT - unpadded % ALIGNMENT) % ALIGNMENT;
         String text = dict + " ".repeat(padding) + "\n";
         if (text.length() > 0xFFFF) {
-            throw new IllegalArgumentException("header of shape " + Arrays.toString(shape) + " is too long for .npy 1.0");
+            throw new IllegalArgumentException("header of shape " + Arrays.toString(shape)
+                    + " is too long for .npy 1.0");
         }
         byte[] bytes = new byte[preamble + text.length()];
         System.arraycopy(MAGIC, 0, bytes, 0, MAGIC.length);

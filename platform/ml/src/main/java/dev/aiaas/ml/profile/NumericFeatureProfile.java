@@ -37,9 +37,11 @@ public record NumericFeatureProfile(String name, long count, long missing, doubl
 
     public NumericFeatureProfile {
         Objects.requireNonNull(name, "name");
-        if (quantileLevels.length != quantiles.length || binFractions.length != binEdges.length + (count == 0 ? 0 : 1)) {
-            throw new IllegalArgumentException("feature '" + name + "': " + quantileLevels.length + " levels for "
-                    + quantiles.length + " quantiles, " + binEdges.length + " edges for " + binFractions.length + " bins");
+        int bins = count == 0 ? 0 : binEdges.length + 1;
+        if (quantileLevels.length != quantiles.length || binFractions.length != bins) {
+            throw new IllegalArgumentException("feature '" + name + "': " + quantileLevels.length
+                    + " levels for " + quantiles.length + " quantiles, " + binEdges.length + " edges for "
+                    + binFractions.length + " bins");
         }
     }
 

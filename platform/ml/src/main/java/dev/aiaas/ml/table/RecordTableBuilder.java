@@ -95,7 +95,10 @@ public final class RecordTableBuilder {
         abstract Column build();
 
         static String describe(Object raw) {
-            return raw instanceof String text ? "the string \"" + text + "\"" : raw.getClass().getSimpleName() + " " + raw;
+            if (raw instanceof String text) {
+                return "the string \"" + text + "\"";
+            }
+            return raw.getClass().getSimpleName() + " " + raw;
         }
     }
 

@@ -108,7 +108,8 @@ final class FeatureLayout {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof FeatureLayout that && names.equals(that.names) && Arrays.equals(rowShape, that.rowShape);
+        return other instanceof FeatureLayout that
+                && names.equals(that.names) && Arrays.equals(rowShape, that.rowShape);
     }
 
     @Override

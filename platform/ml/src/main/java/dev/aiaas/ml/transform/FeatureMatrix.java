@@ -100,7 +100,8 @@ public final class FeatureMatrix {
      */
     public float[] targets() {
         if (targets == null) {
-            throw new IllegalStateException("these rows have no regression targets (unlabelled data or classification)");
+            throw new IllegalStateException(
+                    "these rows have no regression targets (unlabelled data or classification)");
         }
         return targets;
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
  * The preprocess service applies it to every split; the serving service applies the
  * very same object (read back with {@link FittedPipelineJson}) to raw request
  * features, so a request is transformed exactly as the training data was.
+ * Immutable, so one instance can serve concurrent requests.
  */
 public final class FittedPipeline {
 
@@ -84,9 +85,10 @@ public final class FittedPipeline {
         }
         float[] values = layout.assemble(current);
         boolean labelled = labels != null && current.label().isPresent();
-        int[] classIndices = labelled && labels.task() == LabelTask.CLASSIFICATION ? labels.classIndices(current) : null;
-        float[] targets = labelled && labels.task() == LabelTask.REGRESSION ? labels.targets(current) : null;
-        return new FeatureMatrix(values, current.rowCount(), layout.names(), layout.rowShape(), classIndices, targets);
+        boolean classes = labelled && labels.task() == LabelTask.CLASSIFICATION;
+        boolean regression = labelled && labels.task() == LabelTask.REGRESSION;
+        return new FeatureMatrix(values, current.rowCount(), layout.names(), layout.rowShape(),
+                classes ? labels.classIndices(current) : null, regression ? labels.targets(current) : null);
     }
 
     /**

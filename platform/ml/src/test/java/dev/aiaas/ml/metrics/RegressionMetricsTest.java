@@ -11,7 +11,8 @@ class RegressionMetricsTest {
     @Test
     void metricsOfTheScikitLearnExample() {
         // errors 0.5, -0.5, 0, -1; mean 2.875, SS_tot 29.1875, SS_res 1.5
-        RegressionMetrics metrics = RegressionMetrics.compute(new double[] {3, -0.5, 2, 7}, new double[] {2.5, 0, 2, 8});
+        RegressionMetrics metrics = RegressionMetrics.compute(
+                new double[] {3, -0.5, 2, 7}, new double[] {2.5, 0, 2, 8});
 
         assertThat(metrics.mse()).isCloseTo(0.375, within(1e-12));
         assertThat(metrics.mae()).isCloseTo(0.5, within(1e-12));
@@ -20,7 +21,8 @@ class RegressionMetricsTest {
 
     @Test
     void floatPredictionsGiveTheSameMetrics() {
-        RegressionMetrics metrics = RegressionMetrics.compute(new float[] {3, -0.5f, 2, 7}, new float[] {2.5f, 0, 2, 8});
+        RegressionMetrics metrics = RegressionMetrics.compute(
+                new float[] {3, -0.5f, 2, 7}, new float[] {2.5f, 0, 2, 8});
 
         assertThat(metrics.r2()).isCloseTo(0.9486081370449679, within(1e-12));
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class PsiCalculatorTest {
 
     private final PsiCalculator psi = new PsiCalculator();
-    private final NumericFeatureProfile baseline = NumericFeatureProfile.of(NumericColumn.of("x", normal(10_000, 1, 0)));
+    private final NumericFeatureProfile baseline =
+            NumericFeatureProfile.of(NumericColumn.of("x", normal(10_000, 1, 0)));
 
     private static double[] normal(int n, long seed, double shift) {
         Random random = new Random(seed);

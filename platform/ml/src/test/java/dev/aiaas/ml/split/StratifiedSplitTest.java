@@ -116,7 +116,9 @@ class StratifiedSplitTest {
 
     @Test
     void stratifyingNeedsALabel() {
-        assertThatThrownBy(() -> new StratifiedSplit(0.5, 0.25, 0.25, 1, true).split(Table.of(NumericColumn.of("x", 1))))
+        StratifiedSplit split = new StratifiedSplit(0.5, 0.25, 0.25, 1, true);
+
+        assertThatThrownBy(() -> split.split(Table.of(NumericColumn.of("x", 1))))
                 .hasMessage("a stratified split needs a label column; the table has none");
     }
 }

@@ -127,8 +127,8 @@ class FittedPipelineTest {
 
     @Test
     void unlabelledTablesGiveFeaturesOnly() {
-        FeatureMatrix matrix = fitted.apply(Table.of(NumericColumn.of("bill", 40), CategoricalColumn.of("island", "Dream"),
-                NumericColumn.of("mass", 4000)));
+        FeatureMatrix matrix = fitted.apply(Table.of(
+                NumericColumn.of("bill", 40), CategoricalColumn.of("island", "Dream"), NumericColumn.of("mass", 4000)));
 
         assertThat(matrix.hasLabels()).isFalse();
         assertThat(matrix.rowCount()).isEqualTo(1);
