@@ -1,0 +1,18 @@
+package dev.aiaas.testing;
+
+/**
+ * A real server could not be started or did not become ready. The message names the server,
+ * what went wrong and what to do about it (free a port, fix a directory, build a jar).
+ */
+public class ServerStartException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ServerStartException(String message) {
+        super(message);
+    }
+
+    public ServerStartException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
