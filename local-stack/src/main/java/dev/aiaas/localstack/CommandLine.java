@@ -1,0 +1,52 @@
+package dev.aiaas.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The options of {@code up}, {@code status} and {@code down}: the defaults, then the
+ * {@code AIAAS_*} environment, then the command-line flags, each overriding the one before.
+ */
+final class CommandLine {
+
+    static final String USAGE = String.join(System.lineSeparator(),
+            "usage: aiaas up|status|down [options]",
+            "  up      start PostgreSQL, Kafka, S3 and the services; Ctrl-C stops everything",
+            "  status  show what runs and whether it answers (exit 0 all SERVING, 1 not running, 3 degraded)",
+            "  down    stop a stack started by up in another terminal",
+            "options (up):",
+            "  --services=ingest,registry  start only these services (default: all six)",
+            "  --skip-missing              leave out services that are not built instead of failing",
+            "  --timeout=SECONDS           how long the services may take to be SERVING (default 180)",
+            "  --free-ports                run every server and service on a free port",
+            "options (all):",
+            "  --home=DIR                  the stack's data, logs and stack.json (default <repo>/.aiaas)",
+            "environment: AIAAS_HOME, AIAAS_<SERVICE>_PORT, AIAAS_POSTGRES_PORT, AIAAS_KAFKA_PORT, AIAAS_S3_PORT,",
+            "  AIAAS_<SERVICE>_HEAP, AIAAS_SERVICES, AIAAS_SKIP_MISSING, AIAAS_READY_TIMEOUT, AIAAS_JVM_OPTS,",
+            "  OTEL_EXPORTER_OTLP_ENDPOINT (passed to the services; tracing is off without it)");
+
+    private CommandLine() {
+    }
+
+    /**
+     * @throws IllegalArgumentException for an unknown flag or a malformed value, with the usage
+     */
+    static StackOptions options(Path root, List<String> flags, Map<String, String> env) {
+        StackOptions options = EnvironmentSettings.apply(StackOptions.defaults(root), env);
+        for (String flag : flags) {
+            String name = flag.contains("=") ? flag.substring(0, flag.indexOf('=')) : flag;
+            String value = flag.contains("=") ? flag.substring(flag.indexOf('=') + 1) : "";
+            options = switch (name) {
+                case "--services" -> options.withServices(EnvironmentSettings.services(value));
+                case "--skip-missing" -> options.withSkipMissingJars(true);
+                case "--timeout" -> options.withReadyTimeout(EnvironmentSettings.seconds("--timeout", value));
+                case "--free-ports" -> options.withFreePorts();
+                case "--home" -> options.withHome(Path.of(value), false);
+                default -> throw new IllegalArgumentException("unknown option " + flag + System.lineSeparator()
+                        + USAGE);
+            };
+        }
+        return options;
+    }
+}

@@ -1,0 +1,229 @@
+package dev.aiaas.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The whole suite on one machine: PostgreSQL, Kafka and S3Proxy, then the six services as
+ * separate JVMs, ready when every service answers gRPC health SERVING. Used by
+ * {@code ./aiaas up} and by the end-to-end tests.
+ *
+ * <pre>{@code
+ * try (LocalStack stack = LocalStack.start(StackOptions.defaults(root).withFreePorts())) {
+ *     String registry = stack.service(ServiceName.REGISTRY).address();
+ * }
+ * }</pre>
+ *
+ * {@link #close()} stops the services (SIGTERM, SIGKILL after {@value #STOP_GRACE_SECONDS} s,
+ * descendants included), then S3Proxy, Kafka and PostgreSQL. It may be called from a shutdown
+ * hook while the stack is still starting: the start stops at its next step and everything
+ * started so far is stopped.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    static final long STOP_GRACE_SECONDS = 15;
+    /** Longest a close waits for a start in progress to notice it and stop. */
+    private static final long START_ABORT_WAIT_SECONDS = 90;
+
+    private final StackOptions options;
+    private final Progress progress;
+    private final StopList stopList;
+    private final ReentrantLock startLock = new ReentrantLock();
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private volatile boolean closing;
+    private List<String> skipped = List.of();
+    private BackingEndpoints endpoints;
+    private Duration timeToReady;
+
+    private LocalStack(StackOptions options, Progress progress) {
+        this.options = options;
+        this.progress = progress;
+        this.stopList = new StopList(progress);
+    }
+
+    /** Starts the stack, printing progress to standard output, and returns once it is ready. */
+    public static LocalStack start(StackOptions options) {
+        return start(options, new Progress(System.out));
+    }
+
+    /**
+     * Starts the stack and returns once every service answers SERVING.
+     *
+     * @throws StackStartException when something cannot start; whatever had started is stopped
+     *                             again and the message says what to do
+     */
+    public static LocalStack start(StackOptions options, Progress progress) {
+        LocalStack stack = prepare(options, progress);
+        stack.boot();
+        return stack;
+    }
+
+    /**
+     * A stack that has not started yet: register {@link #close()} as a shutdown hook, then
+     * {@link #boot()}, so that a signal during the start stops what has started.
+     */
+    public static LocalStack prepare(StackOptions options, Progress progress) {
+        return new LocalStack(options, progress);
+    }
+
+    /** Starts everything and waits until every service is SERVING. */
+    public void boot() {
+        startLock.lock();
+        try {
+            JavaRuntime.requireSupported();
+            LauncherLogging.kafkaToFile(options.logDir().resolve("kafka.log"));
+            ServiceJars jars = ServiceJars.locate(options);
+            skipped = jars.skipped();
+            skipped.forEach(reason -> progress.step("leaving out " + reason));
+            Map<ServiceName, Integer> ports = PortPlan.resolve(options, jars.jars().keySet());
+            requireNotClosing();
+            progress.step("starting postgres, kafka and s3 (data in " + options.home() + ")");
+            endpoints = BackingServers.start(options, stopList, progress);
+            stopList.add(processesLabel(jars.jars().size()), this::stopServices);
+            for (Map.Entry<ServiceName, Path> jar : jars.jars().entrySet()) {
+                requireNotClosing();
+                launch(jar.getKey(), jar.getValue(), ports);
+            }
+            new ReadinessWatch(progress).await(List.copyOf(processes), options.readyTimeout(), () -> closing);
+            timeToReady = Duration.ofNanos((long) (progress.elapsedSeconds() * 1e9));
+        } catch (RuntimeException e) {
+            stopAndClean();
+            throw e;
+        } finally {
+            startLock.unlock();
+        }
+    }
+
+    private void launch(ServiceName service, Path jar, Map<ServiceName, Integer> ports) {
+        Map<String, String> env = ServiceEnvironment.of(service, ports, endpoints, options);
+        ServiceProcess process = ServiceProcess.launch(service, jar, ports.get(service), env, options);
+        synchronized (processes) {
+            processes.add(process);
+        }
+        progress.step("started " + service.id() + " (pid " + process.pid() + ", log " + process.log() + ")");
+    }
+
+    /** The running services, in table order. */
+    public List<RunningService> services() {
+        synchronized (processes) {
+            return processes.stream().map(p -> new RunningService(p.service(), ServiceEnvironment.HOST, p.port(),
+                    p.pid(), p.log())).toList();
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException if that service was not started
+     */
+    public RunningService service(ServiceName name) {
+        return services().stream().filter(s -> s.name() == name).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name.id() + " is not part of this stack"));
+    }
+
+    /** Where PostgreSQL, Kafka and S3 are. */
+    public BackingEndpoints endpoints() {
+        return endpoints;
+    }
+
+    /** From the start of the progress clock until the last service answered SERVING. */
+    public Duration timeToReady() {
+        return timeToReady;
+    }
+
+    /** Services that were asked for but left out, each with the reason. */
+    public List<String> skipped() {
+        return skipped;
+    }
+
+    public StackOptions options() {
+        return options;
+    }
+
+    /** Whether a service process has exited; {@code up} watches for it after the start. */
+    List<ServiceProcess> exitedServices() {
+        synchronized (processes) {
+            return processes.stream().filter(p -> !p.isAlive()).toList();
+        }
+    }
+
+    /** Stops everything, services first; safe to call more than once and from any thread. */
+    @Override
+    public void close() {
+        closing = true;
+        boolean locked = false;
+        try {
+            locked = startLock.tryLock(START_ABORT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            stopAndClean();
+        } finally {
+            if (locked) {
+                startLock.unlock();
+            }
+        }
+    }
+
+    private void requireNotClosing() {
+        if (closing) {
+            throw new StackStartException("stopped before the stack was ready");
+        }
+    }
+
+    private void stopAndClean() {
+        stopList.stopAll();
+        if (options.deleteHomeOnClose()) {
+            deleteRecursively(options.home());
+        }
+    }
+
+    private void stopServices() {
+        List<ProcessHandle> roots;
+        synchronized (processes) {
+            roots = processes.stream().map(ServiceProcess::handle).toList();
+        }
+        List<ProcessHandle> left = ProcessTree.terminate(roots, Duration.ofSeconds(STOP_GRACE_SECONDS));
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("processes " + ProcessTree.pids(left) + " survived SIGKILL; check them"
+                    + " with ps -o pid,stat,cmd -p " + ProcessTree.pids(left).replace(", ", ","));
+        }
+    }
+
+    private static String processesLabel(int count) {
+        return count == 1 ? "1 service" : count + " services";
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
+                    Files.deleteIfExists(directory);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the stack's temporary home " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.aiaas.localstack;
+
+import java.nio.file.Path;
+
+/**
+ * A service of a started stack.
+ *
+ * @param name the service
+ * @param host where it listens ({@code localhost})
+ * @param port its one port, for gRPC and HTTP alike
+ * @param pid  the process id of its JVM
+ * @param log  its stdout and stderr
+ */
+public record RunningService(ServiceName name, String host, int port, long pid, Path log) {
+
+    /** {@code localhost:18084}, the target for a gRPC channel. */
+    public String address() {
+        return host + ":" + port;
+    }
+
+    /** {@code http://localhost:18084}, the base of its REST and {@code /q/health} endpoints. */
+    public String httpBase() {
+        return "http://" + address();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.aiaas.localstack;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The environment variables one service JVM starts with. Quarkus maps them onto its
+ * configuration ({@code QUARKUS_HTTP_PORT} is {@code quarkus.http.port}), so the services need
+ * no profile or file of their own to run in the local stack.
+ */
+final class ServiceEnvironment {
+
+    /** Host the services and their peers are reached on. */
+    static final String HOST = "localhost";
+    private static final String OTLP_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    private ServiceEnvironment() {
+    }
+
+    /**
+     * @param service   the service to start
+     * @param ports     the port of every service of the stack, peers included
+     * @param endpoints the shared servers
+     * @param options   for the home directory and the launcher's own environment
+     */
+    static Map<String, String> of(ServiceName service, Map<ServiceName, Integer> ports, BackingEndpoints endpoints,
+            StackOptions options) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.kafkaBootstrap());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", endpoints.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", endpoints.dbUser());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", endpoints.dbPassword());
+        env.put("AIAAS_STORAGE_ENDPOINT", endpoints.s3Endpoint());
+        env.put("AIAAS_STORAGE_ACCESS_KEY", endpoints.s3AccessKey());
+        env.put("AIAAS_STORAGE_SECRET_KEY", endpoints.s3SecretKey());
+        env.put("AIAAS_STORAGE_BUCKET", endpoints.bucket());
+        // Every peer, whether this service calls it or not: an unused client setting is harmless,
+        // and a service that gains a peer later needs no change here.
+        ports.forEach((peer, port) -> {
+            env.put("QUARKUS_GRPC_CLIENTS_" + peer.name() + "_HOST", HOST);
+            env.put("QUARKUS_GRPC_CLIENTS_" + peer.name() + "_PORT", Integer.toString(port));
+        });
+        // libgomp's busy wait made training 5-20x slower on two cores.
+        env.put("OMP_WAIT_POLICY", "PASSIVE");
+        env.put("DJL_CACHE_DIR", djlCache(options).toString());
+        String otlp = options.environment().get(OTLP_ENDPOINT);
+        if (otlp == null || otlp.isBlank()) {
+            env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
+        } else {
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", otlp);
+        }
+        return env;
+    }
+
+    /** DJL unpacks its native libraries once (432 MB) and reuses them on every later start. */
+    static Path djlCache(StackOptions options) {
+        return options.home().resolve("djl-cache");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.aiaas.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * {@code <home>/stack.json}: what a running {@code up} started, so that {@code status} and
+ * {@code down} in another terminal can find it. Process start times are recorded with the pids,
+ * so that a pid the system has since given to another process is never mistaken for ours.
+ */
+final class StackFile {
+
+    static final String SERVICE_PROTOCOL = "grpc + http";
+
+    /** A shared server: PostgreSQL, Kafka or S3. */
+    record Server(String name, String address, String protocol) {
+    }
+
+    /** A service JVM. */
+    record Service(String name, long pid, String started, String host, int port, String log) {
+
+        String address() {
+            return host + ":" + port;
+        }
+    }
+
+    /** Another process the launcher started (PostgreSQL, S3Proxy), to stop it if the launcher was killed. */
+    record Helper(long pid, String started, String command) {
+    }
+
+    /** The whole file. */
+    record Contents(long launcherPid, String launcherStarted, String home, double readySeconds,
+            List<Server> servers, List<Service> services, List<Helper> helpers) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private StackFile() {
+    }
+
+    /** What {@code stack} is, as seen from this (the launcher's) process. */
+    static Contents describe(LocalStack stack) {
+        BackingEndpoints endpoints = stack.endpoints();
+        List<Server> servers = List.of(
+                new Server("postgres", endpoints.jdbcUrl().replaceFirst("^jdbc:postgresql://", "")
+                        .replaceFirst("/.*$", ""), "postgresql"),
+                new Server("kafka", endpoints.kafkaBootstrap(), "kafka"),
+                new Server("s3", endpoints.s3Endpoint(), "s3 (http)"));
+        List<Service> services = stack.services().stream()
+                .map(s -> new Service(s.name().id(), s.pid(), started(ProcessHandle.of(s.pid())), s.host(), s.port(),
+                        s.log().toString()))
+                .toList();
+        ProcessHandle self = ProcessHandle.current();
+        Set<Long> servicePids = services.stream().map(Service::pid).collect(Collectors.toSet());
+        List<Helper> helpers = self.children()
+                .filter(child -> !servicePids.contains(child.pid()))
+                .map(child -> new Helper(child.pid(), started(Optional.of(child)),
+                        child.info().command().orElse("?")))
+                .toList();
+        return new Contents(self.pid(), started(Optional.of(self)), stack.options().home().toString(),
+                stack.timeToReady().toMillis() / 1000.0, servers, services, helpers);
+    }
+
+    /** Writes atomically: a reader never sees half a file. */
+    static void write(Path file, Contents contents) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(temporary.toFile(), contents);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StackStartException("cannot write " + file + ": " + e.getMessage()
+                    + " (./aiaas status and down need it; check the permissions of " + file.getParent() + ")", e);
+        }
+    }
+
+    /** The file's contents, or empty if there is none. */
+    static Optional<Contents> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), Contents.class));
+        } catch (IOException e) {
+            throw new IllegalStateException(file + " cannot be read (" + e.getMessage() + "); if no stack is"
+                    + " running, delete it", e);
+        }
+    }
+
+    static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            System.err.println("aiaas: cannot delete " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The living process with {@code pid} if it is the one that was recorded (same start time). */
+    static Optional<ProcessHandle> living(long pid, String started) {
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> started == null || started.equals(started(Optional.of(process))));
+    }
+
+    private static String started(Optional<ProcessHandle> process) {
+        return process.flatMap(p -> p.info().startInstant()).map(Instant::toString).orElse(null);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.aiaas.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ServiceEnvironmentTest {
+
+    private final BackingEndpoints endpoints = new BackingEndpoints("127.0.0.1:19092",
+            "jdbc:postgresql://127.0.0.1:15432/aiaas", "postgres", "postgres", "http://127.0.0.1:19000",
+            "aiaas", "aiaas-secret-key", "aiaas");
+    private final Map<ServiceName, Integer> ports = new EnumMap<>(Map.of(
+            ServiceName.REGISTRY, 18084, ServiceName.SERVING, 18085));
+
+    @Test
+    void aServiceGetsItsPortTheSharedServersAndEveryPeer() {
+        StackOptions options = StackOptions.defaults(Path.of("/repo")).withEnvironment(Map.of());
+
+        Map<String, String> env = ServiceEnvironment.of(ServiceName.SERVING, ports, endpoints, options);
+
+        assertThat(env).containsEntry("QUARKUS_HTTP_PORT", "18085")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
+                .containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:15432/aiaas")
+                .containsEntry("QUARKUS_DATASOURCE_USERNAME", "postgres")
+                .containsEntry("AIAAS_STORAGE_ENDPOINT", "http://127.0.0.1:19000")
+                .containsEntry("AIAAS_STORAGE_ACCESS_KEY", "aiaas")
+                .containsEntry("AIAAS_STORAGE_SECRET_KEY", "aiaas-secret-key")
+                .containsEntry("AIAAS_STORAGE_BUCKET", "aiaas")
+                .containsEntry("QUARKUS_GRPC_CLIENTS_REGISTRY_HOST", "localhost")
+                .containsEntry("QUARKUS_GRPC_CLIENTS_REGISTRY_PORT", "18084")
+                .containsEntry("QUARKUS_GRPC_CLIENTS_SERVING_PORT", "18085")
+                .containsEntry("OMP_WAIT_POLICY", "PASSIVE")
+                .containsEntry("DJL_CACHE_DIR", "/repo/.aiaas/djl-cache")
+                .containsEntry("QUARKUS_OTEL_SDK_DISABLED", "true");
+    }
+
+    @Test
+    void anOtlpEndpointInTheLauncherEnvironmentTurnsTracingOn() {
+        StackOptions options = StackOptions.defaults(Path.of("/repo"))
+                .withEnvironment(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317"));
+
+        Map<String, String> env = ServiceEnvironment.of(ServiceName.REGISTRY, ports, endpoints, options);
+
+        assertThat(env).containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317")
+                .doesNotContainKey("QUARKUS_OTEL_SDK_DISABLED");
+    }
+}
