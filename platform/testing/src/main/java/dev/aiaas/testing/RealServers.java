@@ -1,7 +1,8 @@
 package dev.aiaas.testing;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -31,17 +32,22 @@ public final class RealServers {
     /** Bucket created on the S3 server. */
     public static final String BUCKET = "aiaas";
 
+    /**
+     * Prefix of the system properties through which the servers' addresses are shared with
+     * copies of this class in other class loaders (Quarkus loads test code in its own), so
+     * that the JVM still starts one set of servers.
+     */
+    private static final String SHARED_PROPERTY_PREFIX = "aiaas.real-servers.";
+    private static final List<String> SHARED_FIELDS = List.of(
+            "kafka-bootstrap", "s3-endpoint", "s3-access-key", "s3-secret-key", "jdbc-url", "db-user", "db-password");
+
     private static RealServers instance;
     private static RuntimeException startFailure;
 
-    private final KafkaBroker kafka;
-    private final S3ProxyServer s3;
-    private final PostgresServer postgres;
+    private final Map<String, String> addresses;
 
-    private RealServers(KafkaBroker kafka, S3ProxyServer s3, PostgresServer postgres) {
-        this.kafka = kafka;
-        this.s3 = s3;
-        this.postgres = postgres;
+    private RealServers(Map<String, String> addresses) {
+        this.addresses = Map.copyOf(addresses);
     }
 
     /**
@@ -56,31 +62,34 @@ public final class RealServers {
             throw startFailure;
         }
         if (instance == null) {
+            instance = sharedByAnotherClassLoader();
+        }
+        if (instance == null) {
             try {
                 instance = start();
             } catch (RuntimeException e) {
                 startFailure = e;
                 throw e;
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "aiaas-real-servers-stop"));
+            instance.addresses.forEach((field, value) -> System.setProperty(SHARED_PROPERTY_PREFIX + field, value));
         }
         return instance;
     }
 
     public String kafkaBootstrap() {
-        return kafka.bootstrapServers();
+        return addresses.get("kafka-bootstrap");
     }
 
     public String s3Endpoint() {
-        return s3.endpoint();
+        return addresses.get("s3-endpoint");
     }
 
     public String s3AccessKey() {
-        return s3.accessKey();
+        return addresses.get("s3-access-key");
     }
 
     public String s3SecretKey() {
-        return s3.secretKey();
+        return addresses.get("s3-secret-key");
     }
 
     public String bucket() {
@@ -89,15 +98,27 @@ public final class RealServers {
 
     /** JDBC URL of the {@value #DATABASE} database. */
     public String jdbcUrl() {
-        return postgres.jdbcUrl(DATABASE);
+        return addresses.get("jdbc-url");
     }
 
     public String dbUser() {
-        return postgres.user();
+        return addresses.get("db-user");
     }
 
     public String dbPassword() {
-        return postgres.password();
+        return addresses.get("db-password");
+    }
+
+    private static RealServers sharedByAnotherClassLoader() {
+        Map<String, String> shared = new HashMap<>();
+        for (String field : SHARED_FIELDS) {
+            String value = System.getProperty(SHARED_PROPERTY_PREFIX + field);
+            if (value == null) {
+                return null;
+            }
+            shared.put(field, value);
+        }
+        return new RealServers(shared);
     }
 
     private static RealServers start() {
@@ -113,9 +134,10 @@ public final class RealServers {
             CompletableFuture<PostgresServer> postgres = startOn(starter, () -> PostgresServer.start(options));
             try {
                 CompletableFuture.allOf(kafka, s3, postgres).join();
-                RealServers servers = new RealServers(kafka.join(), s3.join(), postgres.join());
-                servers.prepare();
-                return servers;
+                prepare(s3.join(), postgres.join());
+                List<AutoCloseable> started = List.of(kafka.join(), s3.join(), postgres.join());
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started), "aiaas-real-servers-stop"));
+                return new RealServers(addresses(kafka.join(), s3.join(), postgres.join()));
             } catch (RuntimeException e) {
                 List.of(kafka, s3, postgres).forEach(RealServers::closeIfStarted);
                 throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -141,13 +163,23 @@ public final class RealServers {
         }).join();
     }
 
-    private void prepare() {
+    private static Map<String, String> addresses(KafkaBroker kafka, S3ProxyServer s3, PostgresServer postgres) {
+        return Map.of(
+                "kafka-bootstrap", kafka.bootstrapServers(),
+                "s3-endpoint", s3.endpoint(),
+                "s3-access-key", s3.accessKey(),
+                "s3-secret-key", s3.secretKey(),
+                "jdbc-url", postgres.jdbcUrl(DATABASE),
+                "db-user", postgres.user(),
+                "db-password", postgres.password());
+    }
+
+    private static void prepare(S3ProxyServer s3, PostgresServer postgres) {
         postgres.ensureDatabase(DATABASE);
-        MinioClient client = MinioClient.builder()
+        try (MinioClient client = MinioClient.builder()
                 .endpoint(s3.endpoint())
                 .credentials(s3.accessKey(), s3.secretKey())
-                .build();
-        try {
+                .build()) {
             if (!client.bucketExists(BucketExistsArgs.builder().bucket(BUCKET).build())) {
                 client.makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
             }
@@ -156,15 +188,14 @@ public final class RealServers {
         }
     }
 
-    private void stop() {
-        List<RuntimeException> failures = new ArrayList<>();
-        for (AutoCloseable server : List.of(kafka, s3, postgres)) {
+    /** Runs in the shutdown hook, where nobody is left to catch: report and carry on. */
+    private static void stop(List<AutoCloseable> servers) {
+        for (AutoCloseable server : servers) {
             try {
                 server.close();
             } catch (Exception e) {
-                failures.add(new IllegalStateException(server.getClass().getSimpleName() + " did not stop: " + e, e));
+                System.err.println("aiaas: " + server.getClass().getSimpleName() + " did not stop: " + e);
             }
         }
-        failures.forEach(failure -> System.err.println("aiaas: " + failure.getMessage()));
     }
 }

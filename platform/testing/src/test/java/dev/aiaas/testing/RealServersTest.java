@@ -2,10 +2,16 @@ package dev.aiaas.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Map;
 
 import io.minio.BucketExistsArgs;
@@ -19,6 +25,30 @@ class RealServersTest {
     @Test
     void startsTheServersOncePerJvm() {
         assertThat(RealServers.get()).isSameAs(RealServers.get());
+    }
+
+    @Test
+    void reusesTheServersWhenLoadedByAnotherClassLoader() throws Exception {
+        RealServers servers = RealServers.get();
+        URL[] classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> {
+                    try {
+                        return Path.of(entry).toUri().toURL();
+                    } catch (MalformedURLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toArray(URL[]::new);
+
+        try (URLClassLoader isolated = new URLClassLoader(classPath, ClassLoader.getPlatformClassLoader())) {
+            Class<?> copy = isolated.loadClass(RealServers.class.getName());
+            Object other = copy.getMethod("get").invoke(null);
+
+            assertThat(copy).isNotSameAs(RealServers.class);
+            assertThat(copy.getMethod("kafkaBootstrap").invoke(other)).isEqualTo(servers.kafkaBootstrap());
+            assertThat(copy.getMethod("jdbcUrl").invoke(other)).isEqualTo(servers.jdbcUrl());
+            assertThat(copy.getMethod("s3Endpoint").invoke(other)).isEqualTo(servers.s3Endpoint());
+        }
     }
 
     @Test
