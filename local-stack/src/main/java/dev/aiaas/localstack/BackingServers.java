@@ -1,10 +1,10 @@
 package dev.aiaas.localstack;
 
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 
 import dev.aiaas.testing.KafkaBroker;
 import dev.aiaas.testing.PostgresServer;
@@ -15,16 +15,25 @@ import dev.aiaas.testing.ServerOptions;
  * The three servers every service shares, started together: PostgreSQL (its own process),
  * a KRaft Kafka broker (inside this JVM) and S3Proxy (its own JVM). Their data lives in
  * {@code <home>/postgres}, {@code <home>/kafka} and {@code <home>/s3} and survives restarts.
- * Each is added to the stop list as soon as it is up, so a failure of another stops it again.
+ * {@link #close()} stops whichever have started, S3Proxy first and PostgreSQL last, so it can
+ * be registered for stopping before the start begins.
  */
-final class BackingServers {
+final class BackingServers implements AutoCloseable {
 
     /** Database every service's schema lives in. */
     static final String DATABASE = "aiaas";
     /** The one bucket of the suite. */
     static final String BUCKET = "aiaas";
 
-    private BackingServers() {
+    private final StackOptions options;
+    private final Progress progress;
+    private volatile PostgresServer postgres;
+    private volatile KafkaBroker kafka;
+    private volatile S3ProxyServer s3;
+
+    BackingServers(StackOptions options, Progress progress) {
+        this.options = options;
+        this.progress = progress;
     }
 
     /**
@@ -33,58 +42,69 @@ final class BackingServers {
      * @throws StackStartException (or the servers' own {@code ServerStartException}) naming what
      *                             failed and what to do
      */
-    static BackingEndpoints start(StackOptions options, StopList stopList, Progress progress) {
+    BackingEndpoints start() {
         ExecutorService starter = Executors.newFixedThreadPool(3, runnable -> {
             Thread thread = new Thread(runnable, "aiaas-server-start");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            CompletableFuture<PostgresServer> postgres = startOn(starter, () -> {
-                PostgresServer server = PostgresServer.start(
+            CompletableFuture<?> db = startOn(starter, () -> {
+                postgres = PostgresServer.start(
                         ServerOptions.persistent(options.home().resolve("postgres"), options.postgresPort()));
-                stopList.add("postgres", server);
-                progress.step("postgres ready on 127.0.0.1:" + server.port());
-                return server;
+                progress.step("postgres ready on 127.0.0.1:" + postgres.port());
             });
-            CompletableFuture<KafkaBroker> kafka = startOn(starter, () -> {
-                KafkaBroker broker = KafkaBroker.start(
+            CompletableFuture<?> broker = startOn(starter, () -> {
+                kafka = KafkaBroker.start(
                         ServerOptions.persistent(options.home().resolve("kafka"), options.kafkaPort()));
-                stopList.add("kafka", broker);
-                progress.step("kafka ready on " + broker.bootstrapServers());
-                return broker;
+                progress.step("kafka ready on " + kafka.bootstrapServers());
             });
-            CompletableFuture<S3ProxyServer> s3 = startOn(starter, () -> {
-                S3ProxyServer server = S3ProxyServer.start(
-                        ServerOptions.persistent(options.home().resolve("s3"), options.s3Port()));
-                stopList.add("s3", server);
-                progress.step("s3 ready on " + server.endpoint());
-                return server;
+            CompletableFuture<?> store = startOn(starter, () -> {
+                s3 = S3ProxyServer.start(ServerOptions.persistent(options.home().resolve("s3"), options.s3Port()));
+                progress.step("s3 ready on " + s3.endpoint());
             });
-            PostgresServer db = join(postgres, kafka, s3);
-            db.ensureDatabase(DATABASE);
-            S3ProxyServer store = s3.join();
-            StorageBucket.ensure(store.endpoint(), store.accessKey(), store.secretKey(), BUCKET);
+            join(db, broker, store);
+            postgres.ensureDatabase(DATABASE);
+            StorageBucket.ensure(s3.endpoint(), s3.accessKey(), s3.secretKey(), BUCKET);
             progress.step("database " + DATABASE + " and bucket " + BUCKET + " ready");
-            return new BackingEndpoints(kafka.join().bootstrapServers(), db.jdbcUrl(DATABASE), db.user(),
-                    db.password(), store.endpoint(), store.accessKey(), store.secretKey(), BUCKET);
+            return new BackingEndpoints(kafka.bootstrapServers(), postgres.jdbcUrl(DATABASE), postgres.user(),
+                    postgres.password(), s3.endpoint(), s3.accessKey(), s3.secretKey(), BUCKET);
         } finally {
             starter.shutdown();
         }
     }
 
-    /** Waits for all three; the first failure is thrown once the others have finished starting. */
-    private static PostgresServer join(CompletableFuture<PostgresServer> postgres, CompletableFuture<?> kafka,
-            CompletableFuture<?> s3) {
+    /** Stops S3Proxy, Kafka, PostgreSQL (those that started), reporting each. */
+    @Override
+    public void close() {
+        stop("s3", s3);
+        stop("kafka", kafka);
+        stop("postgres", postgres);
+    }
+
+    private void stop(String name, AutoCloseable server) {
+        if (server == null) {
+            return;
+        }
+        long start = System.nanoTime();
         try {
-            CompletableFuture.allOf(postgres, kafka, s3).join();
-            return postgres.join();
+            server.close();
+            progress.step(String.format(Locale.ROOT, "stopped %s (%.1f s)", name, (System.nanoTime() - start) / 1e9));
+        } catch (Exception e) {
+            progress.step(name + " did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    /** Waits for all three; the first failure is thrown once the others have finished starting. */
+    private static void join(CompletableFuture<?>... starts) {
+        try {
+            CompletableFuture.allOf(starts).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
-    private static <T> CompletableFuture<T> startOn(ExecutorService executor, Supplier<T> start) {
-        return CompletableFuture.supplyAsync(start, executor);
+    private static CompletableFuture<Void> startOn(ExecutorService executor, Runnable start) {
+        return CompletableFuture.runAsync(start, executor);
     }
 }

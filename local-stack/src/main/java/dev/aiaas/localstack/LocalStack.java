@@ -10,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -89,7 +90,9 @@ public final class LocalStack implements AutoCloseable {
             Map<ServiceName, Integer> ports = PortPlan.resolve(options, jars.jars().keySet());
             requireNotClosing();
             progress.step("starting postgres, kafka and s3 (data in " + options.home() + ")");
-            endpoints = BackingServers.start(options, stopList, progress);
+            BackingServers servers = new BackingServers(options, progress);
+            stopList.add("the servers", servers);
+            endpoints = servers.start();
             stopList.add(processesLabel(jars.jars().size()), this::stopServices);
             for (Map.Entry<ServiceName, Path> jar : jars.jars().entrySet()) {
                 requireNotClosing();
@@ -149,8 +152,14 @@ public final class LocalStack implements AutoCloseable {
         return options;
     }
 
-    /** Whether a service process has exited; {@code up} watches for it after the start. */
+    /**
+     * Services whose process has exited on its own; {@code up} watches for them after the start.
+     * Empty once the stack is closing, when every service is meant to exit.
+     */
     List<ServiceProcess> exitedServices() {
+        if (closing) {
+            return List.of();
+        }
         synchronized (processes) {
             return processes.stream().filter(p -> !p.isAlive()).toList();
         }
@@ -193,7 +202,13 @@ public final class LocalStack implements AutoCloseable {
         synchronized (processes) {
             roots = processes.stream().map(ServiceProcess::handle).toList();
         }
+        if (roots.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
         List<ProcessHandle> left = ProcessTree.terminate(roots, Duration.ofSeconds(STOP_GRACE_SECONDS));
+        progress.step(String.format(Locale.ROOT, "stopped %s (%.1f s)", processesLabel(roots.size()),
+                (System.nanoTime() - start) / 1e9));
         if (!left.isEmpty()) {
             throw new IllegalStateException("processes " + ProcessTree.pids(left) + " survived SIGKILL; check them"
                     + " with ps -o pid,stat,cmd -p " + ProcessTree.pids(left).replace(", ", ","));

@@ -1,5 +1,8 @@
 package dev.aiaas.localstack;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,9 +36,9 @@ final class ProcessTree {
         if (awaitExit(all, grace)) {
             return List.of();
         }
-        all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        all.stream().filter(ProcessTree::isRunning).forEach(ProcessHandle::destroyForcibly);
         awaitExit(all, AFTER_KILL);
-        return all.stream().filter(ProcessHandle::isAlive).toList();
+        return all.stream().filter(ProcessTree::isRunning).toList();
     }
 
     /** The given processes and all their living descendants, roots first. */
@@ -45,10 +48,10 @@ final class ProcessTree {
         return all;
     }
 
-    /** Waits until none of {@code processes} is alive; {@code false} if time ran out first. */
+    /** Waits until none of {@code processes} is running; {@code false} if time ran out first. */
     static boolean awaitExit(Set<ProcessHandle> processes, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (processes.stream().anyMatch(ProcessHandle::isAlive)) {
+        while (processes.stream().anyMatch(ProcessTree::isRunning)) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -67,8 +70,26 @@ final class ProcessTree {
         return processes.stream().map(p -> Long.toString(p.pid())).collect(Collectors.joining(", "));
     }
 
-    /** The living ones among {@code processes}. */
+    /** The running ones among {@code processes}. */
     static List<ProcessHandle> alive(Set<ProcessHandle> processes) {
-        return new ArrayList<>(processes.stream().filter(ProcessHandle::isAlive).toList());
+        return new ArrayList<>(processes.stream().filter(ProcessTree::isRunning).toList());
+    }
+
+    /**
+     * Alive and not a zombie. A process that has exited but whose parent has not collected it yet
+     * (a launcher started from a script that is busy) still counts as alive for
+     * {@link ProcessHandle#isAlive()}, yet holds nothing any more.
+     */
+    static boolean isRunning(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            // "pid (command) state ...": the command may contain spaces and parentheses.
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return process.isAlive(); // no /proc (not Linux) or the process is gone
+        }
     }
 }

@@ -1,14 +1,17 @@
 package dev.aiaas.localstack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,13 +68,26 @@ final class StackFile {
                 .toList();
         ProcessHandle self = ProcessHandle.current();
         Set<Long> servicePids = services.stream().map(Service::pid).collect(Collectors.toSet());
-        List<Helper> helpers = self.children()
-                .filter(child -> !servicePids.contains(child.pid()))
-                .map(child -> new Helper(child.pid(), started(Optional.of(child)),
-                        child.info().command().orElse("?")))
-                .toList();
+        List<Helper> helpers = new ArrayList<>();
+        self.children().filter(child -> !servicePids.contains(child.pid())).map(StackFile::helper)
+                .forEach(helpers::add);
+        // pg_ctl detaches PostgreSQL from the launcher; its pid is in the cluster's postmaster.pid.
+        postmaster(stack.options().home().resolve("postgres").resolve("pgdata")).ifPresent(helpers::add);
         return new Contents(self.pid(), started(Optional.of(self)), stack.options().home().toString(),
                 stack.timeToReady().toMillis() / 1000.0, servers, services, helpers);
+    }
+
+    private static Optional<Helper> postmaster(Path pgdata) {
+        try (Stream<String> lines = Files.lines(pgdata.resolve("postmaster.pid"))) {
+            long pid = Long.parseLong(lines.findFirst().orElse("").strip());
+            return ProcessHandle.of(pid).map(StackFile::helper);
+        } catch (IOException | NumberFormatException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Helper helper(ProcessHandle process) {
+        return new Helper(process.pid(), started(Optional.of(process)), process.info().command().orElse("?"));
     }
 
     /** Writes atomically: a reader never sees half a file. */
@@ -111,7 +127,7 @@ final class StackFile {
     /** The living process with {@code pid} if it is the one that was recorded (same start time). */
     static Optional<ProcessHandle> living(long pid, String started) {
         return ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
+                .filter(ProcessTree::isRunning)
                 .filter(process -> started == null || started.equals(started(Optional.of(process))));
     }
 

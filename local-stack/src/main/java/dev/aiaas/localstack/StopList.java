@@ -2,16 +2,16 @@ package dev.aiaas.localstack;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Locale;
 
 /**
  * What has been started, to be stopped in reverse order: services before the servers they use.
+ * Each entry is registered before its start begins and stops only what did start.
  * Something added after {@link #stopAll()} (a server whose start was already under way when the
  * stack was told to stop) is stopped at once, so nothing is left behind.
  */
 final class StopList {
 
-    /** Something to stop, with the name printed while it stops. */
+    /** Something to stop; the name appears only if it fails (each resource reports its own stop). */
     private record Entry(String name, AutoCloseable resource) {
     }
 
@@ -49,11 +49,8 @@ final class StopList {
     }
 
     private void stop(Entry entry) {
-        long start = System.nanoTime();
         try {
             entry.resource().close();
-            progress.step("stopped " + entry.name() + String.format(Locale.ROOT, " (%.1f s)",
-                    (System.nanoTime() - start) / 1e9));
         } catch (Exception e) {
             progress.step(entry.name() + " did not stop cleanly: " + e.getMessage());
         }
