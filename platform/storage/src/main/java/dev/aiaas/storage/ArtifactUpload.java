@@ -1,0 +1,101 @@
+package dev.aiaas.storage;
+
+import java.io.InputStream;
+import java.util.Map;
+import java.util.UUID;
+
+import io.minio.CopyObjectArgs;
+import io.minio.CopySource;
+import io.minio.Directive;
+import io.minio.MinioClient;
+import io.minio.ObjectWriteResponse;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+
+/**
+ * Writes an object together with its {@code sha256} metadata, so that no reader ever sees an
+ * object under its key without the digest that describes it.
+ *
+ * <p>S3 takes metadata before the body, but a stream's digest is known only after its last
+ * byte. When the digest is known in advance the object is written in one upload; otherwise it
+ * is uploaded under a staging key while it is digested, then copied server-side to its key with
+ * the digest as metadata, and the staging object is deleted. The server-side copy limits such
+ * uploads to 5 GiB (S3Proxy does not support multipart copies).
+ */
+final class ArtifactUpload {
+
+    /** Keys under this prefix are in-flight uploads; listings leave them out. */
+    static final String STAGING_PREFIX = "_staging/";
+
+    private final MinioClient client;
+    private final ArtifactStoreSettings settings;
+
+    ArtifactUpload(MinioClient client, ArtifactStoreSettings settings) {
+        this.client = client;
+        this.settings = settings;
+    }
+
+    /**
+     * Uploads a stream whose SHA-256 is already known, checking while it goes that the bytes
+     * really have that digest (a file changed between hashing and uploading does not).
+     */
+    StoredArtifact withKnownDigest(String key, InputStream in, long size, String contentType, String sha256) {
+        DigestingInputStream digesting = new DigestingInputStream(in);
+        ObjectWriteResponse written = S3Failures.translating("put", key, () -> client.putObject(
+                putArgs(key, digesting, size, contentType).userMetadata(metadata(sha256)).build()));
+        String actual = digesting.sha256Hex();
+        if (!actual.equals(sha256)) {
+            S3Failures.translating("delete", key, () -> {
+                client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(key).build());
+                return null;
+            });
+            throw new ArtifactStoreException(key, "content of " + key + " changed while it was uploaded: hashed "
+                    + sha256 + " before, sent " + actual + "; nothing was stored");
+        }
+        return new StoredArtifact(key, digesting.count(), sha256, written.etag());
+    }
+
+    /** Uploads a stream of known or unknown ({@code -1}) size, digesting it on the way. */
+    StoredArtifact streaming(String key, InputStream in, long size, String contentType) {
+        String staging = STAGING_PREFIX + UUID.randomUUID();
+        DigestingInputStream digesting = new DigestingInputStream(in);
+        try {
+            S3Failures.translating("put", key, () -> client.putObject(
+                    putArgs(staging, digesting, size, contentType).build()));
+            String sha256 = digesting.sha256Hex();
+            ObjectWriteResponse copied = S3Failures.translating("put", key, () -> client.copyObject(
+                    CopyObjectArgs.builder()
+                            .bucket(settings.bucket())
+                            .object(key)
+                            .source(CopySource.builder().bucket(settings.bucket()).object(staging).build())
+                            .metadataDirective(Directive.REPLACE)
+                            .headers(Map.of("Content-Type", contentType))
+                            .userMetadata(metadata(sha256))
+                            .build()));
+            return new StoredArtifact(key, digesting.count(), sha256, copied.etag());
+        } finally {
+            removeStaging(staging);
+        }
+    }
+
+    private PutObjectArgs.Builder putArgs(String object, InputStream in, long size, String contentType) {
+        return PutObjectArgs.builder()
+                .bucket(settings.bucket())
+                .object(object)
+                .stream(in, size, settings.partSize())
+                .contentType(contentType);
+    }
+
+    private void removeStaging(String staging) {
+        try {
+            client.removeObject(RemoveObjectArgs.builder().bucket(settings.bucket()).object(staging).build());
+        } catch (Exception e) {
+            // A leftover staging object wastes space but breaks nothing; the upload's own
+            // outcome is what the caller needs to hear about.
+        }
+    }
+
+    private static Map<String, String> metadata(String sha256) {
+        return Map.of(ArtifactDigest.METADATA_KEY, sha256);
+    }
+}
