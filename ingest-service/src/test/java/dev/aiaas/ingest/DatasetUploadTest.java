@@ -11,10 +11,11 @@ import dev.aiaas.proto.common.v1.Value;
 import dev.aiaas.proto.ingest.v1.CreateDatasetRequest;
 import dev.aiaas.proto.ingest.v1.GetDatasetRequest;
 import dev.aiaas.proto.ingest.v1.IngestServiceGrpc.IngestServiceBlockingStub;
-import dev.aiaas.proto.ingest.v1.IngestServiceGrpc.IngestServiceStub;
+import dev.aiaas.proto.ingest.v1.IngestServiceGrpc;
 import dev.aiaas.proto.ingest.v1.UploadRecordsRequest;
 import dev.aiaas.proto.ingest.v1.UploadSummary;
 import dev.aiaas.testing.RealServersResource;
+import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
@@ -43,7 +44,7 @@ class DatasetUploadTest {
     IngestServiceBlockingStub ingest;
 
     @GrpcClient("ingest")
-    IngestServiceStub ingestAsync;
+    Channel channel;
 
     @Test
     void validRecordsAreStoredAndBadOnesReportedWithRowAndReason() throws Exception {
@@ -100,7 +101,7 @@ class DatasetUploadTest {
     private UploadSummary upload(String dataset, List<Record> records)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         CompletableFuture<UploadSummary> result = new CompletableFuture<>();
-        StreamObserver<UploadRecordsRequest> stream = ingestAsync.uploadRecords(new StreamObserver<>() {
+        StreamObserver<UploadRecordsRequest> stream = IngestServiceGrpc.newStub(channel).uploadRecords(new StreamObserver<>() {
             @Override
             public void onNext(UploadSummary value) {
                 result.complete(value);
