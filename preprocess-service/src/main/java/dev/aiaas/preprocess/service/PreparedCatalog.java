@@ -2,6 +2,7 @@ package dev.aiaas.preprocess.service;
 
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.storage.ArtifactStore;
+import dev.aiaas.storage.StoredArtifact;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +34,9 @@ public class PreparedCatalog {
             throw DomainException.invalid("dataset_version must be 1 or more");
         }
         String key = prefix(dataset, version, pipeline) + MANIFEST;
-        if (store.stat(key).isEmpty()) {
-            throw DomainException.notFound("dataset " + dataset + " v" + version + " was never prepared with pipeline '"
-                    + pipeline + "': run Prepare first");
-        }
-        return new String(store.readAll(key), StandardCharsets.UTF_8);
+        StoredArtifact manifest = store.stat(key).orElseThrow(() -> DomainException.notFound("dataset " + dataset
+                + " v" + version + " was never prepared with pipeline '" + pipeline + "': run Prepare first"));
+        return new String(store.readAllVerified(key, manifest.sha256()), StandardCharsets.UTF_8);
     }
 
     private static void requireName(String what, String name) {
