@@ -2,25 +2,33 @@ package dev.aiaas.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The directory a server owns: a given one (created if missing, kept on close) or a temporary
  * one (deleted on close). Checked for writability up front, because servers report an
- * unwritable directory late and obscurely.
+ * unwritable directory late and obscurely, and locked while the server runs, because two
+ * servers writing one directory (two launchers on one {@code .aiaas/}, say) corrupt it.
  */
 final class DataDirectory implements AutoCloseable {
 
+    static final String LOCK_FILE = "aiaas.lock";
+
     private final Path path;
     private final boolean temporary;
+    private final FileChannel lockChannel;
 
-    private DataDirectory(Path path, boolean temporary) {
+    private DataDirectory(String server, Path path, boolean temporary) {
         this.path = path;
         this.temporary = temporary;
+        this.lockChannel = lock(server, path);
     }
 
     /**
@@ -32,7 +40,7 @@ final class DataDirectory implements AutoCloseable {
     static DataDirectory prepare(String server, Path given) {
         if (given == null) {
             try {
-                return new DataDirectory(Files.createTempDirectory("aiaas-" + server + "-"), true);
+                return new DataDirectory(server, Files.createTempDirectory("aiaas-" + server + "-"), true);
             } catch (IOException e) {
                 throw new ServerStartException("cannot create a temporary data directory for " + server
                         + " under " + System.getProperty("java.io.tmpdir") + ": " + e.getMessage()
@@ -48,7 +56,7 @@ final class DataDirectory implements AutoCloseable {
             throw new ServerStartException("data directory " + dir + " for " + server
                     + " is not writable (" + e + "): fix its permissions or choose another directory", e);
         }
-        return new DataDirectory(dir, false);
+        return new DataDirectory(server, dir, false);
     }
 
     Path path() {
@@ -69,9 +77,14 @@ final class DataDirectory implements AutoCloseable {
         return temporary;
     }
 
-    /** Deletes a temporary directory and everything in it; a given directory is kept. */
+    /** Releases the lock, then deletes a temporary directory; a given directory is kept. */
     @Override
     public void close() {
+        try {
+            lockChannel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release the lock on " + path, e);
+        }
         if (!temporary || !Files.exists(path)) {
             return;
         }
@@ -91,6 +104,34 @@ final class DataDirectory implements AutoCloseable {
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete temporary data directory " + path, e);
+        }
+    }
+
+    private static FileChannel lock(String server, Path dir) {
+        Path lockFile = dir.resolve(LOCK_FILE);
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            if (channel.tryLock() != null) {
+                return channel;
+            }
+        } catch (OverlappingFileLockException held) {
+            // held by this JVM: reported below, like a lock held by another process
+        } catch (IOException e) {
+            throw new ServerStartException("cannot lock data directory " + dir + " for " + server + ": " + e, e);
+        }
+        closeQuietly(channel);
+        throw new ServerStartException("data directory " + dir + " is in use by another " + server
+                + " (it holds " + lockFile + "): stop that one first or choose another directory");
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            // Nothing was locked through it; the refusal that follows is what matters.
         }
     }
 

@@ -77,7 +77,7 @@ public final class KafkaBroker implements AutoCloseable {
             dataDir.close();
             throw e instanceof ServerStartException sse ? sse
                     : new ServerStartException("kafka failed to start on port " + port + " with data in "
-                            + dataDir + ": " + e.getMessage(), e);
+                            + dataDir + ": " + ServerStartException.describe(e), e);
         }
     }
 

@@ -62,7 +62,7 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             dataDir.close();
             throw new ServerStartException("postgres failed to start on port " + port + " with data in " + dataDir
-                    + ": " + e.getMessage() + " (its output is in " + log + ")", e);
+                    + ": " + ServerStartException.describe(e) + " (its output is in " + log + ")", e);
         }
     }
 

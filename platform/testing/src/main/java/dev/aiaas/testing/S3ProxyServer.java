@@ -75,7 +75,8 @@ public final class S3ProxyServer implements AutoCloseable {
             }
             dataDir.close();
             throw e instanceof ServerStartException sse ? sse
-                    : new ServerStartException("s3proxy failed to start on port " + port + ": " + e.getMessage(), e);
+                    : new ServerStartException("s3proxy failed to start on port " + port + ": "
+                            + ServerStartException.describe(e), e);
         }
     }
 

@@ -15,4 +15,9 @@ public class ServerStartException extends RuntimeException {
     public ServerStartException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** A failure's message, or its type where it has none (some libraries throw bare exceptions). */
+    static String describe(Throwable failure) {
+        return failure.getMessage() != null ? failure.getMessage() : failure.toString();
+    }
 }

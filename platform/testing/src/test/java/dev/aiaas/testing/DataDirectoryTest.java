@@ -34,6 +34,27 @@ class DataDirectoryTest {
     }
 
     @Test
+    void refusesADirectoryThatAnotherServerIsUsing(@TempDir Path parent) {
+        Path shared = parent.resolve("shared");
+        try (DataDirectory first = DataDirectory.prepare("postgres", shared)) {
+            assertThatThrownBy(() -> PostgresServer.start(ServerOptions.persistent(shared, 0)))
+                    .isInstanceOf(ServerStartException.class)
+                    .hasMessage("data directory " + shared + " is in use by another postgres (it holds "
+                            + shared.resolve("aiaas.lock") + "): stop that one first or choose another directory");
+        }
+    }
+
+    @Test
+    void canBeUsedAgainOnceTheServerThatHeldItHasClosed(@TempDir Path parent) {
+        Path reused = parent.resolve("reused");
+        DataDirectory.prepare("kafka", reused).close();
+
+        try (DataDirectory again = DataDirectory.prepare("kafka", reused)) {
+            assertThat(again.path()).isEqualTo(reused);
+        }
+    }
+
+    @Test
     void refusesADirectoryThatCannotBeCreatedSayingWhatToDo(@TempDir Path parent) throws IOException {
         Path file = Files.writeString(parent.resolve("a-file"), "not a directory");
 
