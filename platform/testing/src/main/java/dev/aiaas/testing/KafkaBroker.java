@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -40,7 +41,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final DataDirectory dataDir;
     private final int port;
     private final KafkaRaftServer server;
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private KafkaBroker(DataDirectory dataDir, int port, KafkaRaftServer server) {
         this.dataDir = dataDir;
@@ -97,10 +98,9 @@ public final class KafkaBroker implements AutoCloseable {
     /** Shuts the broker down cleanly, then deletes a temporary data directory. */
     @Override
     public void close() {
-        if (closed) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
         try {
             server.shutdown();
             server.awaitShutdown();

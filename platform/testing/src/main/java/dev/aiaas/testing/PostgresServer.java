@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -31,7 +32,7 @@ public final class PostgresServer implements AutoCloseable {
 
     private final DataDirectory dataDir;
     private final EmbeddedPostgres postgres;
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PostgresServer(DataDirectory dataDir, EmbeddedPostgres postgres) {
         this.dataDir = dataDir;
@@ -117,10 +118,9 @@ public final class PostgresServer implements AutoCloseable {
     /** Stops PostgreSQL (fast shutdown), then deletes a temporary data directory. */
     @Override
     public void close() {
-        if (closed) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
         try {
             postgres.close();
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A real S3 API server: S3Proxy with the jclouds {@code filesystem} backend, run as its own JVM
@@ -33,7 +34,7 @@ public final class S3ProxyServer implements AutoCloseable {
     private final String accessKey;
     private final String secretKey;
     private final Process process;
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private S3ProxyServer(DataDirectory dataDir, int port, String accessKey, String secretKey, Process process) {
         this.dataDir = dataDir;
@@ -104,10 +105,9 @@ public final class S3ProxyServer implements AutoCloseable {
     /** Stops the S3Proxy process and its descendants, then deletes a temporary data directory. */
     @Override
     public void close() {
-        if (closed) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
         try {
             stop(process);
         } finally {
