@@ -15,6 +15,8 @@ public final class Topics {
     public static final String INGEST_EVENTS = "aiaas.ingest.events";
     /** DatasetPrepared. */
     public static final String PREPROCESS_EVENTS = "aiaas.preprocess.events";
+    /** Sealed-dataset events preprocess could not prepare, unchanged, with the reason in headers. */
+    public static final String PREPROCESS_DLQ = "aiaas.preprocess.dlq";
     /** TrainingJobQueued: the work queue of the training workers' consumer group. */
     public static final String TRAINING_JOBS = "aiaas.training.jobs";
     /** RegistryEvent: every change of a model, version, alias or tag. */
@@ -37,6 +39,7 @@ public final class Topics {
             new TopicSpec(INGEST_FEEDBACK, 3),
             new TopicSpec(INGEST_EVENTS, 1),
             new TopicSpec(PREPROCESS_EVENTS, 1),
+            new TopicSpec(PREPROCESS_DLQ, 1),
             new TopicSpec(TRAINING_JOBS, 3),
             new TopicSpec(REGISTRY_EVENTS, 1),
             new TopicSpec(SERVING_PREDICTIONS, 3),

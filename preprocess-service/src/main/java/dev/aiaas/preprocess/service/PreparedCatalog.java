@@ -26,6 +26,13 @@ public class PreparedCatalog {
         return "prepared/" + dataset + "/v" + version + "/" + pipeline + "/";
     }
 
+    /** Whether the dataset version was prepared with this pipeline (its manifest exists). */
+    public boolean exists(String dataset, long version, String pipeline) {
+        requireName("dataset", dataset);
+        requireName("pipeline", pipeline);
+        return store.exists(prefix(dataset, version, pipeline) + MANIFEST);
+    }
+
     /** The manifest JSON of a prepared dataset; NOT_FOUND when it was never prepared. */
     public String manifest(String dataset, long version, String pipeline) {
         requireName("dataset", dataset);

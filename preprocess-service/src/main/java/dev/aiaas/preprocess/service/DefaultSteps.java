@@ -1,0 +1,45 @@
+package dev.aiaas.preprocess.service;
+
+import dev.aiaas.ml.table.Column;
+import dev.aiaas.ml.table.ColumnKind;
+import dev.aiaas.ml.table.Table;
+import dev.aiaas.ml.transform.DropMissingLabel;
+import dev.aiaas.ml.transform.Impute;
+import dev.aiaas.ml.transform.OneHot;
+import dev.aiaas.ml.transform.ScalePixels;
+import dev.aiaas.ml.transform.Standardize;
+import dev.aiaas.ml.transform.Step;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pipeline a dataset gets when nobody names one (for example when it is prepared
+ * automatically after a seal): drop unlabelled rows, fill numeric gaps with the median,
+ * standardise numbers, one-hot encode categories, scale pixels to [0, 1].
+ */
+final class DefaultSteps {
+
+    private DefaultSteps() {
+    }
+
+    static List<Step> forTable(Table table) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new DropMissingLabel());
+        List<Column> features = table.featureColumns();
+        if (has(features, ColumnKind.NUMERIC)) {
+            steps.add(new Impute(Impute.Strategy.MEDIAN));
+            steps.add(new Standardize());
+        }
+        if (has(features, ColumnKind.CATEGORICAL)) {
+            steps.add(new OneHot());
+        }
+        if (has(features, ColumnKind.IMAGE)) {
+            steps.add(new ScalePixels());
+        }
+        return steps;
+    }
+
+    private static boolean has(List<Column> columns, ColumnKind kind) {
+        return columns.stream().anyMatch(c -> c.spec().kind() == kind);
+    }
+}
