@@ -19,4 +19,12 @@ public interface MonitoringConfig {
     /** Most windows one metrics report returns (the newest ones). */
     @WithDefault("120")
     int maxReportWindows();
+
+    /** PSI above which a feature (or the mean over features) counts as drifted. */
+    @WithDefault("0.2")
+    double driftThreshold();
+
+    /** Newest input rows a drift report compares with the baseline. */
+    @WithDefault("5000")
+    int driftSampleRows();
 }

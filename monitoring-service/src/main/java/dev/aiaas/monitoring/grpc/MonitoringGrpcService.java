@@ -3,7 +3,12 @@ package dev.aiaas.monitoring.grpc;
 import com.google.protobuf.Timestamp;
 import dev.aiaas.monitoring.model.LatencyHistogram;
 import dev.aiaas.monitoring.model.TrafficSummary;
+import dev.aiaas.monitoring.model.DriftResult;
+import dev.aiaas.monitoring.service.DriftAnalyzer;
 import dev.aiaas.monitoring.service.TrafficRecorder;
+import dev.aiaas.proto.monitoring.v1.DriftReport;
+import dev.aiaas.proto.monitoring.v1.FeatureDrift;
+import dev.aiaas.proto.monitoring.v1.GetDriftReportRequest;
 import dev.aiaas.proto.monitoring.v1.GetModelMetricsRequest;
 import dev.aiaas.proto.monitoring.v1.LatencySummary;
 import dev.aiaas.proto.monitoring.v1.MetricsWindow;
@@ -13,7 +18,6 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.Duration;
 
 /** Monitoring's gRPC edge. */
@@ -24,14 +28,12 @@ public class MonitoringGrpcService extends MonitoringServiceGrpc.MonitoringServi
     @Inject
     TrafficRecorder traffic;
 
+    @Inject
+    DriftAnalyzer analyzer;
+
     @Override
     public void getModelMetrics(GetModelMetricsRequest request, StreamObserver<ModelMetrics> response) {
-        TrafficSummary summary;
-        try {
-            summary = traffic.summary(request.getEndpoint(), Duration.ofSeconds(request.getWindowSeconds()));
-        } catch (SQLException e) {
-            throw new IllegalStateException("monitoring database error", e);
-        }
+        TrafficSummary summary = traffic.summary(request.getEndpoint(), Duration.ofSeconds(request.getWindowSeconds()));
         response.onNext(ModelMetrics.newBuilder()
                 .setEndpoint(summary.endpoint())
                 .setRequestCount(summary.requests())
@@ -44,6 +46,23 @@ public class MonitoringGrpcService extends MonitoringServiceGrpc.MonitoringServi
                         .setErrorCount(w.errors())
                         .setLatency(latency(w.latency()))
                         .build()).toList())
+                .build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void getDriftReport(GetDriftReportRequest request, StreamObserver<DriftReport> response) {
+        DriftResult drift = analyzer.report(request.getEndpoint());
+        response.onNext(DriftReport.newBuilder()
+                .setEndpoint(drift.endpoint())
+                .setModelName(drift.modelName())
+                .setModelVersion(drift.modelVersion())
+                .setSampleCount(drift.sampleRows())
+                .addAllFeatures(drift.features().stream().map(f -> FeatureDrift.newBuilder()
+                        .setFeature(f.feature()).setPsi(f.psi()).setDrifted(f.drifted()).build()).toList())
+                .setOverallPsi(drift.overallPsi())
+                .setDrifted(drift.drifted())
+                .setThreshold(drift.threshold())
                 .build());
         response.onCompleted();
     }

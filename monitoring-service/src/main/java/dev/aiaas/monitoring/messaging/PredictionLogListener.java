@@ -1,6 +1,7 @@
 package dev.aiaas.monitoring.messaging;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.aiaas.monitoring.model.FeatureSample;
 import dev.aiaas.monitoring.model.Prediction;
 import dev.aiaas.monitoring.service.TrafficRecorder;
 import dev.aiaas.proto.events.v1.PredictionLogged;
@@ -54,6 +55,20 @@ public class PredictionLogListener {
                 ? Instant.ofEpochSecond(event.getReceivedAt().getSeconds(), event.getReceivedAt().getNanos())
                 : Instant.ofEpochSecond(event.getHeader().getOccurredAt().getSeconds());
         return new Prediction(event.getHeader().getEventId(), event.getEndpoint(), received,
-                event.getLatencySeconds(), !"OK".equals(event.getStatus()), event.getRows());
+                event.getLatencySeconds(), !"OK".equals(event.getStatus()), event.getRows(), sample(event));
+    }
+
+    private static FeatureSample sample(PredictionLogged event) {
+        if (event.getFeaturesCount() == 0 || event.getFeatureNamesCount() == 0) {
+            return null;
+        }
+        if (event.getFeaturesCount() % event.getFeatureNamesCount() != 0) {
+            throw new IllegalArgumentException("prediction log record has " + event.getFeaturesCount()
+                    + " feature values, not a multiple of its " + event.getFeatureNamesCount() + " feature names");
+        }
+        double[] features = event.getFeaturesList().stream().mapToDouble(Double::doubleValue).toArray();
+        return new FeatureSample(event.getEndpoint(), event.getModelName(), event.getModelVersion(),
+                event.getFeatureNamesList(), features, event.getBaselineProfile().getKey(),
+                event.getBaselineProfile().getSha256());
     }
 }

@@ -2,12 +2,17 @@ package dev.aiaas.monitoring.model;
 
 import java.time.Instant;
 
-/** One served request as the prediction log reports it. */
+/**
+ * One served request as the prediction log reports it.
+ *
+ * @param sample its raw input rows, or null when the request was not sampled for drift
+ */
 public record Prediction(
         String eventId,
         String endpoint,
         Instant receivedAt,
         double latencySeconds,
         boolean failed,
-        int rows) {
+        int rows,
+        FeatureSample sample) {
 }

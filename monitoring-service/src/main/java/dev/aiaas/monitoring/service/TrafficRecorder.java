@@ -1,11 +1,14 @@
 package dev.aiaas.monitoring.service;
 
+import static dev.aiaas.errors.SqlWork.run;
+
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.monitoring.config.MonitoringConfig;
 import dev.aiaas.monitoring.model.LatencyHistogram;
 import dev.aiaas.monitoring.model.Prediction;
 import dev.aiaas.monitoring.model.TrafficSummary;
 import dev.aiaas.monitoring.model.TrafficWindow;
+import dev.aiaas.monitoring.storage.SampleStore;
 import dev.aiaas.monitoring.storage.WindowStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,11 +31,17 @@ public class TrafficRecorder {
     @Inject
     MonitoringConfig config;
 
+    @Inject
+    SampleStore samples;
+
     /** Adds one prediction to its window; a redelivered event changes nothing. */
     @Transactional
     public boolean record(Prediction prediction) throws SQLException {
         if (!store.markProcessed(prediction.eventId())) {
             return false;
+        }
+        if (prediction.sample() != null && prediction.sample().rows() > 0) {
+            samples.insert(prediction.sample(), prediction.receivedAt());
         }
         Instant start = windowStart(prediction.receivedAt(), config.storedWindow());
         TrafficWindow current = store.findForUpdate(prediction.endpoint(), start)
@@ -48,12 +57,12 @@ public class TrafficRecorder {
     }
 
     /** Whole-life totals plus windows of {@code width}, the newest {@code maxReportWindows}. */
-    public TrafficSummary summary(String endpoint, Duration width) throws SQLException {
+    public TrafficSummary summary(String endpoint, Duration width) {
         if (width.isNegative()) {
             throw DomainException.invalid("window width must not be negative");
         }
         Duration reportWidth = width.isZero() ? config.defaultReportWindow() : width;
-        List<TrafficWindow> stored = store.windows(endpoint);
+        List<TrafficWindow> stored = run(() -> store.windows(endpoint));
         if (stored.isEmpty()) {
             throw DomainException.notFound("monitoring has seen no prediction for endpoint '" + endpoint + "'");
         }
