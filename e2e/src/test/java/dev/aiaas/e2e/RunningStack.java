@@ -1,0 +1,58 @@
+package dev.aiaas.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.aiaas.localstack.LocalStack;
+import dev.aiaas.localstack.Progress;
+import dev.aiaas.localstack.StackOptions;
+
+/**
+ * One stack for the whole test JVM, started on first use exactly as {@code ./aiaas up} starts
+ * it (same class, same service JVMs and environment), but in a temporary home on free ports so
+ * that it never meets a developer's running stack. Stopped, and its home deleted, when the JVM
+ * exits.
+ */
+final class RunningStack {
+
+    private static LocalStack stack;
+    private static RuntimeException startFailure;
+
+    private RunningStack() {
+    }
+
+    static synchronized LocalStack get() {
+        if (startFailure != null) {
+            throw startFailure;
+        }
+        if (stack == null) {
+            try {
+                stack = start();
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-stop"));
+        }
+        return stack;
+    }
+
+    private static LocalStack start() {
+        Path root = ServicesUnderTest.repositoryRoot();
+        StackOptions options = StackOptions.defaults(root)
+                .withHome(temporaryHome(), true)
+                .withFreePorts()
+                .withServices(ServicesUnderTest.find(root));
+        return LocalStack.start(options, new Progress(System.out));
+    }
+
+    private static Path temporaryHome() {
+        try {
+            return Files.createTempDirectory("aiaas-e2e-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary home for the stack", e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.aiaas.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import dev.aiaas.localstack.LocalStack;
+import dev.aiaas.localstack.RunningService;
+import dev.aiaas.localstack.ServiceName;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+
+/** The stack as {@code ./aiaas up} starts it: every service up, answering both health checks. */
+class StackHealthIT {
+
+    @Test
+    void everyServiceModuleOfTheCheckoutIsStartedNoneLeftOut() {
+        LocalStack stack = RunningStack.get();
+
+        assertThat(stack.skipped()).isEmpty();
+        assertThat(stack.services()).extracting(RunningService::name)
+                .containsExactlyInAnyOrderElementsOf(ServicesUnderTest.find(ServicesUnderTest.repositoryRoot()));
+    }
+
+    @Test
+    void everyServiceAnswersGrpcHealthServing() {
+        for (RunningService service : RunningStack.get().services()) {
+            ManagedChannel channel = Grpc.newChannelBuilder(service.address(), InsecureChannelCredentials.create())
+                    .build();
+            try {
+                ServingStatus status = HealthGrpc.newBlockingStub(channel)
+                        .withDeadlineAfter(5, TimeUnit.SECONDS)
+                        .check(HealthCheckRequest.getDefaultInstance())
+                        .getStatus();
+                assertThat(status).as("gRPC health of %s", service.name().id()).isEqualTo(ServingStatus.SERVING);
+            } finally {
+                channel.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void everyServiceAnswersHttpHealthUpOnTheSamePort() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (RunningService service : RunningStack.get().services()) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(service.httpBase() + "/q/health"))
+                            .timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as("/q/health of %s", service.name().id()).isEqualTo(200);
+            assertThat(response.body()).as("/q/health of %s", service.name().id()).contains("\"UP\"");
+        }
+    }
+
+    @Test
+    void everyServiceModuleIsBuiltByTheReactorBeforeTheseTests() {
+        Path root = ServicesUnderTest.repositoryRoot();
+        for (ServiceName service : ServicesUnderTest.find(root)) {
+            assertThat(ServicesUnderTest.mentions(root.resolve("pom.xml"), "module", service.module()))
+                    .as("root pom.xml lists <module>%s</module>", service.module()).isTrue();
+            assertThat(ServicesUnderTest.mentions(root.resolve("e2e").resolve("pom.xml"), "artifactId",
+                    service.module()))
+                    .as("e2e/pom.xml depends on %s (type pom, scope test), so the reactor builds its jar first",
+                            service.module())
+                    .isTrue();
+        }
+    }
+}
