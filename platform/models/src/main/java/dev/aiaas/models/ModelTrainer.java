@@ -1,0 +1,112 @@
+package dev.aiaas.models;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.tracker.Tracker;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Fits a model of a {@link ModelSpec} with Adam: softmax cross-entropy for classifiers, L2
+ * loss for regression. Seeded: the engine's random seed (parameter initialisation) and the
+ * per-epoch shuffle both come from the plan, so the same plan on the same data trains the
+ * same model on the CPU. The engine's seed is process-wide: train one model at a time per
+ * process, as the training worker does, for that promise to hold.
+ */
+public final class ModelTrainer {
+
+    /**
+     * Trains and returns the fitted model (the caller closes it).
+     *
+     * @param listener  told after every epoch with the train loss and validation metrics
+     * @param cancelled asked between batches; when it answers true, training stops
+     * @throws TrainingCancelledException  when {@code cancelled} answered true
+     * @throws GpuUnavailableException     when the plan asks for a GPU this machine lacks
+     * @throws IllegalArgumentException    when the data does not fit the spec
+     */
+    public LoadedModel train(ModelSpec spec, TrainingPlan plan, LabelledData train, LabelledData validation,
+            EpochListener listener, BooleanSupplier cancelled) {
+        checkFits(spec, train, "training");
+        checkFits(spec, validation, "validation");
+        Device device = plan.device().resolve();
+        Engine.getInstance().setRandomSeed(Long.hashCode(plan.seed()));
+        Model model = Model.newInstance(LoadedModel.MODEL_NAME, device);
+        try {
+            model.setBlock(ModelFamilies.block(spec));
+            fit(model, spec, plan, train, validation, listener, cancelled);
+            return new LoadedModel(spec, model);
+        } catch (RuntimeException | Error e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private static void fit(Model model, ModelSpec spec, TrainingPlan plan, LabelledData train, LabelledData validation,
+            EpochListener listener, BooleanSupplier cancelled) {
+        DefaultTrainingConfig config = new DefaultTrainingConfig(
+                spec.family().classifier() ? Loss.softmaxCrossEntropyLoss() : Loss.l2Loss())
+                .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed((float) plan.learningRate())).build())
+                .optDevices(new Device[] {model.getNDManager().getDevice()});
+        try (Trainer trainer = model.newTrainer(config)) {
+            trainer.initialize(new Shape(spec.batchShape(1)));
+            MiniBatches batches = new MiniBatches(spec, train, plan.batchSize());
+            Random shuffle = new Random(plan.seed());
+            for (int epoch = 1; epoch <= plan.epochs(); epoch++) {
+                double loss = epoch(trainer, batches, batches.shuffledOrder(shuffle), cancelled, epoch);
+                listener.epochFinished(new EpochReport(epoch, plan.epochs(), loss,
+                        ValidationScore.of(trainer, spec, validation)));
+            }
+        }
+    }
+
+    /** One pass over the shuffled rows; the mean training loss per row. */
+    private static double epoch(Trainer trainer, MiniBatches batches, int[] order, BooleanSupplier cancelled,
+            int epoch) {
+        double lossSum = 0;
+        for (int index = 0; index < batches.count(); index++) {
+            if (cancelled.getAsBoolean()) {
+                throw new TrainingCancelledException(epoch);
+            }
+            try (NDManager scope = trainer.getManager().newSubManager()) {
+                NDList batch = batches.batch(scope, order, index);
+                NDArray features = batch.get(0);
+                NDArray labels = batch.get(1);
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDList predictions = trainer.forward(new NDList(features));
+                    NDArray loss = trainer.getLoss().evaluate(new NDList(labels), predictions);
+                    collector.backward(loss);
+                    lossSum += loss.getFloat() * features.getShape().get(0);
+                }
+                trainer.step();
+            }
+        }
+        return lossSum / order.length;
+    }
+
+    private static void checkFits(ModelSpec spec, LabelledData data, String split) {
+        if (data.rowSize() != spec.inputSize()) {
+            throw new IllegalArgumentException("the " + split + " rows have " + data.rowSize()
+                    + " values but the model's input shape " + spec.inputShape() + " holds " + spec.inputSize());
+        }
+        if (data.classified() != spec.family().classifier()) {
+            throw new IllegalArgumentException(spec.family() + (spec.family().classifier()
+                    ? " needs class labels (int64 y) but the " + split + " split has numeric targets: train LINEAR_REGRESSION"
+                    : " needs numeric targets (float32 y) but the " + split + " split has class labels: train MLP or LOGISTIC_REGRESSION"));
+        }
+        if (data.classified() && data.classCount() > spec.outputs()
+                || !data.classified() && data.targetSize() != spec.outputs()) {
+            throw new IllegalArgumentException("the " + split + " labels need " + Math.max(data.classCount(),
+                    data.targetSize()) + " outputs but the model has " + spec.outputs());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.aiaas.models;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.aiaas.ml.split.SplitIndices;
+import dev.aiaas.ml.split.StratifiedSplit;
+import dev.aiaas.ml.table.CsvTableReader;
+import dev.aiaas.ml.table.Table;
+import dev.aiaas.ml.transform.FeatureMatrix;
+import dev.aiaas.ml.transform.FittedPipeline;
+import dev.aiaas.ml.transform.Pipeline;
+import dev.aiaas.ml.transform.Standardize;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/** The real data sets the model tests train on, prepared the way the preprocess service prepares them. */
+final class RealData {
+
+    /** Train, validation and test rows of one data set. */
+    record Splits(LabelledData train, LabelledData validation, LabelledData test) {
+    }
+
+    private static final int DIGITS = 10_000;
+    private static final int DIGIT_BYTES = 1 + 28 * 28;
+
+    private RealData() {
+    }
+
+    /** Iris: stratified 70/15/15 with seed 42, standardised with the statistics of the training rows. */
+    static Splits iris() throws IOException {
+        Table iris = CsvTableReader.read(file("iris.csv"), "species");
+        SplitIndices split = new StratifiedSplit(0.7, 0.15, 0.15, 42, true).split(iris);
+        FittedPipeline fitted = Pipeline.of(new Standardize()).fit(iris.select(split.train()));
+        return new Splits(rows(fitted.apply(iris.select(split.train()))),
+                rows(fitted.apply(iris.select(split.validation()))), rows(fitted.apply(iris.select(split.test()))));
+    }
+
+    /**
+     * {@code train + validation + test} of the 10,000 digits, drawn at random (seed 42) since the
+     * file is sorted by digit; pixels scaled to [0, 1], shaped [1, 28, 28].
+     */
+    static Splits digits(int train, int validation, int test) throws IOException {
+        float[] pixels = new float[DIGITS * 784];
+        long[] labels = new long[DIGITS];
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file("mnist10k.u8.gz")))) {
+            for (int row = 0; row < DIGITS; row++) {
+                byte[] record = in.readNBytes(DIGIT_BYTES);
+                labels[row] = record[0];
+                for (int p = 0; p < 784; p++) {
+                    pixels[row * 784 + p] = (record[p + 1] & 0xff) / 255f;
+                }
+            }
+        }
+        List<Integer> order = new ArrayList<>(IntStream.range(0, DIGITS).boxed().toList());
+        Collections.shuffle(order, new Random(42));
+        return new Splits(pick(pixels, labels, order.subList(0, train)),
+                pick(pixels, labels, order.subList(train, train + validation)),
+                pick(pixels, labels, order.subList(train + validation, train + validation + test)));
+    }
+
+    private static LabelledData pick(float[] pixels, long[] labels, List<Integer> rows) {
+        float[] features = new float[rows.size() * 784];
+        long[] classes = new long[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            System.arraycopy(pixels, rows.get(i) * 784, features, i * 784, 784);
+            classes[i] = labels[rows.get(i)];
+        }
+        return LabelledData.classification(features, classes);
+    }
+
+    private static LabelledData rows(FeatureMatrix matrix) {
+        return LabelledData.classification(matrix.values(), Arrays.stream(matrix.labels()).asLongStream().toArray());
+    }
+
+    /** The project's own copy first, then the shared copy of the machine this module was written on. */
+    private static Path file(String name) {
+        Path found = Stream.of(Path.of("../../datasets", name), Path.of("../../../shared/datasets", name))
+                .filter(Files::isRegularFile).findFirst().orElse(null);
+        assumeTrue(found != null, name + " is not on this machine (datasets/ or ../shared/datasets/)");
+        return found;
+    }
+}
