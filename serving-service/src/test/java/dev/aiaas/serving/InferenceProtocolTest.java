@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealServersResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PeerRegistry.class, restrictToAnnotatedClass = false)
 class InferenceProtocolTest {
 
     @GrpcClient("inference")
@@ -39,15 +40,19 @@ class InferenceProtocolTest {
 
     @Test
     void undeployedModelIsNotFoundWithWhatToDo() {
-        assertThatThrownBy(() -> inference.modelReady(ModelReadyRequest.newBuilder().setName("iris").build()))
+        assertThatThrownBy(() -> inference.modelReady(ModelReadyRequest.newBuilder().setName("tulips").build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
-                    assertThat(e.getStatus().getDescription()).contains("iris").contains("Deploy");
+                    assertThat(e.getStatus().getDescription()).contains("tulips").contains("Deploy");
                 });
-        assertThatThrownBy(() -> inference.modelInfer(ModelInferRequest.newBuilder().setModelName("iris").build()))
+        assertThatThrownBy(() -> inference.modelInfer(ModelInferRequest.newBuilder().setModelName("tulips")
+                .addInputs(ModelInferRequest.InferInputTensor.newBuilder().setName("input").setDatatype("FP32")
+                        .addShape(1).addShape(1).setContents(dev.aiaas.proto.inference.InferTensorContents.newBuilder()
+                                .addFp32Contents(1f))).build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
-        assertThat(inference.repositoryIndex(RepositoryIndexRequest.getDefaultInstance()).getModelsList()).isEmpty();
+        assertThat(inference.repositoryIndex(RepositoryIndexRequest.getDefaultInstance()).getModelsList())
+                .noneMatch(m -> m.getName().equals("tulips"));
     }
 
     @Test
@@ -55,7 +60,7 @@ class InferenceProtocolTest {
         given().get("/v2/health/live").then().statusCode(200).body("live", equalTo(true));
         given().get("/v2/health/ready").then().statusCode(200).body("ready", equalTo(true));
         given().get("/v2").then().statusCode(200).body("extensions", hasItem("model_repository"));
-        given().get("/v2/models/iris").then().statusCode(404).body("error", org.hamcrest.Matchers.containsString("iris"));
+        given().get("/v2/models/tulips").then().statusCode(404).body("error", org.hamcrest.Matchers.containsString("tulips"));
     }
 
     @Test

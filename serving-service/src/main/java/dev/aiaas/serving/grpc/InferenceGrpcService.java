@@ -19,7 +19,13 @@ import dev.aiaas.proto.inference.ServerMetadataRequest;
 import dev.aiaas.proto.inference.ServerMetadataResponse;
 import dev.aiaas.proto.inference.ServerReadyRequest;
 import dev.aiaas.proto.inference.ServerReadyResponse;
-import dev.aiaas.serving.service.ModelRepository;
+import dev.aiaas.serving.protocol.InferenceResponses;
+import dev.aiaas.serving.protocol.ModelMetadataView;
+import dev.aiaas.serving.protocol.TensorCodec;
+import dev.aiaas.serving.service.DeploymentView;
+import dev.aiaas.serving.service.Deployments;
+import dev.aiaas.serving.service.InferenceCalls;
+import io.smallrye.common.annotation.Blocking;
 import dev.aiaas.serving.service.ServerState;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
@@ -34,7 +40,10 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
     ServerState server;
 
     @Inject
-    ModelRepository repository;
+    Deployments deployments;
+
+    @Inject
+    InferenceCalls calls;
 
     @Override
     public void serverLive(ServerLiveRequest request, StreamObserver<ServerLiveResponse> response) {
@@ -57,43 +66,50 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
 
     @Override
     public void modelReady(ModelReadyRequest request, StreamObserver<ModelReadyResponse> response) {
-        reply(response, () -> ModelReadyResponse.newBuilder()
-                .setReady("READY".equals(repository.require(request.getName(), request.getVersion()).state()))
-                .build());
+        reply(response, () -> {
+            deployments.acquire(request.getName(), request.getVersion()).release();
+            return ModelReadyResponse.newBuilder().setReady(true).build();
+        });
     }
 
     @Override
     public void modelMetadata(ModelMetadataRequest request, StreamObserver<ModelMetadataResponse> response) {
         reply(response, () -> {
-            var model = repository.require(request.getName(), request.getVersion());
-            return ModelMetadataResponse.newBuilder().setName(model.name()).addVersions(model.version()).build();
+            var model = deployments.acquire(request.getName(), request.getVersion());
+            try {
+                return ModelMetadataView.of(request.getName(), model);
+            } finally {
+                model.release();
+            }
         });
     }
 
     @Override
+    @Blocking
     public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> response) {
-        reply(response, () -> {
-            repository.require(request.getModelName(), request.getModelVersion());
-            throw new IllegalStateException("inference is not wired yet");
-        });
+        reply(response, () -> InferenceResponses.encode(request, calls.call(request.getModelName(),
+                request.getModelVersion(), request.getId(), () -> TensorCodec.decode(request))));
     }
 
     @Override
     public void repositoryIndex(RepositoryIndexRequest request, StreamObserver<RepositoryIndexResponse> response) {
         reply(response, () -> RepositoryIndexResponse.newBuilder()
-                .addAllModels(repository.all().stream()
-                        .filter(m -> !request.getReady() || "READY".equals(m.state()))
-                        .map(m -> RepositoryIndexResponse.ModelIndex.newBuilder()
-                                .setName(m.name()).setVersion(m.version()).setState(m.state()).build())
+                .addAllModels(deployments.all().stream()
+                        .filter(d -> !request.getReady() || "READY".equals(d.state()))
+                        .map(d -> RepositoryIndexResponse.ModelIndex.newBuilder().setName(d.endpoint())
+                                .setVersion(Long.toString(d.servingVersion())).setState(d.state())
+                                .setReason(d.message()).build())
                         .toList())
                 .build());
     }
 
     @Override
+    @Blocking
     public void repositoryModelLoad(RepositoryModelLoadRequest request,
             StreamObserver<RepositoryModelLoadResponse> response) {
         reply(response, () -> {
-            repository.require(request.getModelName(), "");
+            DeploymentView deployment = deployments.get(request.getModelName());
+            deployments.deploy(deployment.endpoint(), deployment.binding());
             return RepositoryModelLoadResponse.getDefaultInstance();
         });
     }
@@ -102,7 +118,7 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
     public void repositoryModelUnload(RepositoryModelUnloadRequest request,
             StreamObserver<RepositoryModelUnloadResponse> response) {
         reply(response, () -> {
-            repository.require(request.getModelName(), "");
+            deployments.undeploy(request.getModelName());
             return RepositoryModelUnloadResponse.getDefaultInstance();
         });
     }

@@ -1,0 +1,53 @@
+package dev.aiaas.serving.client;
+
+import dev.aiaas.errors.DomainException;
+import dev.aiaas.proto.registry.v1.GetModelVersionRequest;
+import dev.aiaas.proto.registry.v1.ModelVersion;
+import dev.aiaas.proto.registry.v1.RegistryServiceGrpc.RegistryServiceBlockingStub;
+import dev.aiaas.serving.config.ServingConfig;
+import dev.aiaas.serving.model.ArtifactFile;
+import dev.aiaas.serving.model.Binding;
+import dev.aiaas.serving.model.VersionToServe;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Serving's view of the registry: which version a binding means now. Owns the deadline
+ * and turns the registry's statuses into serving's errors.
+ */
+@ApplicationScoped
+public class RegistryClient {
+
+    @GrpcClient("registry")
+    RegistryServiceBlockingStub registry;
+
+    @Inject
+    ServingConfig config;
+
+    public VersionToServe resolve(Binding binding) {
+        GetModelVersionRequest.Builder request = GetModelVersionRequest.newBuilder().setModelName(binding.modelName());
+        if (binding.followsAlias()) {
+            request.setAlias(binding.alias());
+        } else {
+            request.setVersion(binding.version());
+        }
+        try {
+            ModelVersion version = registry.withDeadlineAfter(config.registryTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .getModelVersion(request.build());
+            return new VersionToServe(version.getModelName(), version.getVersion(), version.getFamily(),
+                    version.getArtifactsList().stream()
+                            .map(a -> new ArtifactFile(a.getRole(), a.getKey(), a.getSha256())).toList());
+        } catch (StatusRuntimeException e) {
+            throw switch (e.getStatus().getCode()) {
+                case NOT_FOUND -> DomainException.notFound("the registry has no " + binding + ": "
+                        + e.getStatus().getDescription());
+                case INVALID_ARGUMENT -> DomainException.invalid(String.valueOf(e.getStatus().getDescription()));
+                default -> DomainException.unavailable("the registry did not answer for " + binding + " ("
+                        + e.getStatus().getCode() + "); retry shortly", e);
+            };
+        }
+    }
+}

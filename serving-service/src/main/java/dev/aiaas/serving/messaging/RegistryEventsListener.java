@@ -1,0 +1,38 @@
+package dev.aiaas.serving.messaging;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.aiaas.proto.events.v1.RegistryEvent;
+import dev.aiaas.serving.service.Deployments;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Follows alias moves in the registry: every serving replica reads every registry event
+ * (a consumer group of its own) and reloads the endpoints bound to the moved alias.
+ */
+@ApplicationScoped
+public class RegistryEventsListener {
+
+    private static final Logger LOG = Logger.getLogger(RegistryEventsListener.class);
+
+    @Inject
+    Deployments deployments;
+
+    @Incoming("registry-events")
+    @Blocking
+    public void onEvent(byte[] payload) {
+        RegistryEvent event;
+        try {
+            event = RegistryEvent.parseFrom(payload);
+        } catch (InvalidProtocolBufferException e) {
+            LOG.warnf("ignored a record on the registry topic that is not a RegistryEvent: %s", e.getMessage());
+            return;
+        }
+        if (event.hasAliasSet()) {
+            deployments.aliasMoved(event.getModelName(), event.getAliasSet().getAlias());
+        }
+    }
+}
