@@ -1,0 +1,46 @@
+package dev.aiaas.cli;
+
+import dev.aiaas.cli.demo.DemoSummary;
+import dev.aiaas.cli.demo.LifecycleDemo;
+import dev.aiaas.cli.demo.Progress;
+import io.grpc.StatusRuntimeException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The {@code aiaas} client: {@code demo} drives the lifecycle against a running stack. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "help" : args[0];
+        switch (command) {
+            case "demo" -> System.exit(demo(args.length > 1 ? Path.of(args[1]) : Path.of("datasets")));
+            default -> {
+                System.out.println("usage: aiaas-cli demo [datasets-folder]   (needs a running stack: ./aiaas up)");
+                System.exit("help".equals(command) ? 0 : 2);
+            }
+        }
+    }
+
+    private static int demo(Path datasets) throws Exception {
+        if (!Files.isRegularFile(datasets.resolve("iris.csv")) || !Files.isRegularFile(datasets.resolve("mnist10k.u8.gz"))) {
+            System.err.println("aiaas demo: " + datasets.toAbsolutePath() + " lacks iris.csv or mnist10k.u8.gz: "
+                    + "run it from the repository root");
+            return 2;
+        }
+        Progress progress = new Progress(System.out);
+        try (Services services = Services.connect(Addresses.fromEnvironment())) {
+            DemoSummary summary = new LifecycleDemo(services, progress, datasets).run();
+            summary.print(System.out);
+            return 0;
+        } catch (StatusRuntimeException e) {
+            System.err.println("aiaas demo: a service answered " + e.getStatus().getCode() + ": "
+                    + e.getStatus().getDescription()
+                    + (e.getStatus().getCode() == io.grpc.Status.Code.UNAVAILABLE
+                    ? "\n  is the stack running? start it with ./aiaas up in another terminal" : ""));
+            return 1;
+        }
+    }
+}

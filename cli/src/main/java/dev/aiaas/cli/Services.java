@@ -1,0 +1,83 @@
+package dev.aiaas.cli;
+
+import dev.aiaas.proto.inference.GRPCInferenceServiceGrpc;
+import dev.aiaas.proto.ingest.v1.IngestServiceGrpc;
+import dev.aiaas.proto.monitoring.v1.MonitoringServiceGrpc;
+import dev.aiaas.proto.preprocess.v1.PreprocessServiceGrpc;
+import dev.aiaas.proto.registry.v1.RegistryServiceGrpc;
+import dev.aiaas.proto.serving.v1.DeploymentServiceGrpc;
+import dev.aiaas.proto.training.v1.TrainingServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Plain gRPC channels to the six services, and their stubs. */
+public final class Services implements AutoCloseable {
+
+    private final ManagedChannel ingest;
+    private final ManagedChannel preprocess;
+    private final ManagedChannel training;
+    private final ManagedChannel registry;
+    private final ManagedChannel serving;
+    private final ManagedChannel monitoring;
+
+    private Services(Addresses a) {
+        ingest = channel(a.host(), a.ingest());
+        preprocess = channel(a.host(), a.preprocess());
+        training = channel(a.host(), a.training());
+        registry = channel(a.host(), a.registry());
+        serving = channel(a.host(), a.serving());
+        monitoring = channel(a.host(), a.monitoring());
+    }
+
+    public static Services connect(Addresses addresses) {
+        return new Services(addresses);
+    }
+
+    public IngestServiceGrpc.IngestServiceBlockingStub ingest() {
+        return IngestServiceGrpc.newBlockingStub(ingest);
+    }
+
+    public IngestServiceGrpc.IngestServiceStub ingestAsync() {
+        return IngestServiceGrpc.newStub(ingest);
+    }
+
+    public PreprocessServiceGrpc.PreprocessServiceBlockingStub preprocess() {
+        return PreprocessServiceGrpc.newBlockingStub(preprocess);
+    }
+
+    public TrainingServiceGrpc.TrainingServiceBlockingStub training() {
+        return TrainingServiceGrpc.newBlockingStub(training);
+    }
+
+    public RegistryServiceGrpc.RegistryServiceBlockingStub registry() {
+        return RegistryServiceGrpc.newBlockingStub(registry);
+    }
+
+    public DeploymentServiceGrpc.DeploymentServiceBlockingStub deployments() {
+        return DeploymentServiceGrpc.newBlockingStub(serving);
+    }
+
+    public GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub inference() {
+        return GRPCInferenceServiceGrpc.newBlockingStub(serving);
+    }
+
+    public MonitoringServiceGrpc.MonitoringServiceBlockingStub monitoring() {
+        return MonitoringServiceGrpc.newBlockingStub(monitoring);
+    }
+
+    private static ManagedChannel channel(String host, int port) {
+        return ManagedChannelBuilder.forAddress(host, port).usePlaintext().build();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (ManagedChannel channel : List.of(ingest, preprocess, training, registry, serving, monitoring)) {
+            channel.shutdown();
+        }
+        for (ManagedChannel channel : List.of(ingest, preprocess, training, registry, serving, monitoring)) {
+            channel.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+}

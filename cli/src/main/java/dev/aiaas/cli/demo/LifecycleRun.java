@@ -1,0 +1,111 @@
+package dev.aiaas.cli.demo;
+
+import dev.aiaas.cli.Services;
+import dev.aiaas.proto.ingest.v1.CreateDatasetRequest;
+import dev.aiaas.proto.ingest.v1.DatasetVersion;
+import dev.aiaas.proto.ingest.v1.SealVersionRequest;
+import dev.aiaas.proto.ingest.v1.UploadSummary;
+import dev.aiaas.proto.preprocess.v1.GetPreparedDatasetRequest;
+import dev.aiaas.proto.preprocess.v1.PreparedDataset;
+import dev.aiaas.proto.preprocess.v1.SplitSummary;
+import dev.aiaas.proto.serving.v1.DeployRequest;
+import dev.aiaas.proto.training.v1.GetJobRequest;
+import dev.aiaas.proto.training.v1.Job;
+import dev.aiaas.proto.training.v1.JobEvent;
+import dev.aiaas.proto.training.v1.JobSpec;
+import dev.aiaas.proto.training.v1.JobState;
+import dev.aiaas.proto.training.v1.SubmitJobRequest;
+import dev.aiaas.proto.training.v1.WatchJobRequest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Takes one data set from file to served model: create, import, seal, wait for the
+ * automatic preparation, train (watching every epoch), and deploy {@code name@champion}.
+ */
+public final class LifecycleRun {
+
+    private static final String PIPELINE = "default";
+    private static final String ALIAS = "champion";
+
+    private final Services services;
+    private final Progress progress;
+
+    public LifecycleRun(Services services, Progress progress) {
+        this.services = services;
+        this.progress = progress;
+    }
+
+    /** Runs the lifecycle; returns the prepared dataset and the finished job. */
+    public Result run(DemoDataset dataset) throws Exception {
+        services.ingest().createDataset(CreateDatasetRequest.newBuilder().setName(dataset.name())
+                .setSchema(dataset.schema()).build());
+        UploadSummary upload = FileImport.send(services.ingestAsync(), dataset.name(), dataset.format(), dataset.file());
+        progress.step("%s: imported %s: %d accepted, %d rejected", dataset.name(), dataset.file().getFileName(),
+                upload.getAccepted(), upload.getRejected());
+        DatasetVersion version = services.ingest().sealVersion(SealVersionRequest.newBuilder()
+                .setDataset(dataset.name()).build());
+        progress.step("%s: sealed version %d (%d rows, sha256 %s…)", dataset.name(), version.getVersion(),
+                version.getRowCount(), version.getSha256().substring(0, 12));
+        PreparedDataset prepared = awaitPrepared(dataset.name(), version.getVersion(), Duration.ofMinutes(5));
+        progress.step("%s: prepared by preprocess: splits %s, input shape %s, %d classes", dataset.name(),
+                prepared.getSplitsList().stream().map(s -> s.getName() + "=" + s.getRows()).toList(),
+                prepared.getInputShapeList(), prepared.getClassLabelsCount());
+        Job job = train(dataset, version.getVersion());
+        services.deployments().withDeadlineAfter(5, TimeUnit.MINUTES).deploy(DeployRequest.newBuilder()
+                .setEndpoint(dataset.name()).setModelName(dataset.name()).setAlias(ALIAS).build());
+        progress.step("%s: endpoint '%s' serves %s v%d (%s@%s)", dataset.name(), dataset.name(), dataset.name(),
+                job.getModelVersion(), dataset.name(), ALIAS);
+        return new Result(version, prepared, job);
+    }
+
+    /** What the run produced. */
+    public record Result(DatasetVersion version, PreparedDataset prepared, Job job) {
+        public java.util.List<Long> splitRows() {
+            return prepared.getSplitsList().stream().map(SplitSummary::getRows).toList();
+        }
+    }
+
+    private Job train(DemoDataset dataset, long version) {
+        Job submitted = services.training().submitJob(SubmitJobRequest.newBuilder().setSpec(JobSpec.newBuilder()
+                .setDataset(dataset.name()).setDatasetVersion(version).setPipeline(PIPELINE)
+                .setFamily(dataset.family()).setHyperparameters(dataset.hyperparameters())
+                .setModelName(dataset.name()).setAlias(ALIAS)).build());
+        progress.step("%s: training job %s queued (%s, %d epochs)", dataset.name(), submitted.getId(),
+                dataset.family(), dataset.hyperparameters().getEpochs());
+        Iterator<JobEvent> events = services.training().withDeadlineAfter(30, TimeUnit.MINUTES)
+                .watchJob(WatchJobRequest.newBuilder().setId(submitted.getId()).build());
+        while (events.hasNext()) {
+            JobEvent event = events.next();
+            if (event.getEpoch() > 0 && event.getState() == JobState.RUNNING) {
+                progress.step("%s: epoch %d  loss %.4f  validation accuracy %.3f", dataset.name(), event.getEpoch(),
+                        event.getTrainLoss(), event.getMetricsOrDefault("accuracy", Double.NaN));
+            } else {
+                progress.step("%s: job %s %s", dataset.name(), event.getState(), event.getMessage());
+            }
+        }
+        Job job = services.training().getJob(GetJobRequest.newBuilder().setId(submitted.getId()).build());
+        if (job.getState() != JobState.SUCCEEDED) {
+            throw new IllegalStateException(dataset.name() + ": training ended " + job.getState() + ": " + job.getError());
+        }
+        return job;
+    }
+
+    private PreparedDataset awaitPrepared(String dataset, long version, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return services.preprocess().getPreparedDataset(GetPreparedDatasetRequest.newBuilder()
+                        .setDataset(dataset).setDatasetVersion(version).setPipeline(PIPELINE).build());
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() != Status.Code.NOT_FOUND || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+}

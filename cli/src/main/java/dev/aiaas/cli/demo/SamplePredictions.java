@@ -1,0 +1,84 @@
+package dev.aiaas.cli.demo;
+
+import com.google.protobuf.ByteString;
+import dev.aiaas.proto.inference.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
+import dev.aiaas.proto.inference.InferTensorContents;
+import dev.aiaas.proto.inference.ModelInferRequest;
+import dev.aiaas.proto.inference.ModelInferRequest.InferInputTensor;
+import dev.aiaas.proto.inference.ModelInferResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Predictions through the Open Inference Protocol on raw inputs, as a client app would
+ * send them: Iris measurements as one FP64 input per column, digit images as UINT8 bytes
+ * in {@code raw_input_contents}. The server applies each model's fitted transform.
+ */
+public final class SamplePredictions {
+
+    public static final List<String> IRIS_COLUMNS = List.of("sepal_length", "sepal_width", "petal_length", "petal_width");
+    private static final int IMAGE_BYTES = 28 * 28;
+
+    private SamplePredictions() {
+    }
+
+    /** Predicts the Iris rows at {@code rows} (0-based, header excluded) of the CSV file. */
+    public static List<DatasetOutcome.Prediction> iris(GRPCInferenceServiceBlockingStub inference, Path csv,
+            List<Integer> rows, List<String> classLabels) throws IOException {
+        List<String> lines = Files.readAllLines(csv).subList(1, 151);
+        ModelInferRequest.Builder request = ModelInferRequest.newBuilder().setModelName("iris");
+        for (int c = 0; c < IRIS_COLUMNS.size(); c++) {
+            InferTensorContents.Builder values = InferTensorContents.newBuilder();
+            for (int row : rows) {
+                values.addFp64Contents(Double.parseDouble(lines.get(row).split(",")[c]));
+            }
+            request.addInputs(InferInputTensor.newBuilder().setName(IRIS_COLUMNS.get(c)).setDatatype("FP64")
+                    .addShape(rows.size()).setContents(values));
+        }
+        List<String> actual = rows.stream().map(row -> lines.get(row).split(",")[4]).toList();
+        return read(inference.modelInfer(request.build()), actual, classLabels);
+    }
+
+    /** Predicts the last {@code count} digits of the bundled file (raw bytes, UINT8). */
+    public static List<DatasetOutcome.Prediction> digits(GRPCInferenceServiceBlockingStub inference, Path gz, int count,
+            List<String> classLabels) throws IOException {
+        List<String> actual = new ArrayList<>();
+        byte[] pixels = new byte[count * IMAGE_BYTES];
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
+            List<byte[]> records = new ArrayList<>();
+            byte[] record;
+            while ((record = in.readNBytes(IMAGE_BYTES + 1)).length == IMAGE_BYTES + 1) {
+                records.add(record);
+            }
+            List<byte[]> last = records.subList(records.size() - count, records.size());
+            for (int i = 0; i < count; i++) {
+                actual.add(Integer.toString(last.get(i)[0]));
+                System.arraycopy(last.get(i), 1, pixels, i * IMAGE_BYTES, IMAGE_BYTES);
+            }
+        }
+        ModelInferRequest request = ModelInferRequest.newBuilder().setModelName("digits")
+                .addInputs(InferInputTensor.newBuilder().setName("image").setDatatype("UINT8")
+                        .addShape(count).addShape(28).addShape(28))
+                .addRawInputContents(ByteString.copyFrom(pixels)).build();
+        return read(inference.modelInfer(request), actual, classLabels);
+    }
+
+    private static List<DatasetOutcome.Prediction> read(ModelInferResponse response, List<String> actual,
+            List<String> classLabels) {
+        int classes = classLabels.size();
+        float[] probabilities = RawOutputs.floats(response, "probabilities");
+        long[] predicted = RawOutputs.longs(response, "predicted_class");
+        List<DatasetOutcome.Prediction> predictions = new ArrayList<>();
+        for (int row = 0; row < actual.size(); row++) {
+            int best = (int) predicted[row];
+            predictions.add(new DatasetOutcome.Prediction(actual.get(row), classLabels.get(best),
+                    probabilities[row * classes + best]));
+        }
+        return predictions;
+    }
+}
