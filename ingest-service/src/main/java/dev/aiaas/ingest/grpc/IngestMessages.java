@@ -6,16 +6,15 @@ import dev.aiaas.ingest.model.ColumnKind;
 import dev.aiaas.ingest.model.ColumnSpec;
 import dev.aiaas.ingest.model.Dataset;
 import dev.aiaas.ingest.model.DatasetSchema;
+import dev.aiaas.ingest.model.ImportFormat;
 import dev.aiaas.ingest.model.IntakeSummary;
 import dev.aiaas.proto.common.v1.Column;
 import dev.aiaas.proto.common.v1.ColumnType;
-import dev.aiaas.proto.common.v1.Record;
 import dev.aiaas.proto.common.v1.RecordError;
 import dev.aiaas.proto.common.v1.Schema;
-import dev.aiaas.proto.common.v1.Value;
+import dev.aiaas.proto.ingest.v1.FileFormat;
 import dev.aiaas.proto.ingest.v1.UploadSummary;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Instant;
 
 /** Maps between ingest's wire messages and its domain types. */
 final class IngestMessages {
@@ -56,26 +55,22 @@ final class IngestMessages {
                 .setSchema(toProto(dataset.schema()))
                 .setOpenRows(dataset.openRows())
                 .setLatestVersion(dataset.latestVersion())
-                .setCreatedAt(Timestamp.newBuilder().setSeconds(dataset.createdAt().getEpochSecond()))
+                .setCreatedAt(timestamp(dataset.createdAt()))
                 .build();
     }
 
-    /** A record's values as plain Java objects; an unset value is missing (null). */
-    static Map<String, Object> toRaw(Record record) {
-        Map<String, Object> raw = new HashMap<>();
-        record.getFieldsMap().forEach((name, value) -> raw.put(name, toRaw(value)));
-        return raw;
+    static ImportFormat toDomain(FileFormat format) {
+        return switch (format) {
+            case CSV -> ImportFormat.CSV;
+            case JSONL -> ImportFormat.JSONL;
+            case IMAGE_RECORDS_GZ -> ImportFormat.IMAGE_RECORDS_GZ;
+            case FILE_FORMAT_UNSPECIFIED, UNRECOGNIZED -> throw DomainException.invalid(
+                    "the ImportFile header names no format: use CSV, JSONL or IMAGE_RECORDS_GZ");
+        };
     }
 
-    private static Object toRaw(Value value) {
-        return switch (value.getKindCase()) {
-            case DOUBLE_VALUE -> value.getDoubleValue();
-            case INT64_VALUE -> value.getInt64Value();
-            case STRING_VALUE -> value.getStringValue();
-            case BOOL_VALUE -> value.getBoolValue();
-            case BYTES_VALUE -> value.getBytesValue().toByteArray();
-            case KIND_NOT_SET -> null;
-        };
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 
     static UploadSummary toProto(IntakeSummary summary) {

@@ -2,7 +2,9 @@ package dev.aiaas.ingest.service;
 
 import static dev.aiaas.errors.SqlWork.run;
 
+import dev.aiaas.errors.DomainException;
 import dev.aiaas.ingest.model.Dataset;
+import dev.aiaas.ingest.model.ImportFormat;
 import dev.aiaas.ingest.storage.OpenRecordStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +26,25 @@ public class RecordIntake {
     public UploadSession open(String datasetName) {
         Dataset dataset = catalog.get(datasetName);
         return new UploadSession(dataset, this);
+    }
+
+    /**
+     * Starts a file import: NOT_FOUND for an unknown dataset, INVALID_ARGUMENT when the
+     * dataset's schema cannot take the format (checked before any byte is read).
+     *
+     * @param labelBytes IMAGE_RECORDS_GZ only: bytes of label before each image (0 = 1)
+     */
+    public FileImport importFile(String datasetName, ImportFormat format, int labelBytes) {
+        if (datasetName == null || datasetName.isEmpty()) {
+            throw DomainException.invalid("the ImportFile header names no dataset");
+        }
+        UploadSession session = open(datasetName);
+        FileRecordReader reader = switch (format) {
+            case CSV -> new CsvRecordReader(session.dataset().schema(), session);
+            case JSONL -> new JsonLinesReader(session);
+            case IMAGE_RECORDS_GZ -> new ImageRecordReader(session.dataset().schema(), labelBytes, session);
+        };
+        return new FileImport(session, reader);
     }
 
     /** Stores a batch of validated records in one transaction. */

@@ -12,7 +12,7 @@ import java.util.Map;
  * valid ones in batches and stores each full batch, remembers why others were refused.
  * Not thread-safe: one session serves one stream.
  */
-public final class UploadSession {
+public final class UploadSession implements RecordSink {
 
     /** Records stored per transaction. */
     static final int BATCH = 500;
@@ -39,6 +39,7 @@ public final class UploadSession {
     }
 
     /** Validates the next record (rows are numbered from 0 in arrival order). */
+    @Override
     public void add(Map<String, Object> raw) {
         RecordValidator.Result result = validator.validate(raw);
         if (result.valid()) {
@@ -54,6 +55,7 @@ public final class UploadSession {
     }
 
     /** Counts a record that could not even be read (a malformed CSV line, bad JSON). */
+    @Override
     public void rejectUnreadable(String problem) {
         refuse(problem);
         row++;

@@ -1,0 +1,98 @@
+package dev.aiaas.ingest;
+
+import com.google.protobuf.ByteString;
+import dev.aiaas.proto.common.v1.Column;
+import dev.aiaas.proto.common.v1.ColumnType;
+import dev.aiaas.proto.common.v1.Schema;
+import dev.aiaas.proto.ingest.v1.CreateDatasetRequest;
+import dev.aiaas.proto.ingest.v1.FileFormat;
+import dev.aiaas.proto.ingest.v1.ImportFileHeader;
+import dev.aiaas.proto.ingest.v1.ImportFileRequest;
+import dev.aiaas.proto.ingest.v1.IngestServiceGrpc;
+import dev.aiaas.proto.ingest.v1.UploadSummary;
+import io.grpc.Channel;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** Schemas, the bundled files and calls the ingest tests share. */
+final class IngestFixtures {
+
+    static final Path IRIS_CSV = Path.of("../datasets/iris.csv");
+    static final Path MNIST = Path.of("../datasets/mnist10k.u8.gz");
+
+    static final Schema IRIS = Schema.newBuilder()
+            .addColumns(column("sepal_length", ColumnType.DOUBLE))
+            .addColumns(column("sepal_width", ColumnType.DOUBLE))
+            .addColumns(column("petal_length", ColumnType.DOUBLE))
+            .addColumns(column("petal_width", ColumnType.DOUBLE))
+            .addColumns(column("species", ColumnType.STRING))
+            .setLabelColumn("species")
+            .build();
+
+    static final Schema DIGITS = Schema.newBuilder()
+            .addColumns(column("image", ColumnType.IMAGE_U8).toBuilder().addShape(28).addShape(28))
+            .addColumns(column("label", ColumnType.INT64))
+            .setLabelColumn("label")
+            .build();
+
+    private IngestFixtures() {
+    }
+
+    static String create(IngestServiceGrpc.IngestServiceBlockingStub ingest, String prefix, Schema schema) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        ingest.createDataset(CreateDatasetRequest.newBuilder().setName(name).setSchema(schema).build());
+        return name;
+    }
+
+    static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Streams {@code file} to ImportFile in chunks; the summary, or the call's failure as the cause. */
+    static UploadSummary importFile(Channel channel, String dataset, FileFormat format, byte[] file, int chunkSize)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        CompletableFuture<UploadSummary> result = new CompletableFuture<>();
+        StreamObserver<ImportFileRequest> stream = IngestServiceGrpc.newStub(channel).importFile(completing(result));
+        stream.onNext(ImportFileRequest.newBuilder()
+                .setHeader(ImportFileHeader.newBuilder().setDataset(dataset).setFormat(format)).build());
+        for (int offset = 0; offset < file.length; offset += chunkSize) {
+            stream.onNext(ImportFileRequest.newBuilder()
+                    .setData(ByteString.copyFrom(file, offset, Math.min(chunkSize, file.length - offset))).build());
+        }
+        stream.onCompleted();
+        return result.get(120, TimeUnit.SECONDS);
+    }
+
+    private static StreamObserver<UploadSummary> completing(CompletableFuture<UploadSummary> result) {
+        return new StreamObserver<>() {
+            @Override
+            public void onNext(UploadSummary value) {
+                result.complete(value);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                result.completeExceptionally(t);
+            }
+
+            @Override
+            public void onCompleted() {
+            }
+        };
+    }
+
+    private static Column column(String name, ColumnType type) {
+        return Column.newBuilder().setName(name).setType(type).build();
+    }
+}
