@@ -10,16 +10,27 @@ import dev.aiaas.proto.ingest.v1.ImportFileHeader;
 import dev.aiaas.proto.ingest.v1.ImportFileRequest;
 import dev.aiaas.proto.ingest.v1.IngestServiceGrpc;
 import dev.aiaas.proto.ingest.v1.UploadSummary;
+import dev.aiaas.testing.RealServers;
 import io.grpc.Channel;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Schemas, the bundled files and calls the ingest tests share. */
 final class IngestFixtures {
@@ -90,6 +101,28 @@ final class IngestFixtures {
             public void onCompleted() {
             }
         };
+    }
+
+    /** Records of {@code topic} that match, read from the start until {@code expected} were seen or time ran out. */
+    static List<ConsumerRecord<String, byte[]>> consume(String topic, Predicate<ConsumerRecord<String, byte[]>> matching,
+            int expected, Duration timeout) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.get().kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "ingest-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (found.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (matching.test(record)) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static Column column(String name, ColumnType type) {

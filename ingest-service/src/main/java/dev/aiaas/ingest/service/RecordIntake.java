@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Takes records into a dataset's open data: validation per record, storage per batch. */
 @ApplicationScoped
@@ -18,6 +19,9 @@ public class RecordIntake {
 
     @Inject
     DatasetCatalog catalog;
+
+    @Inject
+    SchemaCache schemas;
 
     @Inject
     OpenRecordStore records;
@@ -45,6 +49,24 @@ public class RecordIntake {
             case IMAGE_RECORDS_GZ -> new ImageRecordReader(session.dataset().schema(), labelBytes, session);
         };
         return new FileImport(session, reader);
+    }
+
+    /**
+     * Validates one record that arrived on its own (from Kafka) and stores it if it is valid.
+     *
+     * @return why it was refused (unknown dataset, schema violation), or empty when stored
+     */
+    public Optional<String> acceptOne(String dataset, Map<String, Object> raw) {
+        Optional<RecordValidator> validator = schemas.validator(dataset);
+        if (validator.isEmpty()) {
+            return Optional.of("unknown dataset '" + dataset + "': create it with CreateDataset, then replay this record");
+        }
+        RecordValidator.Result result = validator.get().validate(raw);
+        if (!result.valid()) {
+            return Optional.of("dataset " + dataset + ": " + result.problem());
+        }
+        store(dataset, List.of(result.values()));
+        return Optional.empty();
     }
 
     /** Stores a batch of validated records in one transaction. */
