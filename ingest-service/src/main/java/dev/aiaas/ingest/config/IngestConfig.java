@@ -8,8 +8,24 @@ import java.time.Duration;
 @ConfigMapping(prefix = "ingest")
 public interface IngestConfig {
 
+    /** Sealing open records into versions. */
+    Seal seal();
+
     /** Records that arrive on Kafka. */
     Records records();
+
+    interface Seal {
+        /** Most records in one part file of a version; the data format allows 1 to 50 000. */
+        @WithDefault("50000")
+        int partRows();
+
+        /**
+         * Seconds one seal may hold its transaction (read the open records, write the parts
+         * and the manifest, record the version) before it is rolled back.
+         */
+        @WithDefault("600")
+        int transactionTimeout();
+    }
 
     interface Records {
         /** Attempts to store a valid record before it is dead-lettered as unstorable. */

@@ -2,13 +2,20 @@ package dev.aiaas.ingest.grpc;
 
 import dev.aiaas.ingest.service.DatasetCatalog;
 import dev.aiaas.ingest.service.RecordIntake;
+import dev.aiaas.ingest.service.VersionCatalog;
+import dev.aiaas.ingest.service.VersionSealer;
 import dev.aiaas.proto.ingest.v1.CreateDatasetRequest;
 import dev.aiaas.proto.ingest.v1.Dataset;
+import dev.aiaas.proto.ingest.v1.DatasetVersion;
 import dev.aiaas.proto.ingest.v1.GetDatasetRequest;
+import dev.aiaas.proto.ingest.v1.GetDatasetVersionRequest;
 import dev.aiaas.proto.ingest.v1.ImportFileRequest;
 import dev.aiaas.proto.ingest.v1.IngestServiceGrpc;
+import dev.aiaas.proto.ingest.v1.ListDatasetVersionsRequest;
+import dev.aiaas.proto.ingest.v1.ListDatasetVersionsResponse;
 import dev.aiaas.proto.ingest.v1.ListDatasetsRequest;
 import dev.aiaas.proto.ingest.v1.ListDatasetsResponse;
+import dev.aiaas.proto.ingest.v1.SealVersionRequest;
 import dev.aiaas.proto.ingest.v1.UploadRecordsRequest;
 import dev.aiaas.proto.ingest.v1.UploadSummary;
 import io.grpc.stub.StreamObserver;
@@ -26,6 +33,12 @@ public class IngestGrpcService extends IngestServiceGrpc.IngestServiceImplBase {
 
     @Inject
     RecordIntake intake;
+
+    @Inject
+    VersionSealer sealer;
+
+    @Inject
+    VersionCatalog versions;
 
     @Override
     public void createDataset(CreateDatasetRequest request, StreamObserver<Dataset> response) {
@@ -56,5 +69,26 @@ public class IngestGrpcService extends IngestServiceGrpc.IngestServiceImplBase {
     @Override
     public StreamObserver<ImportFileRequest> importFile(StreamObserver<UploadSummary> response) {
         return new ImportFileObserver(intake, response);
+    }
+
+    @Override
+    public void sealVersion(SealVersionRequest request, StreamObserver<DatasetVersion> response) {
+        response.onNext(IngestMessages.toProto(sealer.seal(request.getDataset())));
+        response.onCompleted();
+    }
+
+    @Override
+    public void getDatasetVersion(GetDatasetVersionRequest request, StreamObserver<DatasetVersion> response) {
+        response.onNext(IngestMessages.toProto(versions.get(request.getDataset(), request.getVersion())));
+        response.onCompleted();
+    }
+
+    @Override
+    public void listDatasetVersions(ListDatasetVersionsRequest request,
+            StreamObserver<ListDatasetVersionsResponse> response) {
+        response.onNext(ListDatasetVersionsResponse.newBuilder()
+                .addAllVersions(versions.list(request.getDataset()).stream().map(IngestMessages::toProto).toList())
+                .build());
+        response.onCompleted();
     }
 }

@@ -6,8 +6,11 @@ import dev.aiaas.ingest.model.ColumnKind;
 import dev.aiaas.ingest.model.ColumnSpec;
 import dev.aiaas.ingest.model.Dataset;
 import dev.aiaas.ingest.model.DatasetSchema;
+import dev.aiaas.ingest.model.DatasetVersion;
 import dev.aiaas.ingest.model.ImportFormat;
 import dev.aiaas.ingest.model.IntakeSummary;
+import dev.aiaas.ingest.model.VersionPart;
+import dev.aiaas.proto.common.v1.ArtifactRef;
 import dev.aiaas.proto.common.v1.Column;
 import dev.aiaas.proto.common.v1.ColumnType;
 import dev.aiaas.proto.common.v1.RecordError;
@@ -18,6 +21,9 @@ import java.time.Instant;
 
 /** Maps between ingest's wire messages and its domain types. */
 final class IngestMessages {
+
+    /** Role of a version's part files in {@link ArtifactRef}. */
+    static final String PART_ROLE = "part";
 
     private IngestMessages() {
     }
@@ -57,6 +63,24 @@ final class IngestMessages {
                 .setLatestVersion(dataset.latestVersion())
                 .setCreatedAt(timestamp(dataset.createdAt()))
                 .build();
+    }
+
+    static dev.aiaas.proto.ingest.v1.DatasetVersion toProto(DatasetVersion version) {
+        return dev.aiaas.proto.ingest.v1.DatasetVersion.newBuilder()
+                .setDataset(version.dataset())
+                .setVersion(version.version())
+                .setRowCount(version.rowCount())
+                .setSha256(version.sha256())
+                .setManifestKey(version.manifestKey())
+                .addAllParts(version.parts().stream().map(IngestMessages::toProto).toList())
+                .setSchema(toProto(version.schema()))
+                .setCreatedAt(timestamp(version.createdAt()))
+                .build();
+    }
+
+    private static ArtifactRef toProto(VersionPart part) {
+        return ArtifactRef.newBuilder().setRole(PART_ROLE).setKey(part.key()).setSha256(part.sha256())
+                .setSizeBytes(part.sizeBytes()).build();
     }
 
     static ImportFormat toDomain(FileFormat format) {

@@ -22,6 +22,9 @@ public class DatasetStore {
     private static final String SELECT = "select d.name, d.description, d.schema_json, d.latest_version, d.created_at, "
             + "(select count(*) from open_record r where r.dataset = d.name) as open_rows from dataset d";
 
+    private static final String SELECT_LOCKED = "select d.name, d.description, d.schema_json, d.latest_version, "
+            + "d.created_at, 0 as open_rows from dataset d where d.name = ? for no key update";
+
     @Inject
     DataSource dataSource;
 
@@ -45,6 +48,30 @@ public class DatasetStore {
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.of(read(row)) : Optional.empty();
             }
+        }
+    }
+
+    /**
+     * Reads the dataset and locks its row until the transaction ends, so that concurrent seals
+     * take turns and each sees the version number the one before it took. The lock does not
+     * conflict with the foreign-key checks of records being inserted meanwhile.
+     * Its {@code openRows} is not counted (0).
+     */
+    public Optional<Dataset> lockForSeal(String name) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(SELECT_LOCKED)) {
+            query.setString(1, name);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(read(row)) : Optional.empty();
+            }
+        }
+    }
+
+    public void setLatestVersion(String name, long version) throws SQLException {
+        String sql = "update dataset set latest_version = ? where name = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+            update.setLong(1, version);
+            update.setString(2, name);
+            update.executeUpdate();
         }
     }
 

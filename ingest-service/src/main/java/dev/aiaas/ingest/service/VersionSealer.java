@@ -1,0 +1,102 @@
+package dev.aiaas.ingest.service;
+
+import static dev.aiaas.errors.SqlWork.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiaas.errors.DomainException;
+import dev.aiaas.ingest.config.IngestConfig;
+import dev.aiaas.ingest.messaging.IngestEvents;
+import dev.aiaas.ingest.model.Dataset;
+import dev.aiaas.ingest.model.DatasetVersion;
+import dev.aiaas.ingest.model.VersionPart;
+import dev.aiaas.ingest.storage.DatasetStore;
+import dev.aiaas.ingest.storage.OpenRecordStore;
+import dev.aiaas.ingest.storage.PartLines;
+import dev.aiaas.ingest.storage.PartWriter;
+import dev.aiaas.ingest.storage.VersionManifest;
+import dev.aiaas.ingest.storage.VersionStore;
+import dev.aiaas.storage.ArtifactStore;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns a dataset's open records into its next immutable version, in one transaction: lock
+ * the dataset row (the version number comes from it, so concurrent seals take turns), take
+ * the open records out, write the parts and then the manifest to the artifact store, record
+ * the version, move {@code latest_version} and append the DatasetVersionSealed event.
+ *
+ * <p>The objects are written before the commit. If anything fails the transaction rolls back:
+ * the records are open again and the objects written so far are referenced by nothing; the
+ * next seal of the same number writes its own objects over them.
+ */
+@ApplicationScoped
+public class VersionSealer {
+
+    private static final Logger LOG = Logger.getLogger(VersionSealer.class);
+
+    @Inject
+    DatasetStore datasets;
+
+    @Inject
+    OpenRecordStore openRecords;
+
+    @Inject
+    VersionStore versions;
+
+    @Inject
+    VersionManifest manifests;
+
+    @Inject
+    IngestEvents events;
+
+    @Inject
+    ArtifactStore store;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    IngestConfig config;
+
+    /** NOT_FOUND for an unknown dataset; FAILED_PRECONDITION when it has no open records. */
+    @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "ingest.seal.transaction-timeout")
+    public DatasetVersion seal(String name) {
+        return run(() -> {
+            Dataset dataset = datasets.lockForSeal(name).orElseThrow(() -> DomainException.notFound(
+                    "no dataset named '" + name + "': create it with CreateDataset first"));
+            long number = dataset.latestVersion() + 1;
+            String prefix = VersionManifest.prefix(name, number);
+            List<VersionPart> parts = writeParts(dataset, prefix);
+            long rows = parts.stream().mapToLong(VersionPart::rows).sum();
+            if (rows == 0) {
+                throw DomainException.failedPrecondition("dataset " + name
+                        + " has no open records to seal: upload or import records first");
+            }
+            DatasetVersion version = new DatasetVersion(name, number, rows, VersionManifest.digest(parts),
+                    prefix + VersionManifest.FILE_NAME, parts, dataset.schema(),
+                    Instant.now().truncatedTo(ChronoUnit.MICROS));
+            manifests.write(version);
+            versions.insert(version);
+            datasets.setLatestVersion(name, number);
+            events.versionSealed(version);
+            LOG.infof("sealed %s v%d: %d records in %d parts, sha256 %s", name, number, rows, parts.size(),
+                    version.sha256());
+            return version;
+        });
+    }
+
+    private List<VersionPart> writeParts(Dataset dataset, String prefix) throws java.sql.SQLException {
+        PartLines lines = new PartLines(json, dataset.schema());
+        try (PartWriter writer = new PartWriter(store, prefix, config.seal().partRows())) {
+            openRecords.drain(dataset.name(), record -> writer.write(lines.render(record)));
+            return writer.finish();
+        }
+    }
+}
