@@ -24,6 +24,8 @@ import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -39,7 +41,16 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealServersResource.class, restrictToAnnotatedClass = false)
+@TestProfile(JobQueueTest.NoWorker.class)
 class JobQueueTest {
+
+    /** The queue on its own: no worker takes (and changes the state of) the jobs these tests submit. */
+    public static class NoWorker implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mp.messaging.incoming.training-jobs.enabled", "false");
+        }
+    }
 
     @GrpcClient("training")
     TrainingServiceBlockingStub training;

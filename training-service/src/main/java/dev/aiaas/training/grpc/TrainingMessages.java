@@ -1,6 +1,7 @@
 package dev.aiaas.training.grpc;
 
 import com.google.protobuf.Timestamp;
+import dev.aiaas.proto.common.v1.ConfusionMatrix;
 import dev.aiaas.proto.training.v1.Device;
 import dev.aiaas.proto.training.v1.Evaluation;
 import dev.aiaas.proto.training.v1.JobEvent;
@@ -50,13 +51,23 @@ final class TrainingMessages {
                 .setState(toProto(job.state()))
                 .setEpoch(job.epoch())
                 .setError(job.error())
-                .setEvaluation(Evaluation.newBuilder().putAllMetrics(job.metrics()))
+                .setEvaluation(evaluation(job))
                 .setModelVersion(job.modelVersion())
                 .setDevice(job.device());
         setIfPresent(job.createdAt(), proto::setCreatedAt);
         setIfPresent(job.startedAt(), proto::setStartedAt);
         setIfPresent(job.finishedAt(), proto::setFinishedAt);
         return proto.build();
+    }
+
+    private static Evaluation evaluation(Job job) {
+        Evaluation.Builder evaluation = Evaluation.newBuilder().putAllMetrics(job.metrics());
+        if (!job.confusionMatrix().labels().isEmpty()) {
+            evaluation.setConfusionMatrix(ConfusionMatrix.newBuilder()
+                    .addAllLabels(job.confusionMatrix().labels())
+                    .addAllCounts(job.confusionMatrix().counts()));
+        }
+        return evaluation.build();
     }
 
     static JobEvent toProto(JobProgress progress) {

@@ -14,6 +14,7 @@ public record Job(
         Instant finishedAt,
         String error,
         Map<String, Double> metrics,
+        ConfusionMatrix confusionMatrix,
         long modelVersion,
         String device) {
 }

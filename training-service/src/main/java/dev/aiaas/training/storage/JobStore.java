@@ -3,6 +3,7 @@ package dev.aiaas.training.storage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiaas.training.model.ConfusionMatrix;
 import dev.aiaas.training.model.Job;
 import dev.aiaas.training.model.JobProgress;
 import dev.aiaas.training.model.JobSpec;
@@ -26,7 +27,7 @@ import javax.sql.DataSource;
 public class JobStore {
 
     private static final String COLUMNS = "id, spec, state, epoch, created_at, started_at, finished_at, error, "
-            + "evaluation, model_version, device";
+            + "evaluation, confusion_matrix, model_version, device";
     private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() { };
 
     @Inject
@@ -86,6 +87,65 @@ public class JobStore {
         }
     }
 
+    /**
+     * Takes a queued job for this worker: RUNNING, started now, on {@code device}.
+     *
+     * @return false when the job is no longer QUEUED (cancelled, or taken by another worker)
+     */
+    public boolean claim(String id, String device) throws SQLException {
+        String sql = "update job set state = 'RUNNING', started_at = now(), device = ? where id = ? and state = 'QUEUED'";
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+            update.setString(1, device);
+            update.setString(2, id);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Records a finished epoch of a running job; false when the job is no longer RUNNING. */
+    public boolean recordEpoch(String id, int epoch) throws SQLException {
+        String sql = "update job set epoch = ? where id = ? and state = 'RUNNING'";
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+            update.setInt(1, epoch);
+            update.setString(2, id);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** The job's state now, or empty for an unknown id. */
+    public Optional<JobState> state(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement query = c.prepareStatement("select state from job where id = ?")) {
+            query.setString(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(JobState.valueOf(row.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    /** Ends a running job SUCCEEDED with its evaluation and registry version; false when it was no longer RUNNING. */
+    public boolean succeed(String id, Map<String, Double> metrics, ConfusionMatrix confusion, long modelVersion)
+            throws SQLException {
+        String sql = "update job set state = 'SUCCEEDED', finished_at = now(), evaluation = ?::jsonb, "
+                + "confusion_matrix = ?::jsonb, model_version = ? where id = ? and state = 'RUNNING'";
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+            update.setString(1, write(metrics));
+            update.setString(2, confusion.labels().isEmpty() ? null : write(confusion));
+            update.setLong(3, modelVersion);
+            update.setString(4, id);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Ends a running job FAILED with what to do about it; false when it was no longer RUNNING. */
+    public boolean failRunning(String id, String error) throws SQLException {
+        String sql = "update job set state = 'FAILED', finished_at = now(), error = ? where id = ? and state = 'RUNNING'";
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+            update.setString(1, error);
+            update.setString(2, id);
+            return update.executeUpdate() == 1;
+        }
+    }
+
     public void appendProgress(String jobId, JobState state, int epoch, Double trainLoss, Map<String, Double> metrics,
             String message) throws SQLException {
         String sql = "insert into job_event (job_id, state, epoch, train_loss, metrics, message) values (?, ?, ?, ?, ?::jsonb, ?)";
@@ -130,6 +190,7 @@ public class JobStore {
 
     private Job read(ResultSet row) throws SQLException {
         String evaluation = row.getString("evaluation");
+        String confusion = row.getString("confusion_matrix");
         return new Job(
                 row.getString("id"),
                 read(row.getString("spec"), new TypeReference<JobSpec>() { }),
@@ -140,6 +201,7 @@ public class JobStore {
                 instant(row.getTimestamp("finished_at")),
                 row.getString("error"),
                 evaluation == null ? Map.of() : read(evaluation, METRICS),
+                confusion == null ? ConfusionMatrix.NONE : read(confusion, new TypeReference<ConfusionMatrix>() { }),
                 row.getLong("model_version"),
                 row.getString("device"));
     }

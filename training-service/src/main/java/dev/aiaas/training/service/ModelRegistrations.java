@@ -1,0 +1,49 @@
+package dev.aiaas.training.service;
+
+import dev.aiaas.models.Evaluation;
+import dev.aiaas.models.ModelSpec;
+import dev.aiaas.training.model.Job;
+import dev.aiaas.training.model.ModelRegistration;
+import dev.aiaas.training.model.ModelRegistration.Lineage;
+import dev.aiaas.training.model.ModelRegistration.Tensor;
+import dev.aiaas.training.model.StoredFile;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The registry entry of a trained model: lineage, test metrics, tensor signature and artifacts. */
+final class ModelRegistrations {
+
+    private ModelRegistrations() {
+    }
+
+    static ModelRegistration of(Job job, ModelSpec spec, Evaluation evaluation, List<StoredFile> artifacts,
+            String codeVersion) {
+        var s = job.spec();
+        return new ModelRegistration(s.modelName(), spec.family().name(),
+                spec.family() + " trained by " + job.id() + " on " + s.dataset() + " v" + s.datasetVersion() + " ("
+                        + s.pipeline() + ")",
+                evaluation.metrics(),
+                new Lineage(s.dataset(), s.datasetVersion(), s.pipeline(), job.id(), codeVersion),
+                List.of(new Tensor("input", "FP32", batchOf(spec.inputShape().stream().map(Long::valueOf).toList()))),
+                outputs(spec), artifacts);
+    }
+
+    /**
+     * Classifiers answer {@code probabilities} [-1, classes] and {@code predicted_class} [-1];
+     * regression answers {@code predictions} [-1, outputs].
+     */
+    private static List<Tensor> outputs(ModelSpec spec) {
+        if (spec.family().classifier()) {
+            return List.of(new Tensor("probabilities", "FP32", List.of(-1L, (long) spec.outputs())),
+                    new Tensor("predicted_class", "INT64", List.of(-1L)));
+        }
+        return List.of(new Tensor("predictions", "FP32", List.of(-1L, (long) spec.outputs())));
+    }
+
+    private static List<Long> batchOf(List<Long> shape) {
+        List<Long> batch = new ArrayList<>(shape.size() + 1);
+        batch.add(-1L);
+        batch.addAll(shape);
+        return batch;
+    }
+}

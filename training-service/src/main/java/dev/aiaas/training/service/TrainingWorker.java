@@ -1,0 +1,136 @@
+package dev.aiaas.training.service;
+
+import dev.aiaas.models.DevicePreference;
+import dev.aiaas.models.EpochReport;
+import dev.aiaas.models.Evaluation;
+import dev.aiaas.models.GpuUnavailableException;
+import dev.aiaas.models.LabelledData;
+import dev.aiaas.models.LoadedModel;
+import dev.aiaas.models.ModelEvaluator;
+import dev.aiaas.models.ModelSpec;
+import dev.aiaas.models.ModelTrainer;
+import dev.aiaas.models.TrainingCancelledException;
+import dev.aiaas.training.client.RegistryClient;
+import dev.aiaas.training.config.TrainingConfig;
+import dev.aiaas.training.model.ConfusionMatrix;
+import dev.aiaas.training.model.Job;
+import dev.aiaas.training.model.JobSpec;
+import dev.aiaas.training.model.JobState;
+import dev.aiaas.training.model.PreparedData;
+import dev.aiaas.training.model.StoredFile;
+import dev.aiaas.training.storage.ModelArtifactWriter;
+import dev.aiaas.training.storage.PreparedDatasetReader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one queued job to its end: claim it, read the prepared splits, train with progress
+ * per epoch, evaluate on the test split, store the artifacts, register the version (and its
+ * alias), and end SUCCEEDED; any failure ends it FAILED with what to do. A job cancelled
+ * while it runs stops at the next check and stays CANCELLED.
+ */
+@ApplicationScoped
+public class TrainingWorker {
+
+    private static final Logger LOG = Logger.getLogger(TrainingWorker.class);
+
+    @Inject
+    JobLifecycle lifecycle;
+
+    @Inject
+    PreparedDatasetReader prepared;
+
+    @Inject
+    ModelArtifactWriter artifacts;
+
+    @Inject
+    RegistryClient registry;
+
+    @Inject
+    TrainingConfig config;
+
+    /** Runs the job if it is still QUEUED; never throws. */
+    public void run(String jobId) {
+        Job job = lifecycle.find(jobId).orElse(null);
+        if (job == null || job.state() != JobState.QUEUED) {
+            LOG.infof("job %s is %s: nothing to run", jobId, job == null ? "unknown" : job.state());
+            return;
+        }
+        String device;
+        try {
+            device = DevicePreference.describe(TrainingSetup.device(job.spec()).resolve());
+        } catch (GpuUnavailableException e) {
+            if (lifecycle.claim(jobId, "none")) {
+                lifecycle.fail(jobId, e.getMessage());
+            }
+            return;
+        }
+        if (!lifecycle.claim(jobId, device)) {
+            LOG.infof("job %s was cancelled or taken by another worker before it started", jobId);
+            return;
+        }
+        try (JobFolder folder = JobFolder.create(config.worker().workDir(), jobId)) {
+            train(job, folder);
+        } catch (TrainingCancelledException e) {
+            LOG.infof("job %s stopped in epoch %d: it was cancelled", jobId, e.epoch());
+        } catch (RuntimeException | Error e) {
+            lifecycle.fail(jobId, JobFailure.describe(jobId, e));
+        }
+    }
+
+    private void train(Job job, JobFolder folder) {
+        JobSpec spec = job.spec();
+        PreparedData data = prepared.manifest(spec.dataset(), spec.datasetVersion(), spec.pipeline());
+        ModelSpec modelSpec = TrainingSetup.modelSpec(spec, data);
+        LabelledData train = prepared.split(data, "train", folder.path());
+        LabelledData validation = prepared.split(data, "validation", folder.path());
+        LabelledData test = prepared.split(data, "test", folder.path());
+        LOG.infof("job %s: %s on %d training rows of %s v%d", job.id(), modelSpec, train.rows(), spec.dataset(),
+                spec.datasetVersion());
+        CancellationPoll cancelled = new CancellationPoll(() -> lifecycle.running(job.id()),
+                config.worker().cancelCheckInterval());
+        try (LoadedModel model = new ModelTrainer().train(modelSpec, TrainingSetup.plan(spec), train, validation,
+                report -> epochFinished(job.id(), report), cancelled)) {
+            Evaluation evaluation = ModelEvaluator.evaluate(model, test);
+            if (!lifecycle.running(job.id())) {
+                throw new TrainingCancelledException(spec.hyperparameters().epochs());
+            }
+            List<StoredFile> stored = artifacts.write(spec.modelName(), job.id(), model, data, folder.path());
+            publish(job, modelSpec, evaluation, stored, data);
+        }
+    }
+
+    private void epochFinished(String jobId, EpochReport report) {
+        if (!lifecycle.epochFinished(jobId, report)) {
+            throw new TrainingCancelledException(report.epoch());
+        }
+    }
+
+    /** Registers the version, moves the alias, and ends the job SUCCEEDED. */
+    private void publish(Job job, ModelSpec modelSpec, Evaluation evaluation, List<StoredFile> stored,
+            PreparedData data) {
+        JobSpec spec = job.spec();
+        long version = registry.createVersion(ModelRegistrations.of(job, modelSpec, evaluation, stored,
+                config.worker().codeVersion()));
+        if (!spec.alias().isBlank()) {
+            registry.setAlias(spec.modelName(), spec.alias(), version);
+        }
+        String message = "registered " + spec.modelName() + " version " + version
+                + (spec.alias().isBlank() ? "" : " as '" + spec.alias() + "'");
+        if (lifecycle.succeed(job.id(), evaluation.metrics(), confusion(evaluation, data), version, message)) {
+            LOG.infof("job %s: %s, test %s", job.id(), message, evaluation.metrics());
+        } else {
+            LOG.warnf("job %s was cancelled while it registered %s version %d; the version stays in the registry",
+                    job.id(), spec.modelName(), version);
+        }
+    }
+
+    private static ConfusionMatrix confusion(Evaluation evaluation, PreparedData data) {
+        return evaluation.confusionMatrix()
+                .map(counts -> new ConfusionMatrix(data.classLabels(), Arrays.stream(counts).boxed().toList()))
+                .orElse(ConfusionMatrix.NONE);
+    }
+}

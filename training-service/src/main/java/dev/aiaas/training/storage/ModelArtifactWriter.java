@@ -1,0 +1,56 @@
+package dev.aiaas.training.storage;
+
+import dev.aiaas.models.LoadedModel;
+import dev.aiaas.models.ModelSpecJson;
+import dev.aiaas.storage.ArtifactStore;
+import dev.aiaas.storage.StoredArtifact;
+import dev.aiaas.training.model.PreparedData;
+import dev.aiaas.training.model.StoredFile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Stores a trained model under {@code models/{model}/{job-id}/}: the parameters, the spec to
+ * rebuild its Block, and copies of the prepared dataset's transform and profile, so that
+ * serving and monitoring need nothing but the model's own folder. Keys are never reused:
+ * a job id names one training run.
+ */
+@ApplicationScoped
+public class ModelArtifactWriter {
+
+    private static final String JSON = "application/json";
+
+    @Inject
+    ArtifactStore store;
+
+    /** Uploads the model's four artifacts and returns them with their SHA-256, in role order. */
+    public List<StoredFile> write(String modelName, String jobId, LoadedModel model, PreparedData data, Path folder) {
+        String prefix = "models/" + modelName + "/" + jobId + "/";
+        Path params;
+        try {
+            params = model.saveParameters(folder.resolve("parameters"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the trained parameters under " + folder, e);
+        }
+        StoredArtifact parameters = store.put(prefix + "model.params", params);
+        StoredArtifact spec = store.put(prefix + ModelSpecJson.FILE_NAME,
+                ModelSpecJson.write(model.spec()).getBytes(StandardCharsets.UTF_8), JSON);
+        return List.of(file("parameters", parameters), file("model-spec", spec),
+                copy("transform", data.transform(), prefix + "transform.json"),
+                copy("profile", data.profile(), prefix + "profile.json"));
+    }
+
+    private StoredFile copy(String role, StoredFile source, String key) {
+        byte[] content = store.readAllVerified(source.key(), source.sha256());
+        return file(role, store.put(key, content, JSON));
+    }
+
+    private static StoredFile file(String role, StoredArtifact stored) {
+        return new StoredFile(role, stored.key(), stored.sha256(), stored.size());
+    }
+}

@@ -1,0 +1,105 @@
+package dev.aiaas.training;
+
+import dev.aiaas.proto.registry.v1.Alias;
+import dev.aiaas.proto.registry.v1.CreateModelVersionRequest;
+import dev.aiaas.proto.registry.v1.GetModelVersionRequest;
+import dev.aiaas.proto.registry.v1.ModelVersion;
+import dev.aiaas.proto.registry.v1.RegistryServiceGrpc;
+import dev.aiaas.proto.registry.v1.SetAliasRequest;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registry peer of training's tests: a real gRPC server (grpc-java over Netty, on a free
+ * port) implementing just the part of RegistryService that training calls. It keeps every
+ * CreateModelVersion request as the version it answers (1, 2, … per model) and answers
+ * GetModelVersion with it, so a test reads back exactly what the worker registered through
+ * the same API. The real registry-service is exercised by the e2e suite.
+ */
+public class RegistryStandIn implements QuarkusTestResourceLifecycleManager {
+
+    private Server server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = ServerBuilder.forPort(0).addService(new InMemoryRegistry()).build().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the registry stand-in", e);
+        }
+        // In test mode a Quarkus gRPC client dials its test-port, which defaults to this app's own server.
+        return Map.of("quarkus.grpc.clients.registry.host", "localhost",
+                "quarkus.grpc.clients.registry.test-port", String.valueOf(server.getPort()));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.shutdownNow();
+        }
+    }
+
+    /** Versions and aliases in memory; each request recorded as the version it created. */
+    static final class InMemoryRegistry extends RegistryServiceGrpc.RegistryServiceImplBase {
+
+        private final Map<String, List<ModelVersion>> versions = new HashMap<>();
+        private final Map<String, Long> aliases = new HashMap<>();
+
+        @Override
+        public synchronized void createModelVersion(CreateModelVersionRequest request,
+                StreamObserver<ModelVersion> response) {
+            List<ModelVersion> model = versions.computeIfAbsent(request.getModelName(), name -> new ArrayList<>());
+            ModelVersion version = ModelVersion.newBuilder()
+                    .setModelName(request.getModelName()).setVersion(model.size() + 1L)
+                    .setFamily(request.getFamily()).setDescription(request.getDescription())
+                    .putAllTags(request.getTagsMap()).setSignature(request.getSignature())
+                    .putAllMetrics(request.getMetricsMap()).setLineage(request.getLineage())
+                    .addAllArtifacts(request.getArtifactsList())
+                    .build();
+            model.add(version);
+            response.onNext(version);
+            response.onCompleted();
+        }
+
+        @Override
+        public synchronized void setAlias(SetAliasRequest request, StreamObserver<Alias> response) {
+            List<ModelVersion> model = versions.getOrDefault(request.getModelName(), List.of());
+            if (request.getVersion() < 1 || request.getVersion() > model.size()) {
+                response.onError(Status.NOT_FOUND.withDescription("no version " + request.getVersion())
+                        .asRuntimeException());
+                return;
+            }
+            Long previous = aliases.put(request.getModelName() + "@" + request.getAlias(), request.getVersion());
+            response.onNext(Alias.newBuilder().setModelName(request.getModelName()).setAlias(request.getAlias())
+                    .setVersion(request.getVersion()).setPreviousVersion(previous == null ? 0 : previous).build());
+            response.onCompleted();
+        }
+
+        @Override
+        public synchronized void getModelVersion(GetModelVersionRequest request, StreamObserver<ModelVersion> response) {
+            List<ModelVersion> model = versions.getOrDefault(request.getModelName(), List.of());
+            long number = request.hasAlias()
+                    ? aliases.getOrDefault(request.getModelName() + "@" + request.getAlias(), 0L)
+                    : request.getVersion();
+            if (number < 1 || number > model.size()) {
+                response.onError(Status.NOT_FOUND.withDescription("no such version of " + request.getModelName())
+                        .asRuntimeException());
+                return;
+            }
+            ModelVersion version = model.get((int) number - 1);
+            response.onNext(version.toBuilder().addAllAliases(aliases.entrySet().stream()
+                    .filter(a -> a.getKey().startsWith(request.getModelName() + "@") && a.getValue() == number)
+                    .map(a -> a.getKey().substring(request.getModelName().length() + 1)).toList()).build());
+            response.onCompleted();
+        }
+    }
+}
