@@ -23,7 +23,7 @@ public record DemoDataset(String name, Path file, FileFormat format, Schema sche
                 .setLabelColumn("species")
                 .build();
         return new DemoDataset("iris", datasets.resolve("iris.csv"), FileFormat.CSV, schema, ModelFamily.MLP,
-                Hyperparameters.newBuilder().setEpochs(60).setBatchSize(16).setLearningRate(0.01)
+                Hyperparameters.newBuilder().setEpochs(100).setBatchSize(16).setLearningRate(0.01)
                         .addHiddenUnits(16).setSeed(7).build());
     }
 

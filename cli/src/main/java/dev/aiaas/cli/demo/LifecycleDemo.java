@@ -44,7 +44,7 @@ public final class LifecycleDemo {
 
         DemoDataset digits = DemoDataset.digits(datasets);
         LifecycleRun.Result digitsRun = lifecycle.run(digits);
-        outcomes.add(outcome(digitsRun, SamplePredictions.digits(services.inference(), digits.file(), 6,
+        outcomes.add(outcome(digitsRun, SamplePredictions.digits(services.inference(), digits.file(), 8,
                 digitsRun.prepared().getClassLabelsList())));
 
         int sent = 1 + sendTraffic(iris); // the sample batch above was one request

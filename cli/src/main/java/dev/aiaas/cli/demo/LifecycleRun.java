@@ -78,9 +78,13 @@ public final class LifecycleRun {
                 dataset.family(), dataset.hyperparameters().getEpochs());
         Iterator<JobEvent> events = services.training().withDeadlineAfter(30, TimeUnit.MINUTES)
                 .watchJob(WatchJobRequest.newBuilder().setId(submitted.getId()).build());
+        int every = Math.max(1, dataset.hyperparameters().getEpochs() / 5);
         while (events.hasNext()) {
             JobEvent event = events.next();
             if (event.getEpoch() > 0 && event.getState() == JobState.RUNNING) {
+                if (event.getEpoch() % every != 0 && event.getEpoch() != 1) {
+                    continue; // a line every fifth of the run keeps the progress readable
+                }
                 progress.step("%s: epoch %d  loss %.4f  validation accuracy %.3f", dataset.name(), event.getEpoch(),
                         event.getTrainLoss(), event.getMetricsOrDefault("accuracy", Double.NaN));
             } else {

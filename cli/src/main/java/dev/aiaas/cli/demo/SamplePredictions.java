@@ -44,7 +44,10 @@ public final class SamplePredictions {
         return read(inference.modelInfer(request.build()), actual, classLabels);
     }
 
-    /** Predicts the last {@code count} digits of the bundled file (raw bytes, UINT8). */
+    /**
+     * Predicts {@code count} digits spread over the bundled file (which is sorted by digit),
+     * sent as raw bytes (UINT8).
+     */
     public static List<DatasetOutcome.Prediction> digits(GRPCInferenceServiceBlockingStub inference, Path gz, int count,
             List<String> classLabels) throws IOException {
         List<String> actual = new ArrayList<>();
@@ -55,10 +58,10 @@ public final class SamplePredictions {
             while ((record = in.readNBytes(IMAGE_BYTES + 1)).length == IMAGE_BYTES + 1) {
                 records.add(record);
             }
-            List<byte[]> last = records.subList(records.size() - count, records.size());
             for (int i = 0; i < count; i++) {
-                actual.add(Integer.toString(last.get(i)[0]));
-                System.arraycopy(last.get(i), 1, pixels, i * IMAGE_BYTES, IMAGE_BYTES);
+                byte[] chosen = records.get((int) ((i + 0.5) * records.size() / count));
+                actual.add(Integer.toString(chosen[0]));
+                System.arraycopy(chosen, 1, pixels, i * IMAGE_BYTES, IMAGE_BYTES);
             }
         }
         ModelInferRequest request = ModelInferRequest.newBuilder().setModelName("digits")
