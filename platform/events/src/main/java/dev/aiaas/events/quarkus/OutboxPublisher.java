@@ -5,6 +5,7 @@ import dev.aiaas.events.OutboxRelay;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -72,7 +73,8 @@ public class OutboxPublisher {
         }
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /** Stops relaying first (low priority value), before the data source closes. */
+    void stop(@Observes @Priority(1) ShutdownEvent event) {
         if (timer != null) {
             timer.shutdown();
             try {
