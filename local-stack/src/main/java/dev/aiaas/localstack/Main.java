@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 import dev.aiaas.testing.ServerStartException;
 
 /**
- * {@code java -jar local-stack/target/local-stack.jar up|status|down}: what {@code ./aiaas up},
+ * {@code java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" dev.aiaas.localstack.Main up|status|down}: what {@code ./aiaas up},
  * {@code ./aiaas status} and {@code ./aiaas down} run. See {@link CommandLine#USAGE}.
  */
 public final class Main {

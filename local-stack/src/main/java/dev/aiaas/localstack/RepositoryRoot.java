@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the repository the launcher belongs to, so that {@code java -jar local-stack.jar} works
+ * Finds the repository the launcher belongs to, so that {@code java -cp local-stack.jar:lib/* dev.aiaas.localstack.Main} works
  * from any directory: the jar (or classes folder) is {@code <root>/local-stack/target/…}.
  */
 final class RepositoryRoot {
