@@ -14,6 +14,8 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        // gRPC's transport logs start-up details at INFO through java.util.logging: not for users.
+        java.util.logging.Logger.getLogger("io.grpc").setLevel(java.util.logging.Level.WARNING);
         String command = args.length == 0 ? "help" : args[0];
         switch (command) {
             case "demo" -> System.exit(demo(args.length > 1 ? Path.of(args[1]) : Path.of("datasets")));
