@@ -10,12 +10,14 @@ import java.nio.file.Path;
 /** The {@code aiaas} client: {@code demo} drives the lifecycle against a running stack. */
 public final class Main {
 
+    /** gRPC's transport logs start-up details at INFO: not for users. Held so the level sticks. */
+    private static final java.util.logging.Logger GRPC_LOG = java.util.logging.Logger.getLogger("io.grpc");
+
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
-        // gRPC's transport logs start-up details at INFO through java.util.logging: not for users.
-        java.util.logging.Logger.getLogger("io.grpc").setLevel(java.util.logging.Level.WARNING);
+        GRPC_LOG.setLevel(java.util.logging.Level.WARNING);
         String command = args.length == 0 ? "help" : args[0];
         switch (command) {
             case "demo" -> System.exit(demo(args.length > 1 ? Path.of(args[1]) : Path.of("datasets")));
