@@ -1,7 +1,7 @@
 package dev.aiaas.ingest.grpc;
 
 import dev.aiaas.errors.DomainException;
-import dev.aiaas.errors.StatusMapping;
+import dev.aiaas.ingest.model.IntakeSummary;
 import dev.aiaas.ingest.service.FileImport;
 import dev.aiaas.ingest.service.RecordIntake;
 import dev.aiaas.proto.ingest.v1.ImportFileHeader;
@@ -14,34 +14,33 @@ import io.grpc.stub.StreamObserver;
  * they arrive. Each chunk is parsed (and every full batch stored) before the next one is
  * handed over: the file is never held in memory as a whole.
  */
-final class ImportFileObserver implements StreamObserver<ImportFileRequest> {
+final class ImportFileObserver extends IntakeStream<ImportFileRequest> {
 
     private final RecordIntake intake;
-    private final StreamObserver<UploadSummary> response;
     private FileImport fileImport;
-    private boolean failed;
 
     ImportFileObserver(RecordIntake intake, StreamObserver<UploadSummary> response) {
+        super(response);
         this.intake = intake;
-        this.response = response;
     }
 
     @Override
-    public void onNext(ImportFileRequest message) {
-        if (failed) {
-            return;
+    void accept(ImportFileRequest message) {
+        if (fileImport == null) {
+            fileImport = start(message);
+        } else if (message.hasHeader()) {
+            throw DomainException.invalid("ImportFile got a second header: send the header once, then the bytes");
+        } else {
+            fileImport.accept(message.getData().toByteArray());
         }
-        try {
-            if (fileImport == null) {
-                fileImport = start(message);
-            } else if (message.hasHeader()) {
-                throw DomainException.invalid("ImportFile got a second header: send the header once, then the bytes");
-            } else {
-                fileImport.accept(message.getData().toByteArray());
-            }
-        } catch (RuntimeException e) {
-            fail(e);
+    }
+
+    @Override
+    IntakeSummary finish() {
+        if (fileImport == null) {
+            throw DomainException.invalid("ImportFile received no message: send the header, then the file's bytes");
         }
+        return fileImport.finish();
     }
 
     private FileImport start(ImportFileRequest message) {
@@ -50,31 +49,5 @@ final class ImportFileObserver implements StreamObserver<ImportFileRequest> {
         }
         ImportFileHeader header = message.getHeader();
         return intake.importFile(header.getDataset(), IngestMessages.toDomain(header.getFormat()), header.getLabelBytes());
-    }
-
-    @Override
-    public void onError(Throwable t) {
-        failed = true; // the client went away: what was stored in full batches stays
-    }
-
-    @Override
-    public void onCompleted() {
-        if (failed) {
-            return;
-        }
-        try {
-            if (fileImport == null) {
-                throw DomainException.invalid("ImportFile received no message: send the header, then the file's bytes");
-            }
-            response.onNext(IngestMessages.toProto(fileImport.finish()));
-            response.onCompleted();
-        } catch (RuntimeException e) {
-            fail(e);
-        }
-    }
-
-    private void fail(RuntimeException e) {
-        failed = true;
-        response.onError(StatusMapping.toStatus(e).asRuntimeException());
     }
 }

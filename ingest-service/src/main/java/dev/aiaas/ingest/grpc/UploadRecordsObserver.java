@@ -1,8 +1,8 @@
 package dev.aiaas.ingest.grpc;
 
 import dev.aiaas.errors.DomainException;
-import dev.aiaas.errors.StatusMapping;
 import dev.aiaas.ingest.mapping.ProtoRecords;
+import dev.aiaas.ingest.model.IntakeSummary;
 import dev.aiaas.ingest.service.RecordIntake;
 import dev.aiaas.ingest.service.UploadSession;
 import dev.aiaas.proto.common.v1.Record;
@@ -11,61 +11,34 @@ import dev.aiaas.proto.ingest.v1.UploadSummary;
 import io.grpc.stub.StreamObserver;
 
 /** One UploadRecords stream: the first message names the dataset, every message may carry records. */
-final class UploadRecordsObserver implements StreamObserver<UploadRecordsRequest> {
+final class UploadRecordsObserver extends IntakeStream<UploadRecordsRequest> {
 
     private final RecordIntake intake;
-    private final StreamObserver<UploadSummary> response;
     private UploadSession session;
-    private boolean failed;
 
     UploadRecordsObserver(RecordIntake intake, StreamObserver<UploadSummary> response) {
+        super(response);
         this.intake = intake;
-        this.response = response;
     }
 
     @Override
-    public void onNext(UploadRecordsRequest message) {
-        if (failed) {
-            return;
+    void accept(UploadRecordsRequest message) {
+        if (session == null) {
+            if (message.getDataset().isEmpty()) {
+                throw DomainException.invalid("the first message of UploadRecords must name the dataset");
+            }
+            session = intake.open(message.getDataset());
         }
-        try {
-            if (session == null) {
-                if (message.getDataset().isEmpty()) {
-                    throw DomainException.invalid("the first message of UploadRecords must name the dataset");
-                }
-                session = intake.open(message.getDataset());
-            }
-            for (Record record : message.getRecordsList()) {
-                session.add(ProtoRecords.toRaw(record));
-            }
-        } catch (RuntimeException e) {
-            fail(e);
+        for (Record record : message.getRecordsList()) {
+            session.add(ProtoRecords.toRaw(record));
         }
     }
 
     @Override
-    public void onError(Throwable t) {
-        failed = true; // the client went away: what was stored in full batches stays
-    }
-
-    @Override
-    public void onCompleted() {
-        if (failed) {
-            return;
+    IntakeSummary finish() {
+        if (session == null) {
+            throw DomainException.invalid("UploadRecords received no message: name the dataset and send records");
         }
-        try {
-            if (session == null) {
-                throw DomainException.invalid("UploadRecords received no message: name the dataset and send records");
-            }
-            response.onNext(IngestMessages.toProto(session.finish()));
-            response.onCompleted();
-        } catch (RuntimeException e) {
-            fail(e);
-        }
-    }
-
-    private void fail(RuntimeException e) {
-        failed = true;
-        response.onError(StatusMapping.toStatus(e).asRuntimeException());
+        return session.finish();
     }
 }
