@@ -39,30 +39,27 @@ public final class LifecycleDemo {
 
         DemoDataset iris = DemoDataset.iris(datasets);
         LifecycleRun.Result irisRun = lifecycle.run(iris);
-        outcomes.add(outcome(irisRun, SamplePredictions.iris(services.inference(), iris.file(), IRIS_SAMPLES,
-                irisRun.prepared().getClassLabelsList())));
+        List<String> irisLines = SamplePredictions.irisLines(iris.file());
+        List<String> irisLabels = irisRun.prepared().getClassLabelsList();
+        outcomes.add(outcome(irisRun, SamplePredictions.iris(services.inference(), irisLines, IRIS_SAMPLES, irisLabels)));
 
         DemoDataset digits = DemoDataset.digits(datasets);
         LifecycleRun.Result digitsRun = lifecycle.run(digits);
         outcomes.add(outcome(digitsRun, SamplePredictions.digits(services.inference(), digits.file(), 8,
                 digitsRun.prepared().getClassLabelsList())));
 
-        int sent = 1 + sendTraffic(iris); // the sample batch above was one request
+        int sent = 1 + sendTraffic(irisLines, irisLabels); // the sample batch above was one request
         ModelMetrics metrics = awaitMetrics("iris", sent, Duration.ofSeconds(60));
         DriftReport drift = services.monitoring().getDriftReport(GetDriftReportRequest.newBuilder().setEndpoint("iris").build());
         return new DemoSummary(outcomes, sent, metrics, drift, (System.nanoTime() - started) / 1e9);
     }
 
-    private int sendTraffic(DemoDataset iris) throws Exception {
-        List<Integer> rows = new ArrayList<>();
+    private int sendTraffic(List<String> irisLines, List<String> classLabels) {
         for (int i = 0; i < TRAFFIC; i++) {
-            rows.add(i % 150);
+            SamplePredictions.iris(services.inference(), irisLines, List.of(i % irisLines.size()), classLabels);
         }
-        for (int row : rows) {
-            SamplePredictions.iris(services.inference(), iris.file(), List.of(row), List.of("setosa", "versicolor", "virginica"));
-        }
-        progress.step("iris: sent %d single-row requests through the Open Inference Protocol", rows.size());
-        return rows.size();
+        progress.step("iris: sent %d single-row requests through the Open Inference Protocol", TRAFFIC);
+        return TRAFFIC;
     }
 
     /** Waits until monitoring has counted {@code expected} requests of the endpoint. */

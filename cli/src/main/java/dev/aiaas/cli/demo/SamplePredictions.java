@@ -27,10 +27,14 @@ public final class SamplePredictions {
     private SamplePredictions() {
     }
 
-    /** Predicts the Iris rows at {@code rows} (0-based, header excluded) of the CSV file. */
-    public static List<DatasetOutcome.Prediction> iris(GRPCInferenceServiceBlockingStub inference, Path csv,
-            List<Integer> rows, List<String> classLabels) throws IOException {
-        List<String> lines = Files.readAllLines(csv).subList(1, 151);
+    /** The data lines of the Iris CSV file (header excluded), read once for many requests. */
+    public static List<String> irisLines(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().skip(1).filter(line -> !line.isBlank()).toList();
+    }
+
+    /** Predicts the Iris rows at {@code rows} (0-based indexes into {@code lines}). */
+    public static List<DatasetOutcome.Prediction> iris(GRPCInferenceServiceBlockingStub inference, List<String> lines,
+            List<Integer> rows, List<String> classLabels) {
         ModelInferRequest.Builder request = ModelInferRequest.newBuilder().setModelName("iris");
         for (int c = 0; c < IRIS_COLUMNS.size(); c++) {
             InferTensorContents.Builder values = InferTensorContents.newBuilder();

@@ -72,9 +72,10 @@ public class Preparation {
         }
         SplitIndices indices;
         FittedPipeline fitted;
+        Table train;
         try {
             indices = request.split().split(table);
-            Table train = table.select(indices.train());
+            train = table.select(indices.train());
             List<Step> steps = request.steps().isEmpty() ? DefaultSteps.forTable(table) : request.steps();
             fitted = new Pipeline(steps, dev.aiaas.ml.transform.LabelTask.CLASSIFICATION).fit(train);
         } catch (IllegalArgumentException e) {
@@ -82,17 +83,17 @@ public class Preparation {
         }
         String prefix = PreparedCatalog.prefix(request.dataset(), request.datasetVersion(), request.pipeline());
         List<SplitOutput> splits = new ArrayList<>();
-        splits.add(split("train", indices.train(), table, fitted, prefix));
-        splits.add(split("validation", indices.validation(), table, fitted, prefix));
-        splits.add(split("test", indices.test(), table, fitted, prefix));
+        splits.add(split("train", train, fitted, prefix));
+        splits.add(split("validation", table.select(indices.validation()), fitted, prefix));
+        splits.add(split("test", table.select(indices.test()), fitted, prefix));
         var transform = writer.writeJson(prefix + "transform.json", FittedPipelineJson.write(fitted));
         var profile = writer.writeJson(prefix + "profile.json",
-                FeatureProfileJson.write(FeatureProfile.of(table.select(indices.train()))));
+                FeatureProfileJson.write(FeatureProfile.of(train)));
         return new PreparedOutput(request, fitted, splits, transform, profile);
     }
 
-    private SplitOutput split(String name, int[] rows, Table table, FittedPipeline fitted, String prefix) {
-        var matrix = fitted.apply(table.select(rows));
+    private SplitOutput split(String name, Table rows, FittedPipeline fitted, String prefix) {
+        var matrix = fitted.apply(rows);
         return new SplitOutput(name, matrix.rowCount(), writer.writeSplit(prefix + name + ".npz", matrix));
     }
 }

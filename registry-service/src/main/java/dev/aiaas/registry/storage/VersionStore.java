@@ -76,7 +76,7 @@ public class VersionStore {
             query.setString(1, model);
             query.setLong(2, version);
             try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(read(c, row)) : Optional.empty();
+                return row.next() ? Optional.of(read(c, row, aliases.aliasesOf(model))) : Optional.empty();
             }
         }
     }
@@ -85,12 +85,13 @@ public class VersionStore {
     public List<ModelVersion> list(String model, int limit) throws SQLException {
         String sql = "select " + COLUMNS + " from model_version where model_name = ? order by version desc limit ?";
         List<ModelVersion> versions = new ArrayList<>();
+        Map<String, Long> current = aliases.aliasesOf(model);
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
             query.setString(1, model);
             query.setInt(2, limit);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    versions.add(read(c, row));
+                    versions.add(read(c, row, current));
                 }
             }
         }
@@ -110,10 +111,10 @@ public class VersionStore {
         }
     }
 
-    private ModelVersion read(Connection c, ResultSet row) throws SQLException {
+    /** One version row; {@code current} holds the model's aliases, read once per query. */
+    private ModelVersion read(Connection c, ResultSet row, Map<String, Long> current) throws SQLException {
         String model = row.getString("model_name");
         long version = row.getLong("version");
-        Map<String, Long> current = aliases.aliasesOf(model);
         List<String> pointing = current.entrySet().stream()
                 .filter(e -> e.getValue() == version).map(Map.Entry::getKey).toList();
         return new ModelVersion(

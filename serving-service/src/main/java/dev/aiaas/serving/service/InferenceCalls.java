@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +30,8 @@ public class InferenceCalls {
     @Inject
     MeterRegistry meters;
 
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
     public InferenceOutcome call(String endpoint, String version, String requestId, Supplier<InferenceInput> input) {
         Instant received = Instant.now();
         long started = System.nanoTime();
@@ -46,12 +50,13 @@ public class InferenceCalls {
         }
     }
 
+    /** One timer per endpoint and outcome, built once: this runs on every request. */
     private Timer timer(String endpoint, String status) {
-        return Timer.builder("aiaas_inference_request_duration_seconds")
+        return timers.computeIfAbsent(endpoint + ' ' + status, key -> Timer.builder("aiaas_inference_request_duration_seconds")
                 .description("Time to answer one inference request, from decoding to the model's answer")
                 .tag("endpoint", endpoint)
                 .tag("status", status)
                 .publishPercentileHistogram()
-                .register(meters);
+                .register(meters));
     }
 }
