@@ -12,8 +12,10 @@ final class CommandLine {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: aiaas up|status|down [options]",
-            "  up      start PostgreSQL, Kafka, S3 and the services; Ctrl-C stops everything",
-            "  status  show what runs and whether it answers (exit 0 all SERVING, 1 not running, 3 degraded)",
+            "  up      start PostgreSQL, Kafka, S3 and the services, restart any service that exits;"
+                    + " Ctrl-C stops everything",
+            "  status  show what runs, whether it answers, its restarts (exit 0 all SERVING, 1 not running,"
+                    + " 3 degraded)",
             "  down    stop a stack started by up in another terminal",
             "options (up):",
             "  --services=ingest,registry  start only these services (default: all six)",

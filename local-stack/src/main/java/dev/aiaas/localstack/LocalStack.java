@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The whole suite on one machine: PostgreSQL, Kafka and S3Proxy, then the six services as
@@ -26,6 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * }
  * }</pre>
  *
+ * After the start, {@link #supervise} restarts services that exit ({@code ./aiaas up} does).
  * {@link #close()} stops the services (SIGTERM, SIGKILL after {@value #STOP_GRACE_SECONDS} s,
  * descendants included), then S3Proxy, Kafka and PostgreSQL. It may be called from a shutdown
  * hook while the stack is still starting: the start stops at its next step and everything
@@ -120,9 +122,13 @@ public final class LocalStack implements AutoCloseable {
     /** The running services, in table order. */
     public List<RunningService> services() {
         synchronized (processes) {
-            return processes.stream().map(p -> new RunningService(p.service(), ServiceEnvironment.HOST, p.port(),
-                    p.pid(), p.log())).toList();
+            return processes.stream().map(LocalStack::running).toList();
         }
+    }
+
+    private static RunningService running(ServiceProcess process) {
+        return new RunningService(process.service(), ServiceEnvironment.HOST, process.port(), process.pid(),
+                process.log(), process.restarts());
     }
 
     /**
@@ -153,15 +159,24 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Services whose process has exited on its own; {@code up} watches for them after the start.
-     * Empty once the stack is closing, when every service is meant to exit.
+     * From now until {@link #close()}, restarts each service whose process exits, with the same
+     * port and environment, after a delay that {@code backoff} sets; prints each exit and restart.
+     * A closing stack restarts nothing, and stops the restarted processes with the rest. Call it
+     * once, after the start.
+     *
+     * @param onRestart told of each restarted service (its new pid and restart count), one at a time
      */
-    List<ServiceProcess> exitedServices() {
-        if (closing) {
-            return List.of();
-        }
+    void supervise(RestartBackoff backoff, Consumer<RunningService> onRestart) {
+        ServiceSupervisor supervisor = new ServiceSupervisor(progress, backoff, () -> closing, restarted -> {
+            synchronized (processes) {
+                processes.replaceAll(p -> p.service() == restarted.service() ? restarted : p);
+            }
+            onRestart.accept(running(restarted));
+        });
+        // Added after the services, so stopped before them: no restart races the stop.
+        stopList.add("the supervisor", supervisor);
         synchronized (processes) {
-            return processes.stream().filter(p -> !p.isAlive()).toList();
+            processes.forEach(supervisor::watch);
         }
     }
 

@@ -26,7 +26,7 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
  */
 final class ReadinessWatch {
 
-    static final int TAIL_LINES = 30;
+    private static final int TAIL_LINES = 30;
     private static final long HEARTBEAT_SECONDS = 15;
     private static final long POLL_MILLIS = 200;
 

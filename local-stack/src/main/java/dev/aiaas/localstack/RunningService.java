@@ -5,13 +5,14 @@ import java.nio.file.Path;
 /**
  * A service of a started stack.
  *
- * @param name the service
- * @param host where it listens ({@code localhost})
- * @param port its one port, for gRPC and HTTP alike
- * @param pid  the process id of its JVM
- * @param log  its stdout and stderr
+ * @param name     the service
+ * @param host     where it listens ({@code localhost})
+ * @param port     its one port, for gRPC and HTTP alike
+ * @param pid      the process id of its JVM
+ * @param log      its stdout and stderr
+ * @param restarts how often it was restarted after its process exited ({@code ./aiaas up} restarts them)
  */
-public record RunningService(ServiceName name, String host, int port, long pid, Path log) {
+public record RunningService(ServiceName name, String host, int port, long pid, Path log, int restarts) {
 
     /** {@code localhost:18084}, the target for a gRPC channel. */
     public String address() {

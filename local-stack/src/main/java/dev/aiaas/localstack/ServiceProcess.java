@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,8 @@ import java.util.Map;
 /**
  * One service running as its own JVM: {@code java <jvm options> -jar quarkus-run.jar}, with
  * stdout and stderr appended to {@code <home>/logs/<service>.log} and its working directory
- * {@code <home>/run/<service>}.
+ * {@code <home>/run/<service>}. {@link #restart()} starts the same command again, with the same
+ * port and environment, appending to the same log.
  */
 final class ServiceProcess {
 
@@ -20,14 +23,23 @@ final class ServiceProcess {
 
     private final ServiceName service;
     private final int port;
-    private final Process process;
+    private final Path jar;
     private final Path log;
+    private final ProcessBuilder builder;
+    private final Process process;
+    private final long startNanos;
+    private final int restarts;
 
-    private ServiceProcess(ServiceName service, int port, Process process, Path log) {
+    private ServiceProcess(ServiceName service, int port, Path jar, Path log, ProcessBuilder builder, int restarts)
+            throws IOException {
         this.service = service;
         this.port = port;
-        this.process = process;
+        this.jar = jar;
         this.log = log;
+        this.builder = builder;
+        this.restarts = restarts;
+        this.process = builder.start();
+        this.startNanos = System.nanoTime();
     }
 
     /**
@@ -50,10 +62,28 @@ final class ServiceProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT));
             builder.environment().putAll(environment);
-            return new ServiceProcess(service, port, builder.start(), log);
+            return new ServiceProcess(service, port, jar, log, builder, 0);
         } catch (IOException e) {
             throw new StackStartException("cannot start " + service.id() + " (" + String.join(" ", command) + "): "
                     + e.getMessage() + "; check that " + jar + " and " + workDir + " are readable", e);
+        }
+    }
+
+    /**
+     * Starts the same command again, as a new process of the same service, after this one exited.
+     *
+     * @throws StackStartException if the process cannot be started (its jar was removed by a
+     *                             rebuild in progress, say)
+     */
+    ServiceProcess restart() {
+        int number = restarts + 1;
+        try {
+            Files.writeString(log, "# restart " + number + ": " + String.join(" ", builder.command())
+                    + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            return new ServiceProcess(service, port, jar, log, builder, number);
+        } catch (IOException e) {
+            throw new StackStartException("cannot restart " + service.id() + ": " + e.getMessage() + "; check that "
+                    + jar + " is still there (a rebuild may be under way)", e);
         }
     }
 
@@ -62,7 +92,8 @@ final class ServiceProcess {
         command.add(JavaRuntime.executable().toString());
         command.add("-Xmx" + options.heaps().get(service));
         command.add("-Dai.djl.offline=true");
-        // A service that runs out of memory is restarted by hand; a half-dead one would hide it.
+        // A service that runs out of memory exits and is restarted by the supervisor; a half-dead
+        // one would go on answering health while failing its work.
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.addAll(JavaRuntime.quietNativeAccessOptions());
         command.addAll(options.extraJvmOptions());
@@ -91,9 +122,24 @@ final class ServiceProcess {
         return process.isAlive();
     }
 
-    /** Exit code of a process that has exited. */
+    /** Exit code of a process that has exited; 128 + the signal's number for a killed one. */
     int exitCode() {
         return process.exitValue();
+    }
+
+    /** Runs {@code action} once the process has exited (at once if it already has). */
+    void whenExited(Runnable action) {
+        process.onExit().thenRun(action);
+    }
+
+    /** Time since this process was started. */
+    Duration uptime() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** How many processes of this service were started before this one. */
+    int restarts() {
+        return restarts;
     }
 
     Path log() {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * {@code <home>/stack.json}: what a running {@code up} started, so that {@code status} and
  * {@code down} in another terminal can find it. Process start times are recorded with the pids,
  * so that a pid the system has since given to another process is never mistaken for ours.
+ * Rewritten after each restart of a service, so that its pid stays current.
  */
 final class StackFile {
 
@@ -30,8 +31,12 @@ final class StackFile {
     record Server(String name, String address, String protocol) {
     }
 
-    /** A service JVM. */
-    record Service(String name, long pid, String started, String host, int port, String log) {
+    /**
+     * A service JVM.
+     *
+     * @param restarts how often the launcher restarted it (0 in files from before restarts)
+     */
+    record Service(String name, long pid, String started, String host, int port, String log, int restarts) {
 
         String address() {
             return host + ":" + port;
@@ -64,7 +69,7 @@ final class StackFile {
                 new Server("s3", endpoints.s3Endpoint(), "s3 (http)"));
         List<Service> services = stack.services().stream()
                 .map(s -> new Service(s.name().id(), s.pid(), started(ProcessHandle.of(s.pid())), s.host(), s.port(),
-                        s.log().toString()))
+                        s.log().toString(), s.restarts()))
                 .toList();
         ProcessHandle self = ProcessHandle.current();
         Set<Long> servicePids = services.stream().map(Service::pid).collect(Collectors.toSet());

@@ -7,6 +7,8 @@ import java.util.function.Function;
 /** What {@code up} prints once the stack is ready: the table and one summary line. */
 final class StackReport {
 
+    /** The restarts cell of a server: the launcher does not restart servers. */
+    private static final String NOT_RESTARTED = "-";
     private static final List<String> NUMBERS = List.of("no", "one", "two", "three", "four", "five", "six");
 
     private StackReport() {
@@ -17,14 +19,14 @@ final class StackReport {
         return table(contents, server -> "ready", service -> "SERVING") + summary(contents, skipped);
     }
 
-    /** A table of {@code contents} with the states the two functions give. */
+    /** A table of {@code contents} with the states the two functions give and each service's restarts. */
     static String table(StackFile.Contents contents, Function<StackFile.Server, String> serverState,
             Function<StackFile.Service, String> serviceState) {
         StackTable table = new StackTable();
         contents.servers().forEach(server -> table.add(server.name(), server.address(), server.protocol(),
-                serverState.apply(server)));
+                serverState.apply(server), NOT_RESTARTED));
         contents.services().forEach(service -> table.add(service.name(), service.address(),
-                StackFile.SERVICE_PROTOCOL, serviceState.apply(service)));
+                StackFile.SERVICE_PROTOCOL, serviceState.apply(service), Integer.toString(service.restarts())));
         return table.render();
     }
 

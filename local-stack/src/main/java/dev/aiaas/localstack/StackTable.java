@@ -5,26 +5,26 @@ import java.util.List;
 
 /**
  * The table {@code up} and {@code status} print: one row per server and service, with where it
- * listens, what it speaks and its state.
+ * listens, what it speaks, its state and, for a service, how often it was restarted.
  *
  * <pre>
- * service     address                 protocol       state
- * postgres    127.0.0.1:15432         postgresql     ready
- * registry    localhost:18084         grpc + http    SERVING
+ * service     address                 protocol       state      restarts
+ * postgres    127.0.0.1:15432         postgresql     ready      -
+ * registry    localhost:18084         grpc + http    SERVING    0
  * </pre>
  */
 final class StackTable {
 
     /** One line of the table. */
-    record Row(String name, String address, String protocol, String state) {
+    record Row(String name, String address, String protocol, String state, String restarts) {
     }
 
-    private static final List<String> HEADER = List.of("service", "address", "protocol", "state");
+    private static final List<String> HEADER = List.of("service", "address", "protocol", "state", "restarts");
 
     private final List<Row> rows = new ArrayList<>();
 
-    StackTable add(String name, String address, String protocol, String state) {
-        rows.add(new Row(name, address, protocol, state));
+    StackTable add(String name, String address, String protocol, String state, String restarts) {
+        rows.add(new Row(name, address, protocol, state, restarts));
         return this;
     }
 
@@ -44,7 +44,7 @@ final class StackTable {
     }
 
     private static List<String> cells(Row row) {
-        return List.of(row.name(), row.address(), row.protocol(), row.state());
+        return List.of(row.name(), row.address(), row.protocol(), row.state(), row.restarts());
     }
 
     private static void appendLine(StringBuilder text, List<String> cells, int[] widths) {

@@ -11,8 +11,9 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 /**
  * {@code status}: reads {@code stack.json}, checks that the launcher and every service process
  * are alive, asks each service for its gRPC health and each server for a TCP connection, and
- * prints the table. Exit code 0 when everything is SERVING, {@value #NOT_RUNNING} when no stack
- * runs, {@value #DEGRADED} when one runs but something in it does not answer.
+ * prints the table, with how often the launcher has restarted each service. Exit code 0 when
+ * everything is SERVING, {@value #NOT_RUNNING} when no stack runs, {@value #DEGRADED} when one
+ * runs but something in it does not answer (a service waiting to be restarted included).
  */
 final class StatusCommand {
 
@@ -39,7 +40,7 @@ final class StatusCommand {
                     return up ? "ready" : "not answering";
                 },
                 service -> {
-                    String state = state(service);
+                    String state = state(service, launcherAlive);
                     healthy[0] &= state.equals(ServingStatus.SERVING.name());
                     return state;
                 });
@@ -58,9 +59,10 @@ final class StatusCommand {
         return 0;
     }
 
-    private static String state(StackFile.Service service) {
+    private static String state(StackFile.Service service, boolean launcherAlive) {
         if (StackFile.living(service.pid(), service.started()).isEmpty()) {
-            return "exited";
+            // A running launcher restarts it after a back-off and records the new pid.
+            return launcherAlive ? "restarting" : "exited";
         }
         ServingStatus status = HealthProbe.checkOnce(service.host(), service.port());
         return status == ServingStatus.UNKNOWN ? "no answer" : status.name();

@@ -1,21 +1,18 @@
 package dev.aiaas.localstack;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code up}: starts the stack, prints its table, records it in {@code stack.json}, and runs
  * until SIGINT (Ctrl-C) or SIGTERM ({@code ./aiaas down}), when a shutdown hook stops
- * everything and removes {@code stack.json}. A service that dies while the stack runs is
- * reported with its log.
+ * everything and removes {@code stack.json}. A service that exits while the stack runs is
+ * restarted with {@link RestartBackoff#STANDARD} back-off, and {@code stack.json} gets its new
+ * pid and restart count.
  */
 final class UpCommand {
-
-    private static final long WATCH_MILLIS = 2_000;
 
     private UpCommand() {
     }
@@ -51,33 +48,34 @@ final class UpCommand {
             failed.set(true);
             throw e;
         }
-        StackFile.Contents contents = StackFile.describe(stack);
-        StackFile.write(file, contents);
+        StackFile.Contents contents = recordAndSupervise(stack, file, RestartBackoff.STANDARD);
         progress.print(System.lineSeparator() + StackReport.ready(contents, stack.skipped()));
         progress.print("logs: " + options.logDir() + "   status: ./aiaas status   stop: Ctrl-C or ./aiaas down"
                 + System.lineSeparator());
-        watch(stack, progress);
+        awaitShutdown();
         return 0;
     }
 
-    /** Reports each service that exits while the stack runs, once; the rest keeps running. */
-    private static void watch(LocalStack stack, Progress progress) {
-        Set<ServiceName> reported = new HashSet<>();
-        while (true) {
-            for (ServiceProcess exited : stack.exitedServices()) {
-                if (reported.add(exited.service())) {
-                    progress.step(exited.service().id() + " exited with code " + exited.exitCode()
-                            + "; the rest keeps running. Last lines of " + exited.log() + ":"
-                            + System.lineSeparator() + LogTail.of(exited.log(), ReadinessWatch.TAIL_LINES)
-                            + System.lineSeparator() + "(restart the stack: Ctrl-C, then ./aiaas up)");
-                }
-            }
-            try {
-                TimeUnit.MILLISECONDS.sleep(WATCH_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    /**
+     * Writes {@code stack.json} for a ready stack and from then on restarts services that exit,
+     * rewriting the file after each restart so that {@code status} shows the count and {@code down}
+     * finds the new pid.
+     *
+     * @return what was written first
+     */
+    static StackFile.Contents recordAndSupervise(LocalStack stack, Path file, RestartBackoff backoff) {
+        StackFile.Contents contents = StackFile.describe(stack);
+        StackFile.write(file, contents);
+        stack.supervise(backoff, restarted -> StackFile.write(file, StackFile.describe(stack)));
+        return contents;
+    }
+
+    /** The stack runs until the JVM is told to exit; the shutdown hook then stops it. */
+    private static void awaitShutdown() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
