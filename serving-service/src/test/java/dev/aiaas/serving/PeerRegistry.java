@@ -34,6 +34,10 @@ public class PeerRegistry extends RegistryServiceGrpc.RegistryServiceImplBase im
         ALIASES.put(model + "@" + alias, version);
     }
 
+    static void deleteAlias(String model, String alias) {
+        ALIASES.remove(model + "@" + alias);
+    }
+
     @Override
     public Map<String, String> start() {
         try {

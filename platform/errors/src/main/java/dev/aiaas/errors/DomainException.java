@@ -42,6 +42,10 @@ public class DomainException extends RuntimeException {
         return new DomainException(ErrorKind.RESOURCE_EXHAUSTED, message);
     }
 
+    public static DomainException deadlineExceeded(String message) {
+        return new DomainException(ErrorKind.DEADLINE_EXCEEDED, message);
+    }
+
     public static DomainException unavailable(String message, Throwable cause) {
         return new DomainException(ErrorKind.UNAVAILABLE, message, cause);
     }

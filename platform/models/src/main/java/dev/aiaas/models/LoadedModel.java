@@ -80,6 +80,21 @@ public final class LoadedModel implements AutoCloseable {
         return spec;
     }
 
+    /**
+     * Bytes the parameters take in the engine: every parameter tensor's element count times
+     * its element size, read from the loaded Block (what the engine really allocated).
+     */
+    public long parameterBytes() {
+        long bytes = 0;
+        for (var parameter : model.getBlock().getParameters().values()) {
+            if (parameter.isInitialized()) {
+                var array = parameter.getArray();
+                bytes += array.size() * array.getDataType().getNumOfBytes();
+            }
+        }
+        return bytes;
+    }
+
     /** The device the parameters live on. */
     public Device device() {
         return model.getNDManager().getDevice();

@@ -20,10 +20,6 @@ public interface ServingConfig {
     @WithDefault("PT10S")
     Duration registryTimeout();
 
-    /** Most rows one inference request may carry (RESOURCE_EXHAUSTED beyond). */
-    @WithDefault("4096")
-    int maxRowsPerRequest();
-
     /** Fraction of requests whose raw features go to the prediction log for drift (0 to 1). */
     @WithDefault("1.0")
     double featureSampleRate();
@@ -31,4 +27,58 @@ public interface ServingConfig {
     /** Prediction-log events waiting for Kafka before new ones are counted as dropped. */
     @WithDefault("10000")
     int predictionLogQueue();
+
+    /**
+     * How often every replica compares each endpoint with the desired state in PostgreSQL and
+     * with the registry (a missed event or a deleted alias heals or is reported within it).
+     */
+    @WithDefault("PT15S")
+    Duration reconcileInterval();
+
+    /**
+     * Longest a REST inference request may wait for the model before it is dropped unanswered
+     * by the model (HTTP 504); gRPC requests use the client's deadline instead.
+     */
+    @WithDefault("PT30S")
+    Duration restTimeout();
+
+    /** Admission limits, checked before any tensor memory is reserved. */
+    Limits limits();
+
+    /** Batching defaults for deployments whose {@code DeployRequest.batching} leaves a field unset. */
+    Batching batching();
+
+    interface Limits {
+
+        /** Most rows one inference request may carry. */
+        @WithDefault("4096")
+        int maxRowsPerRequest();
+
+        /** Most tensor elements one request may carry over all its inputs (4 Mi = 16 MiB of FP32). */
+        @WithDefault("4194304")
+        int maxElementsPerRequest();
+
+        /** Most bytes of BYTES (text) elements one request may carry. */
+        @WithDefault("16777216")
+        int maxBytesPerRequest();
+    }
+
+    interface Batching {
+
+        /** Most rows merged into one forward pass. */
+        @WithDefault("64")
+        int maxBatchSize();
+
+        /** Longest the first request of a batch waits for others. */
+        @WithDefault("PT0.0005S")
+        Duration maxQueueDelay();
+
+        /** Requests waiting per endpoint before new ones get RESOURCE_EXHAUSTED / 429. */
+        @WithDefault("1024")
+        int maxQueueSize();
+
+        /** Model instances (worker threads) per endpoint. */
+        @WithDefault("1")
+        int instances();
+    }
 }

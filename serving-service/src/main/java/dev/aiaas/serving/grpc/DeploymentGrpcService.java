@@ -1,6 +1,8 @@
 package dev.aiaas.serving.grpc;
 
 import com.google.protobuf.Timestamp;
+import dev.aiaas.batching.BatchPolicy;
+import dev.aiaas.proto.serving.v1.Batching;
 import dev.aiaas.proto.serving.v1.Deployment;
 import dev.aiaas.proto.serving.v1.DeploymentServiceGrpc;
 import dev.aiaas.proto.serving.v1.DeploymentState;
@@ -10,13 +12,17 @@ import dev.aiaas.proto.serving.v1.ListDeploymentsRequest;
 import dev.aiaas.proto.serving.v1.ListDeploymentsResponse;
 import dev.aiaas.proto.serving.v1.UndeployRequest;
 import dev.aiaas.proto.serving.v1.UndeployResponse;
+import dev.aiaas.serving.config.ServingConfig;
 import dev.aiaas.serving.model.Binding;
+import dev.aiaas.serving.model.DesiredDeployment;
 import dev.aiaas.serving.service.DeploymentView;
 import dev.aiaas.serving.service.Deployments;
+import dev.aiaas.serving.service.ServerState;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import java.time.Duration;
 
 /** The deployment API's gRPC edge. */
 @GrpcService
@@ -26,10 +32,19 @@ public class DeploymentGrpcService extends DeploymentServiceGrpc.DeploymentServi
     @Inject
     Deployments deployments;
 
+    @Inject
+    ServerState server;
+
+    @Inject
+    ServingConfig config;
+
     @Override
     public void deploy(DeployRequest request, StreamObserver<Deployment> response) {
-        response.onNext(toProto(deployments.deploy(request.getEndpoint(),
-                new Binding(request.getModelName(), request.getAlias(), request.getVersion()))));
+        DeploymentView view = deployments.deploy(new DesiredDeployment(request.getEndpoint(),
+                new Binding(request.getModelName(), request.getAlias(), request.getVersion()),
+                policy(request.getBatching())));
+        server.publish();
+        response.onNext(toProto(view));
         response.onCompleted();
     }
 
@@ -49,21 +64,46 @@ public class DeploymentGrpcService extends DeploymentServiceGrpc.DeploymentServi
     @Override
     public void undeploy(UndeployRequest request, StreamObserver<UndeployResponse> response) {
         deployments.undeploy(request.getEndpoint());
+        server.publish();
         response.onNext(UndeployResponse.getDefaultInstance());
         response.onCompleted();
     }
 
+    /** The request's batching, the server's defaults for every field left at zero. */
+    private BatchPolicy policy(Batching batching) {
+        ServingConfig.Batching defaults = config.batching();
+        Duration delay = batching.getMaxQueueDelayUs() > 0 ? Duration.ofNanos(batching.getMaxQueueDelayUs() * 1000L)
+                : batching.getMaxQueueDelayMs() > 0 ? Duration.ofMillis(batching.getMaxQueueDelayMs())
+                : defaults.maxQueueDelay();
+        try {
+            return new BatchPolicy(
+                    batching.getMaxBatchSize() > 0 ? batching.getMaxBatchSize() : defaults.maxBatchSize(),
+                    delay,
+                    batching.getMaxQueueSize() > 0 ? batching.getMaxQueueSize() : defaults.maxQueueSize(),
+                    batching.getInstances() > 0 ? batching.getInstances() : defaults.instances());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("batching: " + e.getMessage(), e);
+        }
+    }
+
     private static Deployment toProto(DeploymentView view) {
         Binding binding = view.binding();
+        BatchPolicy batching = view.batching();
+        long delayMicros = batching.maxQueueDelay().toNanos() / 1000;
         return Deployment.newBuilder()
                 .setEndpoint(view.endpoint())
                 .setModelName(binding.modelName())
                 .setAlias(binding.followsAlias() ? binding.alias() : "")
                 .setVersion(binding.followsAlias() ? 0 : binding.version())
                 .setServingVersion(view.servingVersion())
+                .setBatching(Batching.newBuilder().setMaxBatchSize(batching.maxBatchSize())
+                        .setMaxQueueDelayMs((int) (delayMicros / 1000)).setMaxQueueDelayUs((int) delayMicros)
+                        .setMaxQueueSize(batching.queueCapacity()).setInstances(batching.instances()))
                 .setState(DeploymentState.valueOf(view.state()))
                 .setMessage(view.message())
                 .setUpdatedAt(Timestamp.newBuilder().setSeconds(view.updatedAt().getEpochSecond()))
+                .setModelMemoryBytes(view.modelMemoryBytes())
+                .setQueuedRequests(view.queuedRequests())
                 .build();
     }
 }

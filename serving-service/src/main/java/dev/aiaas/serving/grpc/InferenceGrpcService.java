@@ -1,5 +1,6 @@
 package dev.aiaas.serving.grpc;
 
+import dev.aiaas.errors.StatusMapping;
 import dev.aiaas.proto.inference.GRPCInferenceServiceGrpc;
 import dev.aiaas.proto.inference.ModelInferRequest;
 import dev.aiaas.proto.inference.ModelInferResponse;
@@ -7,6 +8,8 @@ import dev.aiaas.proto.inference.ModelMetadataRequest;
 import dev.aiaas.proto.inference.ModelMetadataResponse;
 import dev.aiaas.proto.inference.ModelReadyRequest;
 import dev.aiaas.proto.inference.ModelReadyResponse;
+import dev.aiaas.proto.inference.ModelStatisticsRequest;
+import dev.aiaas.proto.inference.ModelStatisticsResponse;
 import dev.aiaas.proto.inference.RepositoryIndexRequest;
 import dev.aiaas.proto.inference.RepositoryIndexResponse;
 import dev.aiaas.proto.inference.RepositoryModelLoadRequest;
@@ -19,20 +22,30 @@ import dev.aiaas.proto.inference.ServerMetadataRequest;
 import dev.aiaas.proto.inference.ServerMetadataResponse;
 import dev.aiaas.proto.inference.ServerReadyRequest;
 import dev.aiaas.proto.inference.ServerReadyResponse;
-import dev.aiaas.serving.protocol.InferenceResponses;
+import dev.aiaas.serving.config.ServingConfig;
+import dev.aiaas.serving.model.DesiredDeployment;
 import dev.aiaas.serving.protocol.ModelMetadataView;
-import dev.aiaas.serving.protocol.TensorCodec;
+import dev.aiaas.serving.protocol.StatisticsView;
 import dev.aiaas.serving.service.DeploymentView;
 import dev.aiaas.serving.service.Deployments;
+import dev.aiaas.serving.service.EndpointUse;
 import dev.aiaas.serving.service.InferenceCalls;
-import io.smallrye.common.annotation.Blocking;
 import dev.aiaas.serving.service.ServerState;
+import io.grpc.Context;
+import io.grpc.Deadline;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** The Open Inference Protocol's gRPC edge. */
+/**
+ * The Open Inference Protocol's gRPC edge. ModelInfer never blocks the event loop: the
+ * request is admitted and queued on it, and the answer is sent from the model's worker
+ * thread; a client deadline travels with the request and drops it before compute when it
+ * passes.
+ */
 @GrpcService
 public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
 
@@ -44,6 +57,9 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
 
     @Inject
     InferenceCalls calls;
+
+    @Inject
+    ServingConfig config;
 
     @Override
     public void serverLive(ServerLiveRequest request, StreamObserver<ServerLiveResponse> response) {
@@ -75,20 +91,37 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
     @Override
     public void modelMetadata(ModelMetadataRequest request, StreamObserver<ModelMetadataResponse> response) {
         reply(response, () -> {
-            var model = deployments.acquire(request.getName(), request.getVersion());
+            EndpointUse use = deployments.acquire(request.getName(), request.getVersion());
             try {
-                return ModelMetadataView.of(request.getName(), model);
+                return ModelMetadataView.of(request.getName(), use.model());
             } finally {
-                model.release();
+                use.release();
             }
         });
     }
 
     @Override
-    @Blocking
     public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> response) {
-        reply(response, () -> InferenceResponses.encode(request, calls.call(request.getModelName(),
-                request.getModelVersion(), request.getId(), () -> TensorCodec.decode(request))));
+        try {
+            calls.call(request, deadlineNanos()).whenComplete((answer, failure) -> {
+                if (failure != null) {
+                    response.onError(StatusMapping.toStatus(failure).asRuntimeException());
+                } else {
+                    response.onNext(answer);
+                    response.onCompleted();
+                }
+            });
+        } catch (RuntimeException e) {
+            response.onError(StatusMapping.toStatus(e).asRuntimeException());
+        }
+    }
+
+    @Override
+    public void modelStatistics(ModelStatisticsRequest request, StreamObserver<ModelStatisticsResponse> response) {
+        reply(response, () -> ModelStatisticsResponse.newBuilder()
+                .addAllModelStats(deployments.statistics(request.getName(), request.getVersion()).stream()
+                        .map(s -> StatisticsView.of(s.endpoint(), s.version(), s.figures())).toList())
+                .build());
     }
 
     @Override
@@ -109,18 +142,30 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
             StreamObserver<RepositoryModelLoadResponse> response) {
         reply(response, () -> {
             DeploymentView deployment = deployments.get(request.getModelName());
-            deployments.deploy(deployment.endpoint(), deployment.binding());
+            deployments.deploy(new DesiredDeployment(deployment.endpoint(),
+                    deployment.binding(), deployment.batching()));
+            server.publish();
             return RepositoryModelLoadResponse.getDefaultInstance();
         });
     }
 
     @Override
+    @Blocking
     public void repositoryModelUnload(RepositoryModelUnloadRequest request,
             StreamObserver<RepositoryModelUnloadResponse> response) {
         reply(response, () -> {
             deployments.undeploy(request.getModelName());
+            server.publish();
             return RepositoryModelUnloadResponse.getDefaultInstance();
         });
+    }
+
+    /** The client's deadline, or the server's default request timeout when it set none. */
+    private long deadlineNanos() {
+        Deadline deadline = Context.current().getDeadline();
+        long now = System.nanoTime();
+        return deadline != null ? now + deadline.timeRemaining(TimeUnit.NANOSECONDS)
+                : now + config.restTimeout().toNanos();
     }
 
     private static <T> void reply(StreamObserver<T> response, Supplier<T> call) {

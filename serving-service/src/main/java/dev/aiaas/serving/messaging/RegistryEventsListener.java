@@ -3,6 +3,7 @@ package dev.aiaas.serving.messaging;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.aiaas.proto.events.v1.RegistryEvent;
 import dev.aiaas.serving.service.Deployments;
+import dev.aiaas.serving.service.ServerState;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,8 +11,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Follows alias moves in the registry: every serving replica reads every registry event
- * (a consumer group of its own) and reloads the endpoints bound to the moved alias.
+ * Follows alias moves and deletions in the registry: every serving replica reads every
+ * registry event (a consumer group of its own) and re-resolves the endpoints bound to the
+ * alias. An event missed here is caught by the next reconcile pass.
  */
 @ApplicationScoped
 public class RegistryEventsListener {
@@ -20,6 +22,9 @@ public class RegistryEventsListener {
 
     @Inject
     Deployments deployments;
+
+    @Inject
+    ServerState server;
 
     @Incoming("registry-events")
     @Blocking
@@ -32,7 +37,10 @@ public class RegistryEventsListener {
             return;
         }
         if (event.hasAliasSet()) {
-            deployments.aliasMoved(event.getModelName(), event.getAliasSet().getAlias());
+            deployments.aliasChanged(event.getModelName(), event.getAliasSet().getAlias());
+        } else if (event.hasAliasDeleted()) {
+            deployments.aliasChanged(event.getModelName(), event.getAliasDeleted().getAlias());
         }
+        server.publish();
     }
 }

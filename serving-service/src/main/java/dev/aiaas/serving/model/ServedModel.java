@@ -2,14 +2,13 @@ package dev.aiaas.serving.model;
 
 import dev.aiaas.ml.transform.FittedPipeline;
 import dev.aiaas.models.LoadedModel;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loaded, verified and warmed-up model version with its fitted transform. Requests
- * {@link #acquire()} it for the length of their prediction; once {@link #retire() retired}
- * (replaced by a newer version) it closes when the last request releases it, so a swap
- * never fails a request in flight.
+ * A loaded, verified and warmed-up model version with its fitted transform, shared by every
+ * endpoint bound to that version. Each holder (an endpoint, a request in flight)
+ * {@link #acquire() acquires} it and {@link #release() releases} it when done; the parameters
+ * are freed when the last one lets go, so a swap never fails a request in flight.
  */
 public final class ServedModel {
 
@@ -17,16 +16,22 @@ public final class ServedModel {
     private final LoadedModel model;
     private final FittedPipeline transform;
     private final ArtifactFile profile;
-    private final AtomicInteger users = new AtomicInteger(1); // 1 = held by its deployment
+    private final ModelSignature signature;
+    private final long memoryBytes;
+    private final AtomicInteger users = new AtomicInteger(1); // 1 = held by whoever loaded it
 
-    public ServedModel(VersionToServe version, LoadedModel model, FittedPipeline transform, ArtifactFile profile) {
+    public ServedModel(VersionToServe version, LoadedModel model, FittedPipeline transform, ArtifactFile profile,
+            long memoryBytes) {
         this.version = version;
         this.model = model;
         this.transform = transform;
         this.profile = profile;
+        this.memoryBytes = memoryBytes;
+        this.signature = new ModelSignature(model.spec().inputShape(), transform.inputColumns(),
+                transform.classLabels(), model.spec().outputs());
     }
 
-    /** Takes a use of the model; false when it was retired and closed meanwhile. */
+    /** Takes a use of the model; false when it was closed meanwhile. */
     public boolean acquire() {
         while (true) {
             int current = users.get();
@@ -39,15 +44,11 @@ public final class ServedModel {
         }
     }
 
+    /** Gives a use back; the last one closes the model. */
     public void release() {
         if (users.decrementAndGet() == 0) {
             model.close();
         }
-    }
-
-    /** Drops the deployment's hold: the model closes after its last request. */
-    public void retire() {
-        release();
     }
 
     public VersionToServe version() {
@@ -62,16 +63,22 @@ public final class ServedModel {
         return transform;
     }
 
+    public ModelSignature signature() {
+        return signature;
+    }
+
+    /** Bytes of the parameters the engine holds for this version, measured after loading. */
+    public long memoryBytes() {
+        return memoryBytes;
+    }
+
     /** The baseline profile artifact, or null when the version has none. */
     public ArtifactFile profile() {
         return profile;
     }
 
-    public List<String> rawFeatureNames() {
-        return transform.inputColumns().stream().map(c -> c.name()).toList();
-    }
-
-    public List<String> classLabels() {
-        return transform.classLabels();
+    @Override
+    public String toString() {
+        return version.modelName() + " v" + version.version();
     }
 }

@@ -6,66 +6,134 @@ import dev.aiaas.proto.inference.ModelInferRequest;
 import dev.aiaas.proto.inference.ModelInferResponse;
 import dev.aiaas.proto.inference.ModelInferResponse.InferOutputTensor;
 import dev.aiaas.serving.model.InferenceOutcome;
+import dev.aiaas.serving.model.ModelSignature;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Writes a model's answer as the protocol's outputs: {@value #PROBABILITIES} (FP32
- * [batch, classes]) and {@value #PREDICTED_CLASS} (INT64 [batch]); only those the request
- * asked for when it names outputs; as raw contents when the request sent raw contents.
+ * Writes a model's answer as the protocol's outputs: {@value ModelSignature#PROBABILITIES}
+ * (FP32 [batch, classes], or the classification extension's top-k as BYTES),
+ * {@value ModelSignature#PREDICTED_CLASS} (INT64 [batch]) and
+ * {@value ModelSignature#PREDICTED_LABEL} (BYTES [batch], the class's label name); only those
+ * the request asked for when it names outputs; as raw contents when the request sent raw
+ * contents. The request's id comes back as it was sent.
  */
 public final class InferenceResponses {
-
-    public static final String PROBABILITIES = "probabilities";
-    public static final String PREDICTED_CLASS = "predicted_class";
 
     private InferenceResponses() {
     }
 
-    public static ModelInferResponse encode(ModelInferRequest request, InferenceOutcome outcome) {
-        Set<String> wanted = request.getOutputsList().stream()
-                .map(ModelInferRequest.InferRequestedOutputTensor::getName).collect(Collectors.toSet());
-        boolean raw = request.getRawInputContentsCount() > 0;
-        ModelInferResponse.Builder response = ModelInferResponse.newBuilder()
+    public static ModelInferResponse encode(ModelInferRequest request, InferenceOutcome outcome,
+            ModelSignature signature) {
+        OutputSelection wanted = OutputSelection.of(request, signature);
+        Writer writer = new Writer(request.getRawInputContentsCount() > 0, ModelInferResponse.newBuilder()
                 .setModelName(request.getModelName())
                 .setModelVersion(Long.toString(outcome.version()))
-                .setId(request.getId());
-        if (wanted.isEmpty() || wanted.contains(PROBABILITIES)) {
-            InferOutputTensor.Builder tensor = InferOutputTensor.newBuilder().setName(PROBABILITIES).setDatatype("FP32")
-                    .addShape(outcome.rows()).addShape(outcome.classes());
-            if (raw) {
-                ByteBuffer bytes = ByteBuffer.allocate(outcome.probabilities().length * 4).order(ByteOrder.LITTLE_ENDIAN);
-                for (float p : outcome.probabilities()) {
-                    bytes.putFloat(p);
+                .setId(request.getId()));
+        if (wanted.probabilities() && wanted.classification() > 0) {
+            writer.bytes(ModelSignature.PROBABILITIES, topK(outcome, signature, wanted.classification()),
+                    outcome.rows(), wanted.classification());
+        } else if (wanted.probabilities()) {
+            writer.floats(ModelSignature.PROBABILITIES, outcome.probabilities(), outcome.rows(), outcome.classes());
+        }
+        if (wanted.predictedClass()) {
+            writer.longs(ModelSignature.PREDICTED_CLASS, outcome.predictedClasses(), outcome.rows());
+        }
+        if (wanted.predictedLabel()) {
+            List<String> labels = new ArrayList<>(outcome.rows());
+            for (int c : outcome.predictedClasses()) {
+                labels.add(signature.label(c));
+            }
+            writer.bytes(ModelSignature.PREDICTED_LABEL, labels, outcome.rows());
+        }
+        return writer.response.build();
+    }
+
+    /** Each row's k most probable classes, most probable first, as "probability:index:label". */
+    private static List<String> topK(InferenceOutcome outcome, ModelSignature signature, int k) {
+        List<String> entries = new ArrayList<>(outcome.rows() * k);
+        float[] p = outcome.probabilities();
+        int classes = outcome.classes();
+        for (int row = 0; row < outcome.rows(); row++) {
+            int offset = row * classes;
+            boolean[] taken = new boolean[classes];
+            for (int rank = 0; rank < k; rank++) {
+                int best = -1;
+                for (int c = 0; c < classes; c++) {
+                    if (!taken[c] && (best < 0 || p[offset + c] > p[offset + best])) {
+                        best = c;
+                    }
                 }
-                response.addOutputs(tensor).addRawOutputContents(ByteString.copyFrom(bytes.array()));
-            } else {
-                InferTensorContents.Builder contents = InferTensorContents.newBuilder();
-                for (float p : outcome.probabilities()) {
-                    contents.addFp32Contents(p);
-                }
-                response.addOutputs(tensor.setContents(contents));
+                taken[best] = true;
+                entries.add(p[offset + best] + ":" + best + ":" + signature.label(best));
             }
         }
-        if (wanted.isEmpty() || wanted.contains(PREDICTED_CLASS)) {
-            InferOutputTensor.Builder tensor = InferOutputTensor.newBuilder().setName(PREDICTED_CLASS)
-                    .setDatatype("INT64").addShape(outcome.rows());
+        return entries;
+    }
+
+    /** Adds outputs as contents, or as raw contents when the request used them. */
+    private record Writer(boolean raw, ModelInferResponse.Builder response) {
+
+        void floats(String name, float[] values, long... shape) {
+            InferOutputTensor.Builder tensor = tensor(name, "FP32", shape);
             if (raw) {
-                ByteBuffer bytes = ByteBuffer.allocate(outcome.rows() * 8).order(ByteOrder.LITTLE_ENDIAN);
-                for (int c : outcome.predictedClasses()) {
-                    bytes.putLong(c);
+                ByteBuffer bytes = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+                bytes.asFloatBuffer().put(values);
+                response.addOutputs(tensor).addRawOutputContents(ByteString.copyFrom(bytes.array()));
+                return;
+            }
+            InferTensorContents.Builder contents = InferTensorContents.newBuilder();
+            for (float value : values) {
+                contents.addFp32Contents(value);
+            }
+            response.addOutputs(tensor.setContents(contents));
+        }
+
+        void longs(String name, int[] values, long... shape) {
+            InferOutputTensor.Builder tensor = tensor(name, "INT64", shape);
+            if (raw) {
+                ByteBuffer bytes = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+                for (int value : values) {
+                    bytes.putLong(value);
                 }
                 response.addOutputs(tensor).addRawOutputContents(ByteString.copyFrom(bytes.array()));
-            } else {
-                InferTensorContents.Builder contents = InferTensorContents.newBuilder();
-                for (int c : outcome.predictedClasses()) {
-                    contents.addInt64Contents(c);
-                }
-                response.addOutputs(tensor.setContents(contents));
+                return;
             }
+            InferTensorContents.Builder contents = InferTensorContents.newBuilder();
+            for (int value : values) {
+                contents.addInt64Contents(value);
+            }
+            response.addOutputs(tensor.setContents(contents));
         }
-        return response.build();
+
+        void bytes(String name, List<String> values, long... shape) {
+            InferOutputTensor.Builder tensor = tensor(name, "BYTES", shape);
+            if (raw) {
+                ByteString.Output out = ByteString.newOutput();
+                for (String value : values) {
+                    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+                    out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(utf8.length).array(), 0, 4);
+                    out.write(utf8, 0, utf8.length);
+                }
+                response.addOutputs(tensor).addRawOutputContents(out.toByteString());
+                return;
+            }
+            InferTensorContents.Builder contents = InferTensorContents.newBuilder();
+            for (String value : values) {
+                contents.addBytesContents(ByteString.copyFromUtf8(value));
+            }
+            response.addOutputs(tensor.setContents(contents));
+        }
+
+        private static InferOutputTensor.Builder tensor(String name, String datatype, long... shape) {
+            InferOutputTensor.Builder tensor = InferOutputTensor.newBuilder().setName(name).setDatatype(datatype);
+            for (long dim : shape) {
+                tensor.addShape(dim);
+            }
+            return tensor;
+        }
     }
 }

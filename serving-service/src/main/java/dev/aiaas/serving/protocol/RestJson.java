@@ -1,89 +1,111 @@
 package dev.aiaas.serving.protocol;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.protobuf.ByteString;
-import dev.aiaas.errors.DomainException;
+import dev.aiaas.proto.inference.InferParameter;
 import dev.aiaas.proto.inference.InferTensorContents;
-import dev.aiaas.proto.inference.ModelInferRequest;
 import dev.aiaas.proto.inference.ModelInferResponse;
-import java.nio.charset.StandardCharsets;
+import dev.aiaas.proto.inference.ModelMetadataResponse;
+import dev.aiaas.proto.inference.ModelStatisticsResponse;
+import dev.aiaas.proto.inference.StatisticDuration;
+import java.util.Map;
 
 /**
- * The protocol's REST body ↔ its gRPC messages, so both edges share one decoder and one
- * encoder. Tensor {@code data} may be flat or nested (row-major either way).
+ * The protocol's gRPC answers as its REST bodies, so both edges build one answer: inference
+ * responses, model metadata and statistics, field names as the REST mapping has them.
  */
 public final class RestJson {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private RestJson() {
     }
 
-    public static ModelInferRequest toRequest(String model, String version, JsonNode body) {
-        if (body == null || !body.path("inputs").isArray()) {
-            throw DomainException.invalid("the body needs an \"inputs\" array of {name, shape, datatype, data}");
-        }
-        ModelInferRequest.Builder request = ModelInferRequest.newBuilder().setModelName(model)
-                .setModelVersion(version == null ? "" : version).setId(body.path("id").asText(""));
-        for (JsonNode input : body.path("inputs")) {
-            ModelInferRequest.InferInputTensor.Builder tensor = ModelInferRequest.InferInputTensor.newBuilder()
-                    .setName(input.path("name").asText()).setDatatype(input.path("datatype").asText());
-            input.path("shape").forEach(d -> tensor.addShape(d.asLong()));
-            InferTensorContents.Builder contents = InferTensorContents.newBuilder();
-            flatten(input.path("data"), tensor.getDatatype(), contents);
-            request.addInputs(tensor.setContents(contents));
-        }
-        for (JsonNode output : body.path("outputs")) {
-            request.addOutputs(ModelInferRequest.InferRequestedOutputTensor.newBuilder().setName(output.path("name").asText()));
-        }
-        return request.build();
-    }
-
-    public static ObjectNode toJson(ModelInferResponse response) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode()
+    public static ObjectNode inference(ModelInferResponse response) {
+        ObjectNode body = JSON.objectNode()
                 .put("model_name", response.getModelName())
                 .put("model_version", response.getModelVersion());
         if (!response.getId().isEmpty()) {
             body.put("id", response.getId());
         }
+        parameters(body, response.getParametersMap());
         ArrayNode outputs = body.putArray("outputs");
         for (ModelInferResponse.InferOutputTensor tensor : response.getOutputsList()) {
             ObjectNode output = outputs.addObject().put("name", tensor.getName()).put("datatype", tensor.getDatatype());
             ArrayNode shape = output.putArray("shape");
             tensor.getShapeList().forEach(shape::add);
             ArrayNode data = output.putArray("data");
-            tensor.getContents().getFp32ContentsList().forEach(data::add);
-            tensor.getContents().getInt64ContentsList().forEach(data::add);
+            InferTensorContents contents = tensor.getContents();
+            contents.getFp32ContentsList().forEach(data::add);
+            contents.getInt64ContentsList().forEach(data::add);
+            contents.getBytesContentsList().forEach(b -> data.add(b.toStringUtf8()));
         }
         return body;
     }
 
-    private static void flatten(JsonNode data, String datatype, InferTensorContents.Builder contents) {
-        if (data.isArray()) {
-            data.forEach(element -> flatten(element, datatype, contents));
-            return;
-        }
-        switch (datatype) {
-            case "FP32" -> contents.addFp32Contents((float) number(data));
-            case "FP64" -> contents.addFp64Contents(number(data));
-            case "INT8", "INT16", "INT32" -> contents.addIntContents((int) number(data));
-            case "INT64" -> contents.addInt64Contents((long) number(data));
-            case "UINT8" -> contents.addUintContents((int) number(data));
-            case "BOOL" -> contents.addBoolContents(data.asBoolean());
-            case "BYTES" -> contents.addBytesContents(ByteString.copyFrom(data.asText(), StandardCharsets.UTF_8));
-            default -> throw DomainException.invalid("datatype " + datatype
-                    + " is not supported: use FP32, FP64, INT32, INT64, BOOL, UINT8 or BYTES");
-        }
+    public static ObjectNode metadata(ModelMetadataResponse metadata) {
+        ObjectNode body = JSON.objectNode().put("name", metadata.getName()).put("platform", metadata.getPlatform());
+        ArrayNode versions = body.putArray("versions");
+        metadata.getVersionsList().forEach(versions::add);
+        ArrayNode inputs = body.putArray("inputs");
+        metadata.getInputsList().forEach(t -> tensor(inputs.addObject(), t));
+        ArrayNode outputs = body.putArray("outputs");
+        metadata.getOutputsList().forEach(t -> tensor(outputs.addObject(), t));
+        return body;
     }
 
-    private static double number(JsonNode value) {
-        if (value.isNull()) {
-            return Double.NaN;
+    public static ObjectNode statistics(ModelStatisticsResponse statistics) {
+        ObjectNode body = JSON.objectNode();
+        ArrayNode models = body.putArray("model_stats");
+        for (var model : statistics.getModelStatsList()) {
+            ObjectNode node = models.addObject().put("name", model.getName()).put("version", model.getVersion())
+                    .put("last_inference", model.getLastInference())
+                    .put("inference_count", model.getInferenceCount())
+                    .put("execution_count", model.getExecutionCount());
+            var stats = model.getInferenceStats();
+            ObjectNode inference = node.putObject("inference_stats");
+            duration(inference, "success", stats.getSuccess());
+            duration(inference, "fail", stats.getFail());
+            duration(inference, "queue", stats.getQueue());
+            duration(inference, "compute_input", stats.getComputeInput());
+            duration(inference, "compute_infer", stats.getComputeInfer());
+            duration(inference, "compute_output", stats.getComputeOutput());
+            duration(inference, "cache_hit", stats.getCacheHit());
+            ArrayNode batches = node.putArray("batch_stats");
+            for (var batch : model.getBatchStatsList()) {
+                ObjectNode b = batches.addObject().put("batch_size", batch.getBatchSize());
+                duration(b, "compute_input", batch.getComputeInput());
+                duration(b, "compute_infer", batch.getComputeInfer());
+                duration(b, "compute_output", batch.getComputeOutput());
+            }
         }
-        if (!value.isNumber()) {
-            throw DomainException.invalid("tensor data holds " + value + " where a number belongs");
+        return body;
+    }
+
+    private static void tensor(ObjectNode node, ModelMetadataResponse.TensorMetadata tensor) {
+        node.put("name", tensor.getName()).put("datatype", tensor.getDatatype());
+        ArrayNode shape = node.putArray("shape");
+        tensor.getShapeList().forEach(shape::add);
+    }
+
+    private static void duration(ObjectNode parent, String name, StatisticDuration duration) {
+        parent.putObject(name).put("count", duration.getCount()).put("ns", duration.getNs());
+    }
+
+    private static void parameters(ObjectNode body, Map<String, InferParameter> parameters) {
+        if (parameters.isEmpty()) {
+            return;
         }
-        return value.asDouble();
+        ObjectNode node = body.putObject("parameters");
+        parameters.forEach((name, p) -> {
+            switch (p.getParameterChoiceCase()) {
+                case BOOL_PARAM -> node.put(name, p.getBoolParam());
+                case INT64_PARAM -> node.put(name, p.getInt64Param());
+                case UINT64_PARAM -> node.put(name, p.getUint64Param());
+                case DOUBLE_PARAM -> node.put(name, p.getDoubleParam());
+                default -> node.put(name, p.getStringParam());
+            }
+        });
     }
 }

@@ -2,61 +2,88 @@ package dev.aiaas.serving.protocol;
 
 import com.google.protobuf.ByteString;
 import dev.aiaas.errors.DomainException;
+import dev.aiaas.ml.table.ColumnKind;
+import dev.aiaas.ml.table.ColumnSpec;
 import dev.aiaas.proto.inference.InferTensorContents;
 import dev.aiaas.proto.inference.ModelInferRequest;
 import dev.aiaas.proto.inference.ModelInferRequest.InferInputTensor;
 import dev.aiaas.serving.model.InferenceInput;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import dev.aiaas.serving.model.ModelSignature;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the inputs of an Open Inference Protocol request. One input named
- * {@value #PREPARED_INPUT} carries model-ready FP32 features [batch, …]; otherwise every
- * input is a raw column of the model's schema ([batch] numbers or BYTES text, [batch, h, w]
- * UINT8 images) and the server applies the fitted transform. Values come from
- * {@code contents} or, for all inputs at once, from {@code raw_input_contents}
- * (little-endian, row-major).
+ * Reads the inputs of an Open Inference Protocol request against the served version's
+ * {@link ModelSignature}. One input named {@value ModelSignature#PREPARED_INPUT} carries
+ * model-ready features [batch, …]; otherwise every input is a raw column of the model's
+ * schema ([batch] numbers or BYTES text, [batch, h, w] UINT8 images) and the server applies
+ * the fitted transform. Every shape, name, datatype and size is checked before the tensor's
+ * values are copied out of the message.
  */
 public final class TensorCodec {
-
-    public static final String PREPARED_INPUT = "input";
 
     private TensorCodec() {
     }
 
-    public static InferenceInput decode(ModelInferRequest request) {
+    public static InferenceInput decode(ModelInferRequest request, ModelSignature signature, RequestLimits limits) {
         List<InferInputTensor> inputs = request.getInputsList();
         if (inputs.isEmpty()) {
-            throw DomainException.invalid("the request has no inputs: send '" + PREPARED_INPUT + "' or the raw columns");
+            throw DomainException.invalid("the request has no inputs: send " + signature.describeInputs());
         }
         boolean raw = request.getRawInputContentsCount() > 0;
         if (raw && request.getRawInputContentsCount() != inputs.size()) {
             throw DomainException.invalid("raw_input_contents has " + request.getRawInputContentsCount()
                     + " entries for " + inputs.size() + " inputs: send one per input, in order");
         }
-        if (inputs.size() == 1 && PREPARED_INPUT.equals(inputs.get(0).getName())) {
-            return prepared(inputs.get(0), raw ? request.getRawInputContents(0) : null);
+        OutputSelection.of(request, signature); // unknown output names fail before any work
+        List<TensorShape> shapes = admit(inputs, limits);
+        if (inputs.size() == 1 && ModelSignature.PREPARED_INPUT.equals(inputs.get(0).getName())) {
+            return prepared(inputs.get(0), shapes.get(0), raw ? request.getRawInputContents(0) : null, signature);
         }
-        List<Column> columns = new ArrayList<>();
+        List<Column> columns = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
-            columns.add(column(inputs.get(i), raw ? request.getRawInputContents(i) : null));
+            columns.add(column(inputs.get(i), shapes.get(i), raw ? request.getRawInputContents(i) : null, signature,
+                    limits));
         }
         return records(columns);
     }
 
-    private static InferenceInput prepared(InferInputTensor input, ByteString raw) {
-        TensorShape shape = TensorShape.of(input);
-        if (!"FP32".equals(input.getDatatype()) && !"FP64".equals(input.getDatatype())) {
-            throw DomainException.invalid("input '" + input.getName() + "' has datatype " + input.getDatatype()
-                    + "; model-ready features are FP32");
+    /** Every input's shape, and their elements together, within the limits. */
+    private static List<TensorShape> admit(List<InferInputTensor> inputs, RequestLimits limits) {
+        List<TensorShape> shapes = new ArrayList<>(inputs.size());
+        long total = 0;
+        for (InferInputTensor input : inputs) {
+            TensorShape shape = TensorShape.of(input, limits);
+            total += shape.elements();
+            if (total > limits.maxElements()) {
+                throw DomainException.invalid("the request's inputs hold more than " + limits.maxElements()
+                        + " elements together: split it");
+            }
+            shapes.add(shape);
         }
-        double[] values = numbers(input, raw, shape.elements());
+        return shapes;
+    }
+
+    private static InferenceInput prepared(InferInputTensor input, TensorShape shape, ByteString raw,
+            ModelSignature signature) {
+        if (shape.rowWidth() != signature.preparedWidth()) {
+            throw DomainException.invalid("input '" + input.getName() + "' has shape " + shape + ", "
+                    + shape.rowWidth() + " values per row; this model takes " + signature.preparedWidth()
+                    + " (shape [-1, " + joined(signature.preparedShape()) + "]) or raw columns");
+        }
+        if (!"FP32".equals(input.getDatatype()) && !"FP64".equals(input.getDatatype())) {
+            throw DomainException.invalid("input '" + input.getName() + "' has datatype '" + input.getDatatype()
+                    + "'; model-ready features are FP32 (or FP64)");
+        }
+        double[] values = numbers(input, raw, shape);
         float[] features = new float[values.length];
         for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw DomainException.invalid("input '" + input.getName() + "' holds " + values[i] + " at element "
+                        + i + ": model-ready features must be finite numbers");
+            }
             features[i] = (float) values[i];
         }
         return new InferenceInput.Prepared(features, shape.batch(), shape.rowWidth());
@@ -66,34 +93,23 @@ public final class TensorCodec {
     private record Column(String name, int rows, Object[] values) {
     }
 
-    private static Column column(InferInputTensor input, ByteString raw) {
-        TensorShape shape = TensorShape.of(input);
+    private static Column column(InferInputTensor input, TensorShape shape, ByteString raw, ModelSignature signature,
+            RequestLimits limits) {
+        ColumnSpec spec = signature.rawColumn(input.getName()).orElseThrow(() -> DomainException.invalid(
+                "input '" + input.getName() + "' is not an input of this model: send " + signature.describeInputs()));
         Object[] values = new Object[shape.batch()];
-        switch (input.getDatatype()) {
-            case "BYTES" -> {
-                List<ByteString> texts = raw == null ? input.getContents().getBytesContentsList() : RawTensors.bytes(raw);
-                shape.requireElements(input.getName(), texts.size());
-                for (int row = 0; row < values.length; row++) {
-                    values[row] = texts.get(row).toStringUtf8();
-                }
+        if (spec.kind() == ColumnKind.IMAGE) {
+            RawColumns.image(input, shape, raw, spec, values);
+        } else if (spec.kind() == ColumnKind.CATEGORICAL) {
+            RawColumns.text(input, shape, raw, limits, values);
+        } else {
+            if (shape.rowWidth() != 1) {
+                throw DomainException.invalid("raw column '" + input.getName() + "' has shape " + shape
+                        + "; a numeric column takes one value per row: [batch] or [batch, 1]");
             }
-            case "UINT8" -> {
-                byte[] pixels = raw == null ? RawTensors.uint8(input.getContents().getUintContentsList()) : raw.toByteArray();
-                shape.requireElements(input.getName(), pixels.length);
-                int width = shape.rowWidth();
-                for (int row = 0; row < values.length; row++) {
-                    values[row] = java.util.Arrays.copyOfRange(pixels, row * width, (row + 1) * width);
-                }
-            }
-            default -> {
-                if (shape.rowWidth() != 1) {
-                    throw DomainException.invalid("raw column '" + input.getName() + "' has shape " + shape
-                            + "; a numeric column takes one value per row: [batch] or [batch, 1]");
-                }
-                double[] numbers = numbers(input, raw, shape.elements());
-                for (int row = 0; row < values.length; row++) {
-                    values[row] = Double.isNaN(numbers[row]) ? null : numbers[row];
-                }
+            double[] numbers = numbers(input, raw, shape);
+            for (int row = 0; row < values.length; row++) {
+                values[row] = Double.isNaN(numbers[row]) ? null : numbers[row];
             }
         }
         return new Column(input.getName(), shape.batch(), values);
@@ -118,29 +134,48 @@ public final class TensorCodec {
         return new InferenceInput.Raw(records);
     }
 
-    private static double[] numbers(InferInputTensor input, ByteString raw, int expected) {
-        double[] values = raw == null ? contents(input) : RawTensors.numbers(input.getName(), input.getDatatype(), raw);
-        if (values.length != expected) {
-            throw DomainException.invalid("input '" + input.getName() + "' has " + values.length + " values but shape "
-                    + input.getShapeList() + " needs " + expected);
+    static double[] numbers(InferInputTensor input, ByteString raw, TensorShape shape) {
+        if (!Datatypes.numeric(input.getDatatype())) {
+            Datatypes.size(input.getName(), input.getDatatype()); // names an unknown datatype
+            throw DomainException.invalid("input '" + input.getName() + "' has datatype " + input.getDatatype()
+                    + " where numbers belong: use FP32, FP64, INT32 or INT64");
+        }
+        if (raw != null) {
+            return RawTensors.numbers(input.getName(), input.getDatatype(), raw, shape.elements());
+        }
+        int count = contentsCount(input);
+        shape.requireElements(input.getName(), count);
+        return contents(input.getContents(), input.getDatatype(), count);
+    }
+
+    private static int contentsCount(InferInputTensor input) {
+        InferTensorContents c = input.getContents();
+        return switch (input.getDatatype()) {
+            case "FP32" -> c.getFp32ContentsCount();
+            case "FP64" -> c.getFp64ContentsCount();
+            case "INT8", "INT16", "INT32" -> c.getIntContentsCount();
+            case "INT64" -> c.getInt64ContentsCount();
+            case "UINT8" -> c.getUintContentsCount();
+            default -> c.getBoolContentsCount();
+        };
+    }
+
+    private static double[] contents(InferTensorContents c, String datatype, int count) {
+        double[] values = new double[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = switch (datatype) {
+                case "FP32" -> c.getFp32Contents(i);
+                case "FP64" -> c.getFp64Contents(i);
+                case "INT8", "INT16", "INT32" -> c.getIntContents(i);
+                case "INT64" -> c.getInt64Contents(i);
+                case "UINT8" -> c.getUintContents(i);
+                default -> c.getBoolContents(i) ? 1 : 0;
+            };
         }
         return values;
     }
 
-    private static double[] contents(InferInputTensor input) {
-        InferTensorContents c = input.getContents();
-        return switch (input.getDatatype()) {
-            case "FP32" -> c.getFp32ContentsList().stream().mapToDouble(Float::doubleValue).toArray();
-            case "FP64" -> c.getFp64ContentsList().stream().mapToDouble(Double::doubleValue).toArray();
-            case "INT8", "INT16", "INT32" -> c.getIntContentsList().stream().mapToDouble(Integer::doubleValue).toArray();
-            case "INT64" -> c.getInt64ContentsList().stream().mapToDouble(Long::doubleValue).toArray();
-            case "BOOL" -> c.getBoolContentsList().stream().mapToDouble(b -> b ? 1 : 0).toArray();
-            default -> throw DomainException.invalid("input '" + input.getName() + "' has datatype "
-                    + input.getDatatype() + ": use FP32, FP64, INT32, INT64, BOOL, UINT8 (images) or BYTES (text)");
-        };
-    }
-
-    static ByteBuffer littleEndian(byte[] bytes) {
-        return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    private static String joined(List<Integer> dims) {
+        return String.join(", ", dims.stream().map(String::valueOf).toList());
     }
 }

@@ -4,43 +4,60 @@ import dev.aiaas.errors.DomainException;
 import dev.aiaas.proto.inference.ModelInferRequest.InferInputTensor;
 import java.util.List;
 
-/** The shape of one input tensor: a positive batch dimension first. */
-record TensorShape(List<Long> dims) {
+/**
+ * The admitted shape of one input tensor: a batch dimension first, every dimension at least
+ * 1, and an element count that neither overflows nor passes the request's limit. Built
+ * before anything of the tensor's size is allocated.
+ */
+record TensorShape(List<Long> dims, int elements) {
 
-    static TensorShape of(InferInputTensor input) {
+    static TensorShape of(InferInputTensor input, RequestLimits limits) {
         List<Long> dims = input.getShapeList();
         if (dims.isEmpty()) {
             throw DomainException.invalid("input '" + input.getName() + "' has no shape: give [batch, …]");
         }
+        long elements = 1;
         for (long dim : dims) {
             if (dim < 1) {
                 throw DomainException.invalid("input '" + input.getName() + "' has shape " + dims
                         + ": every dimension must be at least 1");
             }
+            try {
+                elements = Math.multiplyExact(elements, dim);
+            } catch (ArithmeticException e) {
+                throw DomainException.invalid("input '" + input.getName() + "' has shape " + dims
+                        + ", whose element count overflows: send a real shape");
+            }
         }
-        long elements = dims.stream().reduce(1L, Math::multiplyExact);
-        if (elements > Integer.MAX_VALUE / 8) {
-            throw DomainException.exhausted("input '" + input.getName() + "' with shape " + dims + " is too large");
+        if (elements > limits.maxElements()) {
+            throw DomainException.invalid("input '" + input.getName() + "' has shape " + dims + " = " + elements
+                    + " elements; at most " + limits.maxElements() + " fit in one request: split it");
         }
-        return new TensorShape(dims);
+        if (dims.get(0) > limits.maxRows()) {
+            throw DomainException.invalid("input '" + input.getName() + "' has " + dims.get(0) + " rows; at most "
+                    + limits.maxRows() + " fit in one request: split it");
+        }
+        return new TensorShape(List.copyOf(dims), (int) elements);
     }
 
     int batch() {
-        return Math.toIntExact(dims.get(0));
+        return dims.get(0).intValue();
     }
 
-    int elements() {
-        return Math.toIntExact(dims.stream().reduce(1L, Math::multiplyExact));
-    }
-
+    /** Elements per row: everything after the batch dimension. */
     int rowWidth() {
-        return elements() / batch();
+        return elements / batch();
+    }
+
+    /** The row's dimensions (everything after the batch dimension). */
+    List<Long> rowDims() {
+        return dims.subList(1, dims.size());
     }
 
     void requireElements(String name, int actual) {
-        if (actual != elements()) {
+        if (actual != elements) {
             throw DomainException.invalid("input '" + name + "' has " + actual + " values but shape " + dims
-                    + " needs " + elements());
+                    + " needs " + elements);
         }
     }
 

@@ -1,15 +1,19 @@
 package dev.aiaas.serving.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aiaas.proto.inference.InferParameter;
 import dev.aiaas.proto.inference.ModelInferRequest;
-import dev.aiaas.serving.protocol.InferenceResponses;
+import dev.aiaas.proto.inference.ModelStatisticsResponse;
+import dev.aiaas.serving.config.ServingConfig;
+import dev.aiaas.serving.protocol.ModelMetadataView;
+import dev.aiaas.serving.protocol.RequestLimits;
 import dev.aiaas.serving.protocol.RestJson;
-import dev.aiaas.serving.protocol.TensorCodec;
+import dev.aiaas.serving.protocol.RestRequestReader;
+import dev.aiaas.serving.protocol.StatisticsView;
 import dev.aiaas.serving.service.Deployments;
+import dev.aiaas.serving.service.EndpointUse;
 import dev.aiaas.serving.service.InferenceCalls;
 import dev.aiaas.serving.service.ServerState;
-import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,13 +23,20 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
-/** The Open Inference Protocol's REST edge: health, metadata and inference. */
+/**
+ * The Open Inference Protocol's REST edge: health, metadata, inference and statistics, for a
+ * model and for one of its versions. Inference runs without holding a request thread: the
+ * body is admitted and queued, and the answer is written when the model's worker completes it.
+ */
 @Path("/v2")
 @Produces(MediaType.APPLICATION_JSON)
 public class InferenceResource {
+
+    /** A request parameter (microseconds, as Triton names it) that shortens the REST timeout. */
+    private static final String TIMEOUT_PARAMETER = "timeout";
 
     @Inject
     ServerState server;
@@ -35,6 +46,9 @@ public class InferenceResource {
 
     @Inject
     InferenceCalls calls;
+
+    @Inject
+    ServingConfig config;
 
     @GET
     public Map<String, Object> serverMetadata() {
@@ -56,39 +70,79 @@ public class InferenceResource {
     @GET
     @Path("/models/{model}/ready")
     public Response modelReady(@PathParam("model") String model) {
-        deployments.acquire(model, "").release();
+        return modelReady(model, "");
+    }
+
+    @GET
+    @Path("/models/{model}/versions/{version}/ready")
+    public Response modelReady(@PathParam("model") String model, @PathParam("version") String version) {
+        deployments.acquire(model, version).release();
         return health("ready", true);
     }
 
     @GET
     @Path("/models/{model}")
-    public Map<String, Object> modelMetadata(@PathParam("model") String model) {
-        var view = deployments.get(model);
-        return Map.of("name", view.endpoint(), "versions", List.of(Long.toString(view.servingVersion())),
-                "platform", "aiaas_djl_pytorch");
+    public ObjectNode modelMetadata(@PathParam("model") String model) {
+        return modelMetadata(model, "");
+    }
+
+    @GET
+    @Path("/models/{model}/versions/{version}")
+    public ObjectNode modelMetadata(@PathParam("model") String model, @PathParam("version") String version) {
+        EndpointUse use = deployments.acquire(model, version);
+        try {
+            return RestJson.metadata(ModelMetadataView.of(model, use.model()));
+        } finally {
+            use.release();
+        }
     }
 
     @POST
     @Path("/models/{model}/infer")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Blocking
-    public ObjectNode infer(@PathParam("model") String model, JsonNode body) {
+    @Consumes(MediaType.WILDCARD)
+    public CompletionStage<ObjectNode> infer(@PathParam("model") String model, byte[] body) {
         return infer(model, "", body);
     }
 
     @POST
     @Path("/models/{model}/versions/{version}/infer")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Blocking
-    public ObjectNode inferVersion(@PathParam("model") String model, @PathParam("version") String version,
-            JsonNode body) {
-        return infer(model, version, body);
+    @Consumes(MediaType.WILDCARD)
+    public CompletionStage<ObjectNode> infer(@PathParam("model") String model, @PathParam("version") String version,
+            byte[] body) {
+        ModelInferRequest request = new RestRequestReader(RequestLimits.of(config.limits())).read(body, model, version);
+        return calls.call(request, deadlineNanos(request)).thenApply(RestJson::inference);
     }
 
-    private ObjectNode infer(String model, String version, JsonNode body) {
-        ModelInferRequest request = RestJson.toRequest(model, version, body);
-        return RestJson.toJson(InferenceResponses.encode(request,
-                calls.call(model, version, request.getId(), () -> TensorCodec.decode(request))));
+    @GET
+    @Path("/models/stats")
+    public ObjectNode statistics() {
+        return statistics("", "");
+    }
+
+    @GET
+    @Path("/models/{model}/stats")
+    public ObjectNode statistics(@PathParam("model") String model) {
+        return statistics(model, "");
+    }
+
+    @GET
+    @Path("/models/{model}/versions/{version}/stats")
+    public ObjectNode statistics(@PathParam("model") String model, @PathParam("version") String version) {
+        return RestJson.statistics(ModelStatisticsResponse.newBuilder()
+                .addAllModelStats(deployments.statistics(model, version).stream()
+                        .map(s -> StatisticsView.of(s.endpoint(), s.version(), s.figures())).toList())
+                .build());
+    }
+
+    /** The configured REST timeout, or the request's {@code parameters.timeout} (µs) when shorter. */
+    private long deadlineNanos(ModelInferRequest request) {
+        long timeout = config.restTimeout().toNanos();
+        InferParameter asked = request.getParametersOrDefault(TIMEOUT_PARAMETER, null);
+        if (asked != null && asked.getParameterChoiceCase() == InferParameter.ParameterChoiceCase.INT64_PARAM
+                && asked.getInt64Param() > 0) {
+            timeout = Math.min(timeout, asked.getInt64Param() * 1000);
+        }
+        return System.nanoTime() + timeout;
     }
 
     /** The protocol answers health with the status code: 200 for true, 503 for false. */

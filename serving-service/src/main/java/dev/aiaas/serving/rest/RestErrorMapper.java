@@ -1,6 +1,7 @@
 package dev.aiaas.serving.rest;
 
 import dev.aiaas.errors.StatusMapping;
+import dev.aiaas.serving.service.QueueFull;
 import io.grpc.Status;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -8,24 +9,35 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 /**
- * REST errors follow the same mapping as gRPC ({@link StatusMapping}), translated to HTTP
- * codes, with the protocol's {@code {"error": "..."}} body.
+ * REST errors follow the same mapping as gRPC ({@link StatusMapping}), translated to the HTTP
+ * codes Triton uses (400, 404, 429 with Retry-After, 503, 504), always with the protocol's
+ * {@code {"error": "..."}} body — the framework's own refusals (unknown path, wrong method,
+ * body over the limit) included.
  */
 @Provider
 public class RestErrorMapper implements ExceptionMapper<RuntimeException> {
 
     @Override
     public Response toResponse(RuntimeException failure) {
-        if (failure instanceof WebApplicationException web) {
-            return web.getResponse(); // the framework's own answer (unknown path, wrong method, …)
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof WebApplicationException web) {
+            int code = web.getResponse().getStatus();
+            return error(code, web.getMessage() == null ? "HTTP " + code : web.getMessage()).build();
         }
-        Status status = StatusMapping.toStatus(failure);
-        return Response.status(httpCode(status.getCode()))
-                .type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", String.valueOf(status.getDescription())))
-                .build();
+        Status status = StatusMapping.toStatus(cause);
+        Response.ResponseBuilder response = error(httpCode(status.getCode()), String.valueOf(status.getDescription()));
+        if (cause instanceof QueueFull full) {
+            response.header("Retry-After", Math.max(1, (full.retryAfter().toMillis() + 999) / 1000));
+        }
+        return response.build();
+    }
+
+    private static Response.ResponseBuilder error(int code, String message) {
+        return Response.status(code).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message));
     }
 
     static int httpCode(Status.Code code) {

@@ -1,10 +1,12 @@
 package dev.aiaas.serving.service;
 
+import dev.aiaas.batching.BatchQueue;
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.serving.client.RegistryClient;
-import dev.aiaas.serving.model.Binding;
+import dev.aiaas.serving.model.DesiredDeployment;
 import dev.aiaas.serving.model.ServedModel;
 import dev.aiaas.serving.model.VersionToServe;
+import dev.aiaas.serving.storage.DeploymentStore;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,14 +14,19 @@ import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * The endpoints this server serves. Deploying resolves the binding in the registry, loads
- * and verifies the version beside the one serving, and swaps only once it is warm; if the
- * load fails, the old version keeps serving and the failure is reported.
+ * The endpoints this replica serves, kept equal to the desired state in PostgreSQL. Deploying
+ * resolves the binding in the registry, loads and verifies the version beside the one serving
+ * (or shares a copy another endpoint loaded), swaps once it is warm, and only then stores the
+ * declaration; a failed load keeps the old version serving and says why. Changes to one
+ * endpoint — deploy, undeploy, reconcile — are serialised.
  */
 @ApplicationScoped
 public class Deployments {
@@ -28,113 +35,218 @@ public class Deployments {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private volatile boolean reconciledOnce;
 
     @Inject
     RegistryClient registry;
 
     @Inject
-    ModelLoader loader;
+    ModelCache models;
 
-    public DeploymentView deploy(String endpointName, Binding binding) {
-        if (endpointName == null || !NAME.matcher(endpointName).matches()) {
-            throw DomainException.invalid("endpoint name '" + endpointName + "' is not valid: 1-63 lower-case letters, digits, '.', '_' or '-'");
+    @Inject
+    DeploymentStore store;
+
+    public DeploymentView deploy(DesiredDeployment desired) {
+        if (desired.endpoint() == null || !NAME.matcher(desired.endpoint()).matches()) {
+            throw DomainException.invalid("endpoint name '" + desired.endpoint() + "' is not valid: 1-63 lower-case "
+                    + "letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
-        if (!binding.followsAlias() && binding.version() < 1) {
-            throw DomainException.invalid("name an alias or a version (>= 1) of model " + binding.modelName());
+        if (!desired.binding().followsAlias() && desired.binding().version() < 1) {
+            throw DomainException.invalid("name an alias or a version (>= 1) of model " + desired.binding().modelName());
         }
-        Endpoint endpoint = endpoints.computeIfAbsent(endpointName, name -> new Endpoint(name, binding));
-        synchronized (endpoint) {
-            endpoint.binding = binding;
+        return locked(desired.endpoint(), () -> {
+            Endpoint endpoint = endpoints.get(desired.endpoint());
+            boolean created = endpoint == null;
+            if (created) {
+                endpoint = new Endpoint(desired);
+            }
             try {
-                refresh(endpoint);
+                apply(endpoint, desired);
             } catch (RuntimeException e) {
-                if (endpoint.current() == null) {
-                    endpoints.remove(endpointName);
+                if (created) {
+                    endpoint.retire();
                 }
                 throw e;
             }
-            return view(endpoint);
-        }
+            endpoints.put(desired.endpoint(), endpoint);
+            store.save(desired);
+            return DeploymentView.of(endpoint);
+        });
     }
 
-    /** Reloads every endpoint that follows {@code model@alias} (after the alias moved). */
-    public void aliasMoved(String model, String alias) {
-        for (Endpoint endpoint : endpoints.values()) {
-            Binding binding = endpoint.binding;
-            if (binding.followsAlias() && binding.modelName().equals(model) && binding.alias().equals(alias)) {
-                synchronized (endpoint) {
-                    try {
-                        refresh(endpoint);
-                    } catch (RuntimeException e) {
-                        endpoint.message = "kept the serving version: " + e.getMessage();
-                        LOG.warnf("endpoint %s: %s", endpoint.name, endpoint.message);
+    public void undeploy(String endpointName) {
+        locked(endpointName, () -> {
+            boolean declared = store.delete(endpointName);
+            Endpoint endpoint = endpoints.remove(endpointName);
+            if (endpoint == null && !declared) {
+                throw notDeployed(endpointName);
+            }
+            if (endpoint != null) {
+                retire(endpoint);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Brings this replica to the stored desired state: loads what is declared and missing or
+     * bound elsewhere now, re-resolves every alias in the registry, retires what is no longer
+     * declared. A failure is kept on its endpoint (the old version keeps serving) and retried
+     * on the next pass.
+     */
+    public void reconcile() {
+        List<DesiredDeployment> desired = store.all();
+        Set<String> declared = desired.stream().map(DesiredDeployment::endpoint).collect(Collectors.toSet());
+        for (DesiredDeployment deployment : desired) {
+            refresh(deployment);
+        }
+        for (String name : Set.copyOf(endpoints.keySet())) {
+            if (!declared.contains(name)) {
+                locked(name, () -> {
+                    Endpoint gone = endpoints.remove(name);
+                    if (gone != null) {
+                        retire(gone);
+                        LOG.infof("endpoint %s was undeployed elsewhere: no longer served here", name);
                     }
-                }
+                    return null;
+                });
+            }
+        }
+        reconciledOnce = true;
+    }
+
+    /** Re-resolves every endpoint that follows {@code model@alias} (the alias moved or went away). */
+    public void aliasChanged(String model, String alias) {
+        for (Endpoint endpoint : endpoints.values()) {
+            var binding = endpoint.desired.binding();
+            if (binding.followsAlias() && binding.modelName().equals(model) && binding.alias().equals(alias)) {
+                refresh(endpoint.desired);
             }
         }
     }
 
-    public void undeploy(String endpointName) {
-        Endpoint endpoint = endpoints.remove(endpointName);
-        if (endpoint == null) {
-            throw notDeployed(endpointName);
+    private void refresh(DesiredDeployment deployment) {
+        locked(deployment.endpoint(), () -> {
+            Endpoint endpoint = endpoints.computeIfAbsent(deployment.endpoint(), n -> new Endpoint(deployment));
+            try {
+                apply(endpoint, deployment);
+            } catch (RuntimeException e) {
+                endpoint.failed = true;
+                endpoint.message = (endpoint.current() == null ? "not serving: " : "kept serving "
+                        + endpoint.current() + ": ") + e.getMessage();
+                LOG.warnf("endpoint %s: %s", endpoint.name, endpoint.message);
+            }
+            return null;
+        });
+    }
+
+    /** Makes {@code endpoint} serve what {@code desired} names, with its batching. */
+    private void apply(Endpoint endpoint, DesiredDeployment desired) {
+        VersionToServe target = registry.resolve(desired.binding());
+        ServedModel serving = endpoint.current();
+        if (serving == null || !serving.version().modelName().equals(target.modelName())
+                || serving.version().version() != target.version()) {
+            ServedModel next = models.take(target);
+            ServedModel previous = endpoint.swap(next);
+            if (previous != null) {
+                models.give(previous);
+            }
+            LOG.infof("endpoint %s now serves %s v%d", endpoint.name, target.modelName(), target.version());
         }
-        endpoint.retire();
+        if (!endpoint.queue.policy().equals(desired.batching())) {
+            BatchQueue<ForwardPass.Rows, float[]> old = endpoint.queue;
+            endpoint.queue = new BatchQueue<>(endpoint.name, desired.batching(), new ForwardPass());
+            QueueDrain.closeWhenEmpty(old);
+        }
+        endpoint.desired = desired;
+        endpoint.failed = false;
+        endpoint.message = "";
     }
 
     public DeploymentView get(String endpointName) {
-        return view(find(endpointName));
+        return DeploymentView.of(find(endpointName));
     }
 
     public List<DeploymentView> all() {
-        return endpoints.values().stream().map(Deployments::view)
+        return endpoints.values().stream().map(DeploymentView::of)
                 .sorted(Comparator.comparing(DeploymentView::endpoint)).toList();
     }
 
+    /** True once the declared endpoints were loaded at start and every one of them serves a version. */
+    public boolean ready() {
+        return reconciledOnce && endpoints.values().stream().allMatch(e -> e.current() != null);
+    }
+
+    /** Endpoints declared but not serving any version, for readiness reports. */
+    public List<String> notServing() {
+        return endpoints.values().stream().filter(e -> e.current() == null).map(e -> e.name + ": " + e.message)
+                .sorted().toList();
+    }
+
     /**
-     * A use of the endpoint's serving model (release it when done). A requested version
-     * other than the one serving is NOT_FOUND.
+     * The endpoint, with a use of its serving version taken (release it when done). A
+     * requested version other than the one serving is NOT_FOUND.
      */
-    public ServedModel acquire(String endpointName, String version) {
+    public EndpointUse acquire(String endpointName, String version) {
         if (endpointName == null || endpointName.isBlank()) {
             throw DomainException.invalid("model name is empty: name the endpoint to call");
         }
-        ServedModel model = find(endpointName).acquire();
+        Endpoint endpoint = find(endpointName);
+        ServedModel model = endpoint.acquire();
         if (model == null) {
-            throw notDeployed(endpointName);
+            throw DomainException.unavailable("model '" + endpointName + "' is not loaded yet: " + endpoint.message, null);
         }
         if (version != null && !version.isBlank() && !version.equals(Long.toString(model.version().version()))) {
             model.release();
             throw DomainException.notFound("model '" + endpointName + "' serves version " + model.version().version()
                     + ", not " + version);
         }
-        return model;
+        return new EndpointUse(endpointName, model, endpoint.queue);
     }
 
-    private void refresh(Endpoint endpoint) {
-        VersionToServe target = registry.resolve(endpoint.binding);
-        ServedModel serving = endpoint.current();
-        if (serving != null && serving.version().modelName().equals(target.modelName())
-                && serving.version().version() == target.version()) {
-            return;
+    /**
+     * Batching figures of one endpoint ({@code name}) or of all (empty name), for the serving
+     * version; a {@code version} other than the one serving is NOT_FOUND.
+     */
+    public List<EndpointStatistics> statistics(String name, String version) {
+        List<Endpoint> chosen = name == null || name.isBlank()
+                ? endpoints.values().stream().sorted(Comparator.comparing(e -> e.name)).toList()
+                : List.of(find(name));
+        return chosen.stream().map(endpoint -> {
+            ServedModel serving = endpoint.current();
+            long servingVersion = serving == null ? 0 : serving.version().version();
+            if (version != null && !version.isBlank() && !version.equals(Long.toString(servingVersion))) {
+                throw DomainException.notFound("model '" + endpoint.name + "' serves version " + servingVersion
+                        + ", not " + version);
+            }
+            return new EndpointStatistics(endpoint.name, servingVersion, endpoint.queue.statistics().snapshot());
+        }).toList();
+    }
+
+    private void retire(Endpoint endpoint) {
+        ServedModel last = endpoint.retire();
+        if (last != null) {
+            models.give(last);
         }
-        endpoint.swap(loader.load(target));
-        endpoint.message = "";
-        LOG.infof("endpoint %s now serves %s v%d", endpoint.name, target.modelName(), target.version());
     }
 
     private Endpoint find(String endpointName) {
-        Endpoint endpoint = endpoints.get(endpointName);
+        Endpoint endpoint = endpointName == null ? null : endpoints.get(endpointName);
         if (endpoint == null) {
             throw notDeployed(endpointName);
         }
         return endpoint;
     }
 
-    private static DeploymentView view(Endpoint endpoint) {
-        ServedModel serving = endpoint.current();
-        return new DeploymentView(endpoint.name, endpoint.binding, serving == null ? 0 : serving.version().version(),
-                serving == null ? "LOADING" : "READY", endpoint.message, endpoint.updatedAt);
+    private <T> T locked(String endpointName, java.util.function.Supplier<T> change) {
+        ReentrantLock lock = locks.computeIfAbsent(endpointName, n -> new ReentrantLock());
+        lock.lock();
+        try {
+            return change.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private static DomainException notDeployed(String endpointName) {
@@ -143,6 +255,6 @@ public class Deployments {
     }
 
     void close(@Observes ShutdownEvent event) {
-        endpoints.values().forEach(Endpoint::retire);
+        endpoints.values().forEach(this::retire);
     }
 }

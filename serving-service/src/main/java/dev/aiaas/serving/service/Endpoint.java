@@ -1,41 +1,44 @@
 package dev.aiaas.serving.service;
 
-import dev.aiaas.serving.model.Binding;
+import dev.aiaas.batching.BatchQueue;
+import dev.aiaas.serving.model.DesiredDeployment;
 import dev.aiaas.serving.model.ServedModel;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One deployed endpoint: its binding and the model version answering now. The version is
- * swapped atomically; changes to one endpoint are serialised by locking the endpoint.
+ * One endpoint in this process: its declaration, the version answering now and the bounded
+ * queue in front of it. The version is swapped atomically; changes to one endpoint are
+ * serialised by {@link Deployments}.
  */
 final class Endpoint {
 
     final String name;
-    volatile Binding binding;
+    volatile DesiredDeployment desired;
+    volatile BatchQueue<ForwardPass.Rows, float[]> queue;
     volatile String message = "";
+    volatile boolean failed;
     volatile Instant updatedAt = Instant.now();
     private final AtomicReference<ServedModel> current = new AtomicReference<>();
 
-    Endpoint(String name, Binding binding) {
-        this.name = name;
-        this.binding = binding;
+    Endpoint(DesiredDeployment desired) {
+        this.name = desired.endpoint();
+        this.desired = desired;
+        this.queue = new BatchQueue<>(name, desired.batching(), new ForwardPass());
     }
 
     ServedModel current() {
         return current.get();
     }
 
-    /** Puts {@code next} in service and retires the version it replaces. */
-    void swap(ServedModel next) {
+    /** Puts {@code next} in service; returns the version it replaces (null if none). */
+    ServedModel swap(ServedModel next) {
         ServedModel previous = current.getAndSet(next);
         updatedAt = Instant.now();
-        if (previous != null) {
-            previous.retire();
-        }
+        return previous;
     }
 
-    /** A use of the current version, retrying if a swap closed the one just read. */
+    /** A use of the current version, retrying if a swap closed the one just read; null when none serves. */
     ServedModel acquire() {
         while (true) {
             ServedModel model = current.get();
@@ -45,10 +48,9 @@ final class Endpoint {
         }
     }
 
-    void retire() {
-        ServedModel last = current.getAndSet(null);
-        if (last != null) {
-            last.retire();
-        }
+    /** Stops the queue; returns the version that was serving (null if none). */
+    ServedModel retire() {
+        queue.close();
+        return current.getAndSet(null);
     }
 }

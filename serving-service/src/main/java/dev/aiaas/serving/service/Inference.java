@@ -1,61 +1,71 @@
 package dev.aiaas.serving.service;
 
+import dev.aiaas.batching.DeadlineExpiredException;
+import dev.aiaas.batching.QueueClosedException;
+import dev.aiaas.batching.QueueFullException;
 import dev.aiaas.errors.DomainException;
-import dev.aiaas.serving.config.ServingConfig;
 import dev.aiaas.serving.model.InferenceInput;
 import dev.aiaas.serving.model.InferenceOutcome;
 import dev.aiaas.serving.model.ServedModel;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * Runs a request on an endpoint's serving version. Raw records go through the version's
- * fitted transform first, the very one training used, so serving and training see the
- * same features.
+ * Runs admitted rows on an endpoint's serving version through its queue. Raw records go
+ * through the version's fitted transform first, the very one training used, so serving and
+ * training see the same features. The queue's capacity and deadline failures become the
+ * errors a client acts on.
  */
 @ApplicationScoped
 public class Inference {
 
-    @Inject
-    Deployments deployments;
-
-    @Inject
-    ServingConfig config;
-
-    public InferenceOutcome infer(String endpoint, String version, InferenceInput input) {
-        if (input.rows() < 1) {
-            throw DomainException.invalid("the request has no rows: send at least one");
-        }
-        if (input.rows() > config.maxRowsPerRequest()) {
-            throw DomainException.exhausted("the request has " + input.rows() + " rows; at most "
-                    + config.maxRowsPerRequest() + " fit in one request: split it");
-        }
-        ServedModel model = deployments.acquire(endpoint, version);
+    public CompletableFuture<InferenceOutcome> submit(EndpointUse use, InferenceInput input, long deadlineNanos) {
+        ServedModel model = use.model();
+        float[] features = features(model, input);
+        CompletableFuture<float[]> probabilities;
         try {
-            float[] features = features(model, input);
-            int classes = model.model().spec().outputs();
-            float[] probabilities = model.model().predictProbabilities(features, input.rows());
-            return new InferenceOutcome(model.version().modelName(), model.version().version(), input.rows(), classes,
-                    probabilities, argmax(probabilities, input.rows(), classes), model.rawFeatureNames(),
-                    input instanceof InferenceInput.Raw raw ? numeric(raw.records(), model.rawFeatureNames()) : null,
-                    model.profile());
-        } finally {
-            model.release();
+            probabilities = use.queue().submit(new ForwardPass.Rows(model, features, input.rows()), input.rows(),
+                    deadlineNanos);
+        } catch (RuntimeException e) {
+            throw translate(use.endpoint(), e);
         }
+        return probabilities.handle((p, failure) -> {
+            if (failure != null) {
+                throw translate(use.endpoint(), failure);
+            }
+            int classes = model.model().spec().outputs();
+            return new InferenceOutcome(model.version().modelName(), model.version().version(), input.rows(),
+                    classes, p, argmax(p, input.rows(), classes), model.signature().rawColumns().stream()
+                            .map(c -> c.name()).toList(),
+                    input instanceof InferenceInput.Raw raw ? numeric(raw.records(), model) : null, model.profile());
+        });
+    }
+
+    private static RuntimeException translate(String endpoint, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof QueueFullException full) {
+            return new QueueFull(endpoint, full);
+        }
+        if (cause instanceof DeadlineExpiredException) {
+            return DomainException.deadlineExceeded("the request's deadline passed while it waited for model '"
+                    + endpoint + "'; it was not computed: allow more time or send less load");
+        }
+        if (cause instanceof QueueClosedException) {
+            return DomainException.unavailable("model '" + endpoint + "' was unloaded while the request waited; "
+                    + "retry", cause);
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 
     /** The input's rows as model-ready features. */
     private static float[] features(ServedModel model, InferenceInput input) {
         int width = model.model().spec().inputSize();
         if (input instanceof InferenceInput.Prepared prepared) {
-            if (prepared.width() != width) {
-                throw DomainException.invalid("input has " + prepared.width() + " values per row; "
-                        + model.version().modelName() + " takes " + width + " (shape "
-                        + model.model().spec().inputShape() + ") or raw columns " + model.rawFeatureNames());
-            }
-            return prepared.values();
+            return prepared.values(); // its width was checked against the signature when decoded
         }
         List<Map<String, Object>> records = ((InferenceInput.Raw) input).records();
         float[] features = new float[records.size() * width];
@@ -82,12 +92,13 @@ public class Inference {
         return best;
     }
 
-    private static double[] numeric(List<Map<String, Object>> records, List<String> names) {
-        double[] values = new double[records.size() * names.size()];
+    private static double[] numeric(List<Map<String, Object>> records, ServedModel model) {
+        var columns = model.signature().rawColumns();
+        double[] values = new double[records.size() * columns.size()];
         for (int row = 0; row < records.size(); row++) {
-            for (int f = 0; f < names.size(); f++) {
-                Object value = records.get(row).get(names.get(f));
-                values[row * names.size() + f] = value instanceof Number n ? n.doubleValue() : Double.NaN;
+            for (int f = 0; f < columns.size(); f++) {
+                Object value = records.get(row).get(columns.get(f).name());
+                values[row * columns.size() + f] = value instanceof Number n ? n.doubleValue() : Double.NaN;
             }
         }
         return values;

@@ -1,25 +1,38 @@
 package dev.aiaas.serving.service;
 
 import dev.aiaas.errors.StatusMapping;
+import dev.aiaas.proto.inference.ModelInferRequest;
+import dev.aiaas.proto.inference.ModelInferResponse;
+import dev.aiaas.serving.config.ServingConfig;
 import dev.aiaas.serving.messaging.PredictionLog;
 import dev.aiaas.serving.model.InferenceInput;
 import dev.aiaas.serving.model.InferenceOutcome;
+import dev.aiaas.serving.protocol.InferenceResponses;
+import dev.aiaas.serving.protocol.RequestLimits;
+import dev.aiaas.serving.protocol.TensorCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One inference call as both edges (gRPC and REST) make it: timed into
- * {@code aiaas_inference_request_duration_seconds}, counted, and logged to the prediction
- * log whether it succeeds or fails.
+ * One inference call as both edges (gRPC and REST) make it: the endpoint is found first (an
+ * unknown one leaves no metric series and no log entry behind), the request is admitted
+ * against the serving version's signature, queued, and its answer encoded; then it is timed
+ * into {@code aiaas_inference_request_duration_seconds} and logged to the prediction log,
+ * whether it succeeded or failed. Nothing here blocks: the answer completes on the model's
+ * worker thread.
  */
 @ApplicationScoped
 public class InferenceCalls {
+
+    @Inject
+    Deployments deployments;
 
     @Inject
     Inference inference;
@@ -30,27 +43,43 @@ public class InferenceCalls {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    ServingConfig config;
+
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    public InferenceOutcome call(String endpoint, String version, String requestId, Supplier<InferenceInput> input) {
+    public CompletableFuture<ModelInferResponse> call(ModelInferRequest request, long deadlineNanos) {
+        EndpointUse use = deployments.acquire(request.getModelName(), request.getModelVersion());
         Instant received = Instant.now();
         long started = System.nanoTime();
+        CompletableFuture<InferenceOutcome> outcome;
         try {
-            InferenceOutcome outcome = inference.infer(endpoint, version, input.get());
-            long elapsed = System.nanoTime() - started;
-            timer(endpoint, "OK").record(elapsed, java.util.concurrent.TimeUnit.NANOSECONDS);
-            log.answered(endpoint, requestId, received, elapsed / 1e9, outcome);
-            return outcome;
+            InferenceInput input = TensorCodec.decode(request, use.model().signature(),
+                    RequestLimits.of(config.limits()));
+            outcome = inference.submit(use, input, deadlineNanos);
         } catch (RuntimeException e) {
-            long elapsed = System.nanoTime() - started;
-            String status = StatusMapping.toStatus(e).getCode().name();
-            timer(endpoint, status).record(elapsed, java.util.concurrent.TimeUnit.NANOSECONDS);
-            log.failed(endpoint, requestId, received, elapsed / 1e9, status);
-            throw e;
+            outcome = CompletableFuture.failedFuture(e);
         }
+        return outcome.handle((answer, failure) -> {
+            try {
+                long elapsed = System.nanoTime() - started;
+                if (failure != null) {
+                    String status = StatusMapping.toStatus(failure).getCode().name();
+                    timer(use.endpoint(), status).record(elapsed, TimeUnit.NANOSECONDS);
+                    log.failed(use.endpoint(), request.getId(), received, elapsed / 1e9, status);
+                    throw failure instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(failure.getMessage(), failure);
+                }
+                timer(use.endpoint(), "OK").record(elapsed, TimeUnit.NANOSECONDS);
+                log.answered(use.endpoint(), request.getId(), received, elapsed / 1e9, answer);
+                return InferenceResponses.encode(request, answer, use.model().signature());
+            } finally {
+                use.release();
+            }
+        });
     }
 
-    /** One timer per endpoint and outcome, built once: this runs on every request. */
+    /** One timer per deployed endpoint and outcome, built once: this runs on every request. */
     private Timer timer(String endpoint, String status) {
         return timers.computeIfAbsent(endpoint + ' ' + status, key -> Timer.builder("aiaas_inference_request_duration_seconds")
                 .description("Time to answer one inference request, from decoding to the model's answer")

@@ -42,7 +42,8 @@ public class ModelLoader {
             model.predictProbabilities(new float[spec.inputSize()], 1); // warm-up
             LOG.infof("loaded %s v%d in %d ms", version.modelName(), version.version(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new ServedModel(version, model, transform, version.artifact("profile").orElse(null));
+            return new ServedModel(version, model, transform, version.artifact("profile").orElse(null),
+                    model.parameterBytes());
         } catch (ArtifactIntegrityException e) {
             throw DomainException.failedPrecondition(version.modelName() + " v" + version.version()
                     + " failed verification and was not loaded: " + e.getMessage());

@@ -1,0 +1,60 @@
+package dev.aiaas.serving.service;
+
+import dev.aiaas.batching.BatchHandler;
+import dev.aiaas.serving.model.ServedModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one merged batch: the features of every request of the batch go into one tensor and
+ * one forward pass, and the probabilities are split back per request. Requests queued across
+ * a version swap may name two versions; each version gets its own pass.
+ */
+final class ForwardPass implements BatchHandler<ForwardPass.Rows, float[]> {
+
+    /** One request's model-ready rows and the version it was admitted for (held until answered). */
+    record Rows(ServedModel model, float[] features, int rows) {
+    }
+
+    @Override
+    public List<float[]> run(List<Rows> payloads, int totalRows) {
+        List<float[]> results = new ArrayList<>(payloads.size());
+        int start = 0;
+        while (start < payloads.size()) {
+            int end = start + 1;
+            while (end < payloads.size() && payloads.get(end).model() == payloads.get(start).model()) {
+                end++;
+            }
+            results.addAll(run(payloads.subList(start, end)));
+            start = end;
+        }
+        return results;
+    }
+
+    private static List<float[]> run(List<Rows> group) {
+        ServedModel model = group.get(0).model();
+        if (group.size() == 1) {
+            Rows only = group.get(0);
+            return List.of(model.model().predictProbabilities(only.features(), only.rows()));
+        }
+        int width = model.model().spec().inputSize();
+        int rows = group.stream().mapToInt(Rows::rows).sum();
+        float[] batch = new float[rows * width];
+        int offset = 0;
+        for (Rows request : group) {
+            System.arraycopy(request.features(), 0, batch, offset, request.features().length);
+            offset += request.features().length;
+        }
+        float[] probabilities = model.model().predictProbabilities(batch, rows);
+        int classes = model.model().spec().outputs();
+        List<float[]> split = new ArrayList<>(group.size());
+        int row = 0;
+        for (Rows request : group) {
+            float[] own = new float[request.rows() * classes];
+            System.arraycopy(probabilities, row * classes, own, 0, own.length);
+            split.add(own);
+            row += request.rows();
+        }
+        return split;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.aiaas.serving.storage;
+
+import dev.aiaas.batching.BatchPolicy;
+import dev.aiaas.errors.SqlWork;
+import dev.aiaas.serving.model.Binding;
+import dev.aiaas.serving.model.DesiredDeployment;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The desired deployments in serving's own schema: written by Deploy and Undeploy on any
+ * replica, read by every replica at start and on each reconcile.
+ */
+@ApplicationScoped
+public class DeploymentStore {
+
+    @Inject
+    DataSource dataSource;
+
+    /** Creates or replaces the endpoint's declaration. */
+    public void save(DesiredDeployment deployment) {
+        String sql = "insert into deployment (endpoint, model_name, alias, version, max_batch_size, "
+                + "max_queue_delay_us, max_queue_size, instances) values (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (endpoint) do update set model_name = excluded.model_name, alias = excluded.alias, "
+                + "version = excluded.version, max_batch_size = excluded.max_batch_size, "
+                + "max_queue_delay_us = excluded.max_queue_delay_us, max_queue_size = excluded.max_queue_size, "
+                + "instances = excluded.instances, updated_at = now()";
+        SqlWork.run(() -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
+                Binding binding = deployment.binding();
+                BatchPolicy batching = deployment.batching();
+                statement.setString(1, deployment.endpoint());
+                statement.setString(2, binding.modelName());
+                if (binding.followsAlias()) {
+                    statement.setString(3, binding.alias());
+                    statement.setNull(4, Types.BIGINT);
+                } else {
+                    statement.setNull(3, Types.VARCHAR);
+                    statement.setLong(4, binding.version());
+                }
+                statement.setInt(5, batching.maxBatchSize());
+                statement.setInt(6, (int) (batching.maxQueueDelay().toNanos() / 1000));
+                statement.setInt(7, batching.queueCapacity());
+                statement.setInt(8, batching.instances());
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    /** Forgets the endpoint; false when it was not declared. */
+    public boolean delete(String endpoint) {
+        return SqlWork.run(() -> {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement statement = c.prepareStatement("delete from deployment where endpoint = ?")) {
+                statement.setString(1, endpoint);
+                return statement.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** Every declared endpoint, by name. */
+    public List<DesiredDeployment> all() {
+        String sql = "select endpoint, model_name, alias, version, max_batch_size, max_queue_delay_us, "
+                + "max_queue_size, instances from deployment order by endpoint";
+        return SqlWork.run(() -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql);
+                    ResultSet rows = query.executeQuery()) {
+                List<DesiredDeployment> all = new ArrayList<>();
+                while (rows.next()) {
+                    all.add(read(rows));
+                }
+                return all;
+            }
+        });
+    }
+
+    private static DesiredDeployment read(ResultSet row) throws SQLException {
+        String alias = row.getString("alias");
+        Binding binding = new Binding(row.getString("model_name"), alias == null ? "" : alias,
+                alias == null ? row.getLong("version") : 0);
+        BatchPolicy batching = new BatchPolicy(row.getInt("max_batch_size"),
+                Duration.ofNanos(row.getInt("max_queue_delay_us") * 1000L), row.getInt("max_queue_size"),
+                row.getInt("instances"));
+        return new DesiredDeployment(row.getString("endpoint"), binding, batching);
+    }
+}
