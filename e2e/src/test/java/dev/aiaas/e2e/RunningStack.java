@@ -12,7 +12,8 @@ import dev.aiaas.localstack.StackOptions;
 /**
  * One stack for the whole test JVM, started on first use exactly as {@code ./aiaas up} starts
  * it (same class, same service JVMs and environment), but in a temporary home on free ports so
- * that it never meets a developer's running stack. Stopped, and its home deleted, when the JVM
+ * that it never meets a developer's running stack, and supervised as {@code ./aiaas up}
+ * supervises it. Stopped, and its home deleted, when the JVM
  * exits.
  */
 final class RunningStack {
@@ -45,7 +46,10 @@ final class RunningStack {
                 .withHome(temporaryHome(), true)
                 .withFreePorts()
                 .withServices(ServicesUnderTest.find(root));
-        return LocalStack.start(options, new Progress(System.out));
+        LocalStack started = LocalStack.start(options, new Progress(System.out));
+        // As ./aiaas up does: a service that exits (ServingResilienceIT kills one) comes back.
+        started.supervise(restarted -> { });
+        return started;
     }
 
     private static Path temporaryHome() {

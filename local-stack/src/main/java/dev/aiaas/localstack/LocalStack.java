@@ -44,6 +44,7 @@ public final class LocalStack implements AutoCloseable {
     private final StopList stopList;
     private final ReentrantLock startLock = new ReentrantLock();
     private final List<ServiceProcess> processes = new ArrayList<>();
+    private final List<ServiceProcess> replicas = new ArrayList<>();
     private volatile boolean closing;
     private List<String> skipped = List.of();
     private BackingEndpoints endpoints;
@@ -158,6 +159,11 @@ public final class LocalStack implements AutoCloseable {
         return options;
     }
 
+    /** {@link #supervise(RestartBackoff, Consumer)} with the back-off {@code ./aiaas up} uses (1 s doubling to 30 s). */
+    public void supervise(Consumer<RunningService> onRestart) {
+        supervise(RestartBackoff.STANDARD, onRestart);
+    }
+
     /**
      * From now until {@link #close()}, restarts each service whose process exits, with the same
      * port and environment, after a delay that {@code backoff} sets; prints each exit and restart.
@@ -178,6 +184,51 @@ public final class LocalStack implements AutoCloseable {
         synchronized (processes) {
             processes.forEach(supervisor::watch);
         }
+    }
+
+    /**
+     * Starts one more replica of a service of this stack, on a free port, with the environment
+     * the first one has (the same database, broker, store and peers) and a log of its own
+     * ({@code <service>-<n>.log}); returns once it answers SERVING. Replicas are not supervised
+     * and stop with the stack. This is how scale-out is tried on one machine: two serving
+     * replicas on one database must serve the same endpoints.
+     *
+     * @throws IllegalArgumentException if the service is not part of this stack
+     */
+    public RunningService startReplica(ServiceName service) {
+        ServiceProcess first = processFor(service);
+        Map<ServiceName, Integer> ports = new java.util.EnumMap<>(ServiceName.class);
+        services().forEach(s -> ports.put(s.name(), s.port()));
+        int port = PortPlan.anyFree();
+        ports.put(service, port);
+        ServiceProcess replica;
+        synchronized (replicas) {
+            if (replicas.isEmpty()) {
+                stopList.add("the replicas", this::stopReplicas);
+            }
+            String instance = service.id() + "-" + (2 + replicas.stream().filter(r -> r.service() == service).count());
+            replica = ServiceProcess.launch(service, instance, first.jar(), port,
+                    ServiceEnvironment.of(service, ports, endpoints, options), options);
+            replicas.add(replica);
+        }
+        progress.step("started a replica of " + service.id() + " (pid " + replica.pid() + ", log " + replica.log() + ")");
+        new ReadinessWatch(progress).await(List.of(replica), options.readyTimeout(), () -> closing);
+        return running(replica);
+    }
+
+    private ServiceProcess processFor(ServiceName service) {
+        synchronized (processes) {
+            return processes.stream().filter(p -> p.service() == service).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(service.id() + " is not part of this stack"));
+        }
+    }
+
+    private void stopReplicas() {
+        List<ProcessHandle> roots;
+        synchronized (replicas) {
+            roots = replicas.stream().map(ServiceProcess::handle).toList();
+        }
+        ProcessTree.terminate(roots, Duration.ofSeconds(STOP_GRACE_SECONDS));
     }
 
     /** Stops everything, services first; safe to call more than once and from any thread. */

@@ -88,6 +88,15 @@ final class PortPlan {
         }
     }
 
+    /** A port no server listens on now, for one more service process. */
+    static int anyFree() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new StackStartException("no free port for a service: " + e.getMessage(), e);
+        }
+    }
+
     /** Whether a server could bind {@code port} on every interface, as the services do. */
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {

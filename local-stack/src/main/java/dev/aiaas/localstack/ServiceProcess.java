@@ -49,8 +49,17 @@ final class ServiceProcess {
      */
     static ServiceProcess launch(ServiceName service, Path jar, int port, Map<String, String> environment,
             StackOptions options) {
-        Path log = options.logDir().resolve(service.id() + ".log");
-        Path workDir = options.home().resolve("run").resolve(service.id());
+        return launch(service, service.id(), jar, port, environment, options);
+    }
+
+    /**
+     * Starts the JVM under {@code instance}'s name (its log {@code <instance>.log} and working
+     * directory), for a second replica of a service; returns at once, before it is ready.
+     */
+    static ServiceProcess launch(ServiceName service, String instance, Path jar, int port,
+            Map<String, String> environment, StackOptions options) {
+        Path log = options.logDir().resolve(instance + ".log");
+        Path workDir = options.home().resolve("run").resolve(instance);
         List<String> command = command(service, jar, options);
         try {
             Files.createDirectories(workDir);
@@ -104,6 +113,10 @@ final class ServiceProcess {
 
     ServiceName service() {
         return service;
+    }
+
+    Path jar() {
+        return jar;
     }
 
     int port() {
