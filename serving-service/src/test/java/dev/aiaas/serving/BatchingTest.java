@@ -125,12 +125,26 @@ class BatchingTest {
         assertThat(outcomes.keySet()).containsOnly(Status.Code.OK, Status.Code.RESOURCE_EXHAUSTED);
         assertThat(outcomes.get(Status.Code.RESOURCE_EXHAUSTED)).isPositive();
 
-        String body = restBody(4096);
-        HttpClient http = HttpClient.newHttpClient();
+        // Single-row REST requests, parsed at once, arrive while a gRPC flood keeps the queue full.
+        ManagedChannel floodChannel = ManagedChannelBuilder.forAddress("localhost", tinyQueueUri.getPort())
+                .usePlaintext().build();
         List<CompletableFuture<HttpResponse<String>>> posts = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            posts.add(http.sendAsync(HttpRequest.newBuilder(tinyQueueUri).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        try {
+            var flood = GRPCInferenceServiceGrpc.newStub(floodChannel);
+            List<CompletableFuture<ModelInferResponse>> flooding = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                flooding.add(call(flood, big));
+            }
+            HttpClient http = HttpClient.newHttpClient();
+            for (int i = 0; i < 40; i++) {
+                posts.add(http.sendAsync(HttpRequest.newBuilder(tinyQueueUri).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(restBody(1))).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            CompletableFuture.allOf(flooding.toArray(CompletableFuture[]::new)).exceptionally(e -> null)
+                    .get(60, TimeUnit.SECONDS);
+        } finally {
+            floodChannel.shutdownNow();
         }
         List<HttpResponse<String>> refused = new ArrayList<>();
         for (var post : posts) {
@@ -143,6 +157,56 @@ class BatchingTest {
         assertThat(refused).isNotEmpty();
         assertThat(refused.get(0).headers().firstValue("Retry-After")).isPresent();
         assertThat(refused.get(0).body()).contains("\"error\"").contains("full queue");
+    }
+
+    @Test
+    void requestsWhoseDeadlinePassedInTheQueueAreDroppedBeforeCompute() throws Exception {
+        deploy("deadlines", Batching.newBuilder().setMaxBatchSize(1).setMaxQueueSize(1000).setInstances(1)
+                .setMaxQueueDelayUs(1));
+        ManagedChannel floodChannel = ManagedChannelBuilder.forAddress("localhost", tinyQueueUri.getPort())
+                .usePlaintext().build();
+        ManagedChannel hurriedChannel = ManagedChannelBuilder.forAddress("localhost", tinyQueueUri.getPort())
+                .usePlaintext().build();
+        int hurriedRequests = 50;
+        try {
+            // Big requests with no deadline keep the one model instance busy...
+            var flood = GRPCInferenceServiceGrpc.newStub(floodChannel);
+            List<CompletableFuture<ModelInferResponse>> flooding = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                flooding.add(call(flood, IrisRequests.prepared("deadlines", 4096)));
+            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> statistics("deadlines").getExecutionCount() > 0 && statistics("deadlines")
+                            .getExecutionCount() < 300);
+            // ...so single rows with a 50 ms deadline wait behind them longer than they may.
+            var hurried = GRPCInferenceServiceGrpc.newStub(hurriedChannel);
+            List<CompletableFuture<ModelInferResponse>> late = new ArrayList<>();
+            for (int i = 0; i < hurriedRequests; i++) {
+                late.add(call(hurried.withDeadlineAfter(50, TimeUnit.MILLISECONDS), IrisRequests.prepared("deadlines", 1)));
+            }
+            for (CompletableFuture<ModelInferResponse> answer : late) {
+                try {
+                    answer.get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(Status.fromThrowable(e.getCause()).getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+                }
+            }
+            CompletableFuture.allOf(flooding.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } finally {
+            floodChannel.shutdownNow();
+            hurriedChannel.shutdownNow();
+        }
+
+        ModelStatistics stats = statistics("deadlines");
+        System.out.printf("deadlines: %d executions for 600 big and %d hurried requests, %d dropped%n",
+                stats.getExecutionCount(), hurriedRequests, stats.getInferenceStats().getFail().getCount());
+        assertThat(stats.getInferenceStats().getFail().getCount()).as("hurried requests dropped by the server")
+                .isPositive();
+        assertThat(stats.getExecutionCount()).isLessThan(600 + hurriedRequests);
+    }
+
+    private ModelStatistics statistics(String endpoint) {
+        return inference.modelStatistics(ModelStatisticsRequest.newBuilder().setName(endpoint).build()).getModelStats(0);
     }
 
     private void deploy(String endpoint, Batching.Builder batching) throws Exception {

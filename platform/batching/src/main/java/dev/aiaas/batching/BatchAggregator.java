@@ -19,21 +19,25 @@ final class BatchAggregator<P, R> {
 
     /** How often an idle worker looks at the closed flag; it bounds how long close waits for it. */
     static final long IDLE_POLL_MILLIS = 20;
+    /** Longest one wait for more rows, before looking again whether any are on their way. */
+    static final long WAIT_SLICE_NANOS = 100_000;
 
     private final String endpoint;
     private final BatchPolicy policy;
     private final BlockingQueue<Job<P, R>> queue;
     private final BooleanSupplier closed;
     private final BatchStatistics statistics;
+    private final BooleanSupplier worthWaiting;
     private Job<P, R> carried;
 
     BatchAggregator(String endpoint, BatchPolicy policy, BlockingQueue<Job<P, R>> queue,
-                    BooleanSupplier closed, BatchStatistics statistics) {
+                    BooleanSupplier closed, BatchStatistics statistics, BooleanSupplier worthWaiting) {
         this.endpoint = endpoint;
         this.policy = policy;
         this.queue = queue;
         this.closed = closed;
         this.statistics = statistics;
+        this.worthWaiting = worthWaiting;
     }
 
     /**
@@ -85,7 +89,11 @@ final class BatchAggregator<P, R> {
         long rows = first.rows();
         long budgetEnds = System.nanoTime() + policy.maxQueueDelay().toNanos();
         while (rows < policy.maxBatchSize() && !closed.getAsBoolean()) {
-            Job<P, R> next = pollQuietly(budgetEnds - System.nanoTime());
+            Job<P, R> next = queue.poll();
+            while (next == null && worthWaiting.getAsBoolean() && System.nanoTime() < budgetEnds) {
+                // Short slices: a request announced but given up stops the wait within one.
+                next = pollQuietly(Math.min(WAIT_SLICE_NANOS, budgetEnds - System.nanoTime()));
+            }
             if (next == null) {
                 break;
             }

@@ -28,6 +28,7 @@ public final class BatchQueue<P, R> implements AutoCloseable {
     // Linked rather than array-backed: a capacity of up to a million costs nothing until used.
     private final BlockingQueue<Job<P, R>> queue;
     private final BatchStatistics statistics = new BatchStatistics();
+    private final Arrivals arrivals = new Arrivals();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean closed;
 
@@ -40,13 +41,24 @@ public final class BatchQueue<P, R> implements AutoCloseable {
         Objects.requireNonNull(handler, "handler");
         this.queue = new LinkedBlockingQueue<>(policy.queueCapacity());
         for (int i = 0; i < policy.instances(); i++) {
-            BatchAggregator<P, R> aggregator = new BatchAggregator<>(name, policy, queue, () -> closed, statistics);
+            BatchAggregator<P, R> aggregator = new BatchAggregator<>(name, policy, queue, () -> closed, statistics,
+                    arrivals::worthWaiting);
             BatchExecution<P, R> execution = new BatchExecution<>(name, handler, statistics);
             Thread worker = new Thread(() -> work(aggregator, execution), "batch-" + name + "-" + i);
             worker.setDaemon(true);
             workers.add(worker);
         }
         workers.forEach(Thread::start);
+    }
+
+    /**
+     * Says a request is on its way (being decoded) and will be submitted soon. Once callers
+     * announce, workers wait (at most {@code maxQueueDelay}) only while announced requests are
+     * still on their way, so a lone request does not wait for company that is not coming.
+     * Close the handle right after {@link #submit} (or when the request is given up).
+     */
+    public Arrival announce() {
+        return arrivals.announce();
     }
 
     /**

@@ -2,32 +2,35 @@ package dev.aiaas.preprocess.messaging;
 
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.events.EventHeaders;
-import dev.aiaas.events.KafkaProducers;
 import dev.aiaas.events.Topics;
 import dev.aiaas.proto.events.v1.DatasetPrepared;
-import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Announces a prepared dataset on {@value Topics#PREPROCESS_EVENTS} and waits for Kafka's
- * acknowledgement. Preprocess keeps no database, so there is no outbox: the manifest is
- * written first, and preparing again (idempotent) re-announces after a failed send.
+ * Announces a prepared dataset on {@value Topics#PREPROCESS_EVENTS} through the
+ * {@code prepared-events} channel (idempotent producer, trace context in the headers) and
+ * waits for Kafka's acknowledgement. Preprocess keeps no database, so there is no outbox:
+ * the manifest is written first, and preparing again (idempotent) re-announces after a
+ * failed send.
  */
 @ApplicationScoped
 public class PreparedEvents {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
-    private Producer<String, byte[]> producer;
+    @Inject
+    @Channel("prepared-events")
+    Emitter<byte[]> emitter;
 
     public void prepared(String dataset, long version, String pipeline, String prefix) {
         DatasetPrepared event = DatasetPrepared.newBuilder()
@@ -37,28 +40,23 @@ public class PreparedEvents {
                 .setPipeline(pipeline)
                 .setPrefix(prefix)
                 .build();
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        Message<byte[]> message = Message.of(event.toByteArray(), () -> {
+            acknowledged.complete(null);
+            return CompletableFuture.completedFuture(null);
+        }, failure -> {
+            acknowledged.completeExceptionally(failure);
+            return CompletableFuture.completedFuture(null);
+        }).addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(dataset).build());
         try {
-            producer().send(new ProducerRecord<>(Topics.PREPROCESS_EVENTS, dataset, event.toByteArray()))
-                    .get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+            emitter.send(message);
+            acknowledged.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             throw DomainException.unavailable("dataset " + dataset + " v" + version
                     + " is prepared but Kafka did not take the event; prepare again to re-announce it", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw DomainException.unavailable("interrupted while announcing the prepared dataset", e);
-        }
-    }
-
-    private synchronized Producer<String, byte[]> producer() {
-        if (producer == null) {
-            producer = KafkaProducers.idempotent(bootstrapServers, "preprocess-service");
-        }
-        return producer;
-    }
-
-    void close(@Observes ShutdownEvent event) {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
         }
     }
 }

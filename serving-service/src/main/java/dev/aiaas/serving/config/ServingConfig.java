@@ -24,10 +24,6 @@ public interface ServingConfig {
     @WithDefault("1.0")
     double featureSampleRate();
 
-    /** Prediction-log events waiting for Kafka before new ones are counted as dropped. */
-    @WithDefault("10000")
-    int predictionLogQueue();
-
     /**
      * How often every replica compares each endpoint with the desired state in PostgreSQL and
      * with the registry (a missed event or a deleted alias heals or is reported within it).
@@ -41,6 +37,14 @@ public interface ServingConfig {
      */
     @WithDefault("PT30S")
     Duration restTimeout();
+
+    /**
+     * PyTorch intra-op threads per forward pass. One suits small models best: a batch worker
+     * then runs its pass on its own core, and parallelism comes from the endpoint's
+     * {@code instances}; splitting a small pass over threads costs more than it saves.
+     */
+    @WithDefault("1")
+    int engineThreads();
 
     /** Admission limits, checked before any tensor memory is reserved. */
     Limits limits();

@@ -31,13 +31,11 @@ import dev.aiaas.serving.service.Deployments;
 import dev.aiaas.serving.service.EndpointUse;
 import dev.aiaas.serving.service.InferenceCalls;
 import dev.aiaas.serving.service.ServerState;
-import io.grpc.Context;
-import io.grpc.Deadline;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -103,16 +101,27 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
     @Override
     public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> response) {
         try {
-            calls.call(request, deadlineNanos()).whenComplete((answer, failure) -> {
-                if (failure != null) {
-                    response.onError(StatusMapping.toStatus(failure).asRuntimeException());
-                } else {
-                    response.onNext(answer);
-                    response.onCompleted();
-                }
-            });
+            calls.call(request, deadlineNanos()).whenComplete((answer, failure) -> answer(response, answer, failure));
         } catch (RuntimeException e) {
-            response.onError(StatusMapping.toStatus(e).asRuntimeException());
+            answer(response, null, e);
+        }
+    }
+
+    /** Answers unless the client has gone (cancelled, or its deadline passed): nobody would read it. */
+    private static void answer(StreamObserver<ModelInferResponse> response, ModelInferResponse answer,
+            Throwable failure) {
+        if (response instanceof ServerCallStreamObserver<ModelInferResponse> call && call.isCancelled()) {
+            return;
+        }
+        try {
+            if (failure != null) {
+                response.onError(StatusMapping.toStatus(failure).asRuntimeException());
+            } else {
+                response.onNext(answer);
+                response.onCompleted();
+            }
+        } catch (IllegalStateException cancelledMeanwhile) {
+            // the client went away between the check and the write
         }
     }
 
@@ -162,10 +171,8 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
 
     /** The client's deadline, or the server's default request timeout when it set none. */
     private long deadlineNanos() {
-        Deadline deadline = Context.current().getDeadline();
-        long now = System.nanoTime();
-        return deadline != null ? now + deadline.timeRemaining(TimeUnit.NANOSECONDS)
-                : now + config.restTimeout().toNanos();
+        Long deadline = ClientDeadlines.current();
+        return deadline != null ? deadline : System.nanoTime() + config.restTimeout().toNanos();
     }
 
     private static <T> void reply(StreamObserver<T> response, Supplier<T> call) {

@@ -9,32 +9,27 @@ import dev.aiaas.serving.config.ServingConfig;
 import dev.aiaas.serving.model.InferenceOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Logs every answered request to {@value Topics#SERVING_PREDICTIONS} off the request's
- * path: the request thread only puts the event on a bounded queue; one background thread
- * hands it to Kafka. A full queue (Kafka down for long) drops events and counts them in
- * {@code aiaas_serving_prediction_log_dropped_total} rather than slowing inference.
+ * Logs every answered or failed request to {@value Topics#SERVING_PREDICTIONS} off the
+ * request's path, through the {@code predictions} channel: the caller only hands the event
+ * to the emitter's bounded buffer ({@code mp.messaging.emitter.default-buffer-size}); the
+ * Kafka connector sends it, with the caller's trace context in the record's headers. A full
+ * buffer (Kafka down for long) drops the event and counts it in
+ * {@code aiaas_serving_prediction_log_dropped_total} rather than slowing inference; a send
+ * that fails is counted in {@code aiaas_serving_prediction_log_failed_total}.
  */
 @ApplicationScoped
 public class PredictionLog {
@@ -45,29 +40,18 @@ public class PredictionLog {
     @Inject
     MeterRegistry meters;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    @Channel("predictions")
+    @OnOverflow(OnOverflow.Strategy.BUFFER)
+    Emitter<byte[]> emitter;
 
-    private BlockingQueue<ProducerRecord<String, byte[]>> queue;
-    private Producer<String, byte[]> producer;
-    private Thread sender;
     private Counter dropped;
     private Counter failed;
-    private volatile boolean running;
 
-    void start(@Observes StartupEvent event) {
-        queue = new ArrayBlockingQueue<>(config.predictionLogQueue());
+    @PostConstruct
+    void meters() {
         dropped = meters.counter("aiaas_serving_prediction_log_dropped_total");
         failed = meters.counter("aiaas_serving_prediction_log_failed_total");
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "serving-prediction-log",
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.ACKS_CONFIG, "1"), new StringSerializer(), new ByteArraySerializer());
-        running = true;
-        sender = new Thread(this::drain, "prediction-log");
-        sender.setDaemon(true);
-        sender.start();
     }
 
     /** Logs a request that was answered. Never blocks. */
@@ -88,12 +72,12 @@ public class PredictionLog {
                         .setKey(outcome.profile().key()).setSha256(outcome.profile().sha256()));
             }
         }
-        offer(endpoint, event.build());
+        send(endpoint, event.build());
     }
 
     /** Logs a request that failed with {@code status} (a gRPC code name). Never blocks. */
     public void failed(String endpoint, String requestId, Instant received, double latencySeconds, String status) {
-        offer(endpoint, base(endpoint, requestId, received, latencySeconds, status).build());
+        send(endpoint, base(endpoint, requestId, received, latencySeconds, status).build());
     }
 
     private PredictionLogged.Builder base(String endpoint, String requestId, Instant received, double latency,
@@ -107,39 +91,17 @@ public class PredictionLog {
                 .setStatus(status);
     }
 
-    private void offer(String endpoint, PredictionLogged event) {
-        if (!queue.offer(new ProducerRecord<>(Topics.SERVING_PREDICTIONS, endpoint, event.toByteArray()))) {
-            dropped.increment();
-        }
-    }
-
-    private void drain() {
-        while (running || !queue.isEmpty()) {
-            try {
-                ProducerRecord<String, byte[]> record = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (record != null) {
-                    producer.send(record, (metadata, error) -> {
-                        if (error != null) {
+    private void send(String endpoint, PredictionLogged event) {
+        Message<byte[]> message = Message.of(event.toByteArray(), () -> CompletableFuture.completedFuture(null),
+                        failure -> {
                             failed.increment();
-                        }
-                    });
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                failed.increment();
-            }
-        }
-    }
-
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        if (sender != null) {
-            sender.join(5_000);
-        }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
+                            return CompletableFuture.completedFuture(null);
+                        })
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(endpoint).build());
+        try {
+            emitter.send(message);
+        } catch (RuntimeException full) { // the buffer is full, or the channel is down
+            dropped.increment();
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.aiaas.serving.service;
 import dev.aiaas.batching.BatchQueue;
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.serving.client.RegistryClient;
+import dev.aiaas.serving.config.ServingConfig;
 import dev.aiaas.serving.model.DesiredDeployment;
 import dev.aiaas.serving.model.ServedModel;
 import dev.aiaas.serving.model.VersionToServe;
@@ -37,6 +38,7 @@ public class Deployments {
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private volatile boolean reconciledOnce;
+    private volatile boolean stopping;
 
     @Inject
     RegistryClient registry;
@@ -46,6 +48,13 @@ public class Deployments {
 
     @Inject
     DeploymentStore store;
+
+    private final int engineThreads;
+
+    @Inject
+    Deployments(ServingConfig config) {
+        this.engineThreads = config.engineThreads();
+    }
 
     public DeploymentView deploy(DesiredDeployment desired) {
         if (desired.endpoint() == null || !NAME.matcher(desired.endpoint()).matches()) {
@@ -59,7 +68,7 @@ public class Deployments {
             Endpoint endpoint = endpoints.get(desired.endpoint());
             boolean created = endpoint == null;
             if (created) {
-                endpoint = new Endpoint(desired);
+                endpoint = new Endpoint(desired, engineThreads);
             }
             try {
                 apply(endpoint, desired);
@@ -96,6 +105,9 @@ public class Deployments {
      * on the next pass.
      */
     public void reconcile() {
+        if (stopping) {
+            return; // a pass that starts while the server stops would load what close just retired
+        }
         List<DesiredDeployment> desired = store.all();
         Set<String> declared = desired.stream().map(DesiredDeployment::endpoint).collect(Collectors.toSet());
         for (DesiredDeployment deployment : desired) {
@@ -128,7 +140,7 @@ public class Deployments {
 
     private void refresh(DesiredDeployment deployment) {
         locked(deployment.endpoint(), () -> {
-            Endpoint endpoint = endpoints.computeIfAbsent(deployment.endpoint(), n -> new Endpoint(deployment));
+            Endpoint endpoint = endpoints.computeIfAbsent(deployment.endpoint(), n -> new Endpoint(deployment, engineThreads));
             try {
                 apply(endpoint, deployment);
             } catch (RuntimeException e) {
@@ -156,7 +168,7 @@ public class Deployments {
         }
         if (!endpoint.queue.policy().equals(desired.batching())) {
             BatchQueue<ForwardPass.Rows, float[]> old = endpoint.queue;
-            endpoint.queue = new BatchQueue<>(endpoint.name, desired.batching(), new ForwardPass());
+            endpoint.queue = new BatchQueue<>(endpoint.name, desired.batching(), new ForwardPass(engineThreads));
             QueueDrain.closeWhenEmpty(old);
         }
         endpoint.desired = desired;
@@ -255,6 +267,7 @@ public class Deployments {
     }
 
     void close(@Observes ShutdownEvent event) {
+        stopping = true;
         endpoints.values().forEach(this::retire);
     }
 }

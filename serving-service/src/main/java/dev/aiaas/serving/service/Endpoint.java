@@ -21,10 +21,10 @@ final class Endpoint {
     volatile Instant updatedAt = Instant.now();
     private final AtomicReference<ServedModel> current = new AtomicReference<>();
 
-    Endpoint(DesiredDeployment desired) {
+    Endpoint(DesiredDeployment desired, int engineThreads) {
         this.name = desired.endpoint();
         this.desired = desired;
-        this.queue = new BatchQueue<>(name, desired.batching(), new ForwardPass());
+        this.queue = new BatchQueue<>(name, desired.batching(), new ForwardPass(engineThreads));
     }
 
     ServedModel current() {

@@ -1,5 +1,6 @@
 package dev.aiaas.serving.service;
 
+import ai.djl.pytorch.jni.JniUtils;
 import dev.aiaas.batching.BatchHandler;
 import dev.aiaas.serving.model.ServedModel;
 import java.util.ArrayList;
@@ -12,12 +13,26 @@ import java.util.List;
  */
 final class ForwardPass implements BatchHandler<ForwardPass.Rows, float[]> {
 
+    /** Whether this worker thread has set its PyTorch intra-op thread count yet. */
+    private static final ThreadLocal<Boolean> THREADS_SET = ThreadLocal.withInitial(() -> false);
+
+    private final int engineThreads;
+
+    ForwardPass(int engineThreads) {
+        this.engineThreads = engineThreads;
+    }
+
     /** One request's model-ready rows and the version it was admitted for (held until answered). */
     record Rows(ServedModel model, float[] features, int rows) {
     }
 
     @Override
     public List<float[]> run(List<Rows> payloads, int totalRows) {
+        if (!THREADS_SET.get()) {
+            // PyTorch keeps the intra-op thread count per thread: set it on each worker.
+            JniUtils.setNumThreads(engineThreads);
+            THREADS_SET.set(true);
+        }
         List<float[]> results = new ArrayList<>(payloads.size());
         int start = 0;
         while (start < payloads.size()) {

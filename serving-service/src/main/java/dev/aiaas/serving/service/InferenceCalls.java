@@ -1,5 +1,6 @@
 package dev.aiaas.serving.service;
 
+import dev.aiaas.batching.Arrival;
 import dev.aiaas.errors.StatusMapping;
 import dev.aiaas.proto.inference.ModelInferRequest;
 import dev.aiaas.proto.inference.ModelInferResponse;
@@ -11,6 +12,8 @@ import dev.aiaas.serving.protocol.InferenceResponses;
 import dev.aiaas.serving.protocol.RequestLimits;
 import dev.aiaas.serving.protocol.TensorCodec;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,10 +53,11 @@ public class InferenceCalls {
 
     public CompletableFuture<ModelInferResponse> call(ModelInferRequest request, long deadlineNanos) {
         EndpointUse use = deployments.acquire(request.getModelName(), request.getModelVersion());
+        Context trace = Context.current(); // the request's span: the prediction log continues its trace
         Instant received = Instant.now();
         long started = System.nanoTime();
         CompletableFuture<InferenceOutcome> outcome;
-        try {
+        try (Arrival arrival = use.queue().announce()) { // the model's worker may wait for it
             InferenceInput input = TensorCodec.decode(request, use.model().signature(),
                     RequestLimits.of(config.limits()));
             outcome = inference.submit(use, input, deadlineNanos);
@@ -61,7 +65,7 @@ public class InferenceCalls {
             outcome = CompletableFuture.failedFuture(e);
         }
         return outcome.handle((answer, failure) -> {
-            try {
+            try (Scope scope = trace.makeCurrent()) {
                 long elapsed = System.nanoTime() - started;
                 if (failure != null) {
                     String status = StatusMapping.toStatus(failure).getCode().name();

@@ -12,6 +12,8 @@ import dev.aiaas.serving.model.VersionToServe;
 import dev.aiaas.storage.ArtifactIntegrityException;
 import dev.aiaas.storage.ArtifactNotFoundException;
 import dev.aiaas.storage.ArtifactStore;
+import dev.aiaas.serving.config.ServingConfig;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -31,6 +33,15 @@ public class ModelLoader {
 
     @Inject
     ArtifactStore store;
+
+    @Inject
+    ServingConfig config;
+
+    /** Before the engine starts: every thread's PyTorch intra-op pool gets this size. */
+    @PostConstruct
+    void engineThreads() {
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.engineThreads()));
+    }
 
     public ServedModel load(VersionToServe version) {
         long started = System.nanoTime();
