@@ -24,6 +24,10 @@ public interface ServingConfig {
     @WithDefault("1.0")
     double featureSampleRate();
 
+    /** Prediction-log entries waiting for the background sender before new ones are counted as dropped. */
+    @WithDefault("10000")
+    int predictionLogQueue();
+
     /**
      * How often every replica compares each endpoint with the desired state in PostgreSQL and
      * with the registry (a missed event or a deleted alias heals or is reported within it).

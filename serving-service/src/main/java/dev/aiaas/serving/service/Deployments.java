@@ -140,6 +140,9 @@ public class Deployments {
 
     private void refresh(DesiredDeployment deployment) {
         locked(deployment.endpoint(), () -> {
+            if (stopping) {
+                return null;
+            }
             Endpoint endpoint = endpoints.computeIfAbsent(deployment.endpoint(), n -> new Endpoint(deployment, engineThreads));
             try {
                 apply(endpoint, deployment);

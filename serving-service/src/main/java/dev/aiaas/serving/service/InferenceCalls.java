@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
  * unknown one leaves no metric series and no log entry behind), the request is admitted
  * against the serving version's signature, queued, and its answer encoded; then it is timed
  * into {@code aiaas_inference_request_duration_seconds} and logged to the prediction log,
- * whether it succeeded or failed. Nothing here blocks: the answer completes on the model's
- * worker thread.
+ * whether it succeeded or failed. Nothing here blocks: the model's worker completes the
+ * outcome, and the answer is finished on the request's own event loop.
  */
 @ApplicationScoped
 public class InferenceCalls {
@@ -64,7 +64,10 @@ public class InferenceCalls {
         } catch (RuntimeException e) {
             outcome = CompletableFuture.failedFuture(e);
         }
-        return outcome.handle((answer, failure) -> {
+        // The answer is encoded, timed, logged and written on the request's own event loop, so
+        // the model's worker goes straight on to the next batch (measured: this work on the
+        // worker took three quarters of its time).
+        return outcome.handleAsync((answer, failure) -> {
             try (Scope scope = trace.makeCurrent()) {
                 long elapsed = System.nanoTime() - started;
                 if (failure != null) {
@@ -80,7 +83,7 @@ public class InferenceCalls {
             } finally {
                 use.release();
             }
-        });
+        }, RequestContextExecutor.current());
     }
 
     /** One timer per deployed endpoint and outcome, built once: this runs on every request. */
