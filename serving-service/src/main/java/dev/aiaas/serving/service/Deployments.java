@@ -15,11 +15,12 @@ import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -101,30 +102,17 @@ public class Deployments {
     /**
      * Brings this replica to the stored desired state: loads what is declared and missing or
      * bound elsewhere now, re-resolves every alias in the registry, retires what is no longer
-     * declared. A failure is kept on its endpoint (the old version keeps serving) and retried
-     * on the next pass.
+     * declared. Each endpoint's declaration is read again under its lock, so a pass never acts
+     * on a list that a Deploy or Undeploy made meanwhile has outdated. A failure is kept on its
+     * endpoint (the old version keeps serving) and retried on the next pass.
      */
     public void reconcile() {
         if (stopping) {
             return; // a pass that starts while the server stops would load what close just retired
         }
-        List<DesiredDeployment> desired = store.all();
-        Set<String> declared = desired.stream().map(DesiredDeployment::endpoint).collect(Collectors.toSet());
-        for (DesiredDeployment deployment : desired) {
-            refresh(deployment);
-        }
-        for (String name : Set.copyOf(endpoints.keySet())) {
-            if (!declared.contains(name)) {
-                locked(name, () -> {
-                    Endpoint gone = endpoints.remove(name);
-                    if (gone != null) {
-                        retire(gone);
-                        LOG.infof("endpoint %s was undeployed elsewhere: no longer served here", name);
-                    }
-                    return null;
-                });
-            }
-        }
+        Set<String> names = new TreeSet<>(endpoints.keySet());
+        store.all().forEach(d -> names.add(d.endpoint()));
+        names.forEach(this::refresh);
         reconciledOnce = true;
     }
 
@@ -133,17 +121,28 @@ public class Deployments {
         for (Endpoint endpoint : endpoints.values()) {
             var binding = endpoint.desired.binding();
             if (binding.followsAlias() && binding.modelName().equals(model) && binding.alias().equals(alias)) {
-                refresh(endpoint.desired);
+                refresh(endpoint.name);
             }
         }
     }
 
-    private void refresh(DesiredDeployment deployment) {
-        locked(deployment.endpoint(), () -> {
+    /** Makes one endpoint what the database declares now: served, re-resolved, or retired. */
+    private void refresh(String name) {
+        locked(name, () -> {
             if (stopping) {
                 return null;
             }
-            Endpoint endpoint = endpoints.computeIfAbsent(deployment.endpoint(), n -> new Endpoint(deployment, engineThreads));
+            Optional<DesiredDeployment> declared = store.find(name);
+            if (declared.isEmpty()) {
+                Endpoint gone = endpoints.remove(name);
+                if (gone != null) {
+                    retire(gone);
+                    LOG.infof("endpoint %s was undeployed elsewhere: no longer served here", name);
+                }
+                return null;
+            }
+            DesiredDeployment deployment = declared.get();
+            Endpoint endpoint = endpoints.computeIfAbsent(name, n -> new Endpoint(deployment, engineThreads));
             try {
                 apply(endpoint, deployment);
             } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.aiaas.serving.service;
 
+import dev.aiaas.batching.Arrival;
 import dev.aiaas.batching.DeadlineExpiredException;
 import dev.aiaas.batching.QueueClosedException;
 import dev.aiaas.batching.QueueFullException;
@@ -22,10 +23,16 @@ import java.util.concurrent.CompletionException;
 @ApplicationScoped
 public class Inference {
 
-    public CompletableFuture<InferenceOutcome> submit(EndpointUse use, InferenceInput input, long deadlineNanos) {
+    /**
+     * @param arrival the request's announcement to the queue, closed here just before it is
+     *                queued, so that a worker taking it no longer waits for it
+     */
+    public CompletableFuture<InferenceOutcome> submit(EndpointUse use, InferenceInput input, long deadlineNanos,
+            Arrival arrival) {
         ServedModel model = use.model();
         float[] features = features(model, input);
         CompletableFuture<float[]> probabilities;
+        arrival.close();
         try {
             probabilities = use.queue().submit(new ForwardPass.Rows(model, features, input.rows()), input.rows(),
                     deadlineNanos);

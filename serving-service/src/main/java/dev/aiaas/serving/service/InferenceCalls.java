@@ -60,7 +60,7 @@ public class InferenceCalls {
         try (Arrival arrival = use.queue().announce()) { // the model's worker may wait for it
             InferenceInput input = TensorCodec.decode(request, use.model().signature(),
                     RequestLimits.of(config.limits()));
-            outcome = inference.submit(use, input, deadlineNanos);
+            outcome = inference.submit(use, input, deadlineNanos, arrival);
         } catch (RuntimeException e) {
             outcome = CompletableFuture.failedFuture(e);
         }

@@ -14,6 +14,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -22,6 +23,9 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class DeploymentStore {
+
+    private static final String SELECT = "select endpoint, model_name, alias, version, max_batch_size, "
+            + "max_queue_delay_us, max_queue_size, instances from deployment";
 
     @Inject
     DataSource dataSource;
@@ -67,10 +71,22 @@ public class DeploymentStore {
         });
     }
 
+    /** The endpoint's declaration, or empty when it is not declared. */
+    public Optional<DesiredDeployment> find(String endpoint) {
+        String sql = SELECT + " where endpoint = ?";
+        return SqlWork.run(() -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+                query.setString(1, endpoint);
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? Optional.of(read(row)) : Optional.<DesiredDeployment>empty();
+                }
+            }
+        });
+    }
+
     /** Every declared endpoint, by name. */
     public List<DesiredDeployment> all() {
-        String sql = "select endpoint, model_name, alias, version, max_batch_size, max_queue_delay_us, "
-                + "max_queue_size, instances from deployment order by endpoint";
+        String sql = SELECT + " order by endpoint";
         return SqlWork.run(() -> {
             try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql);
                     ResultSet rows = query.executeQuery()) {
