@@ -2,7 +2,6 @@ package dev.aiaas.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aiaas.cli.Addresses;
 import dev.aiaas.cli.Services;
 import dev.aiaas.cli.demo.DatasetOutcome;
 import dev.aiaas.cli.demo.DemoSummary;
@@ -10,7 +9,6 @@ import dev.aiaas.cli.demo.FileImport;
 import dev.aiaas.cli.demo.LifecycleDemo;
 import dev.aiaas.cli.demo.Progress;
 import dev.aiaas.localstack.LocalStack;
-import dev.aiaas.localstack.ServiceName;
 import dev.aiaas.proto.common.v1.Column;
 import dev.aiaas.proto.common.v1.ColumnType;
 import dev.aiaas.proto.common.v1.Schema;
@@ -78,9 +76,7 @@ class LifecycleIT {
     @BeforeAll
     static void runTheLifecycle() throws Exception {
         stack = RunningStack.get();
-        services = Services.connect(new Addresses("localhost", port(ServiceName.INGEST), port(ServiceName.PREPROCESS),
-                port(ServiceName.TRAINING), port(ServiceName.REGISTRY), port(ServiceName.SERVING),
-                port(ServiceName.MONITORING)));
+        services = RunningStack.connect(stack);
         Path datasets = ServicesUnderTest.repositoryRoot().resolve("datasets");
         summary = new LifecycleDemo(services, new Progress(System.out), datasets).run();
         summary.print(System.out);
@@ -289,9 +285,6 @@ class LifecycleIT {
         return summary.datasets().stream().filter(d -> d.dataset().equals(dataset)).findFirst().orElseThrow();
     }
 
-    private static int port(ServiceName service) {
-        return stack.service(service).port();
-    }
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);

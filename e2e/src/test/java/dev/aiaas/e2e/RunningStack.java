@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.aiaas.cli.Addresses;
+import dev.aiaas.cli.Services;
 import dev.aiaas.localstack.LocalStack;
 import dev.aiaas.localstack.Progress;
+import dev.aiaas.localstack.ServiceName;
 import dev.aiaas.localstack.StackOptions;
 
 /**
@@ -38,6 +41,17 @@ final class RunningStack {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-stop"));
         }
         return stack;
+    }
+
+    /** Clients of the six services of the stack, as the command line connects them. */
+    static Services connect(LocalStack stack) {
+        return Services.connect(new Addresses("localhost", port(stack, ServiceName.INGEST),
+                port(stack, ServiceName.PREPROCESS), port(stack, ServiceName.TRAINING), port(stack, ServiceName.REGISTRY),
+                port(stack, ServiceName.SERVING), port(stack, ServiceName.MONITORING)));
+    }
+
+    private static int port(LocalStack stack, ServiceName service) {
+        return stack.service(service).port();
     }
 
     private static LocalStack start() {

@@ -3,7 +3,6 @@ package dev.aiaas.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.aiaas.cli.Addresses;
 import dev.aiaas.cli.Services;
 import dev.aiaas.cli.demo.DemoDataset;
 import dev.aiaas.cli.demo.LifecycleRun;
@@ -74,9 +73,7 @@ class ServingResilienceIT {
     @BeforeAll
     static void trainTwoVersions() throws Exception {
         stack = RunningStack.get();
-        services = Services.connect(new Addresses("localhost", port(ServiceName.INGEST), port(ServiceName.PREPROCESS),
-                port(ServiceName.TRAINING), port(ServiceName.REGISTRY), port(ServiceName.SERVING),
-                port(ServiceName.MONITORING)));
+        services = RunningStack.connect(stack);
         DemoDataset iris = DemoDataset.iris(ServicesUnderTest.repositoryRoot().resolve("datasets"));
         DemoDataset dataset = new DemoDataset(MODEL, iris.file(), iris.format(), iris.schema(), iris.family(),
                 iris.hyperparameters());
