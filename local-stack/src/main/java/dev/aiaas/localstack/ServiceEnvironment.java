@@ -29,6 +29,9 @@ final class ServiceEnvironment {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.kafkaBootstrap());
+        // One local broker: topics get one replica (the services' default is 3, with 2 in sync).
+        env.put("AIAAS_KAFKA_TOPICS_REPLICATION_FACTOR", "1");
+        env.put("AIAAS_KAFKA_TOPICS_MIN_INSYNC_REPLICAS", "1");
         env.put("QUARKUS_DATASOURCE_JDBC_URL", endpoints.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", endpoints.dbUser());
         env.put("QUARKUS_DATASOURCE_PASSWORD", endpoints.dbPassword());

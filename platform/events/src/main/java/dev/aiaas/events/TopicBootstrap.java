@@ -15,8 +15,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
 /**
- * Creates the platform's topics that are missing. Safe to run from every service at
- * start-up, concurrently: a topic another service created first is simply kept.
+ * Creates the platform's topics that are missing, with the configured replication. Safe to
+ * run from every service at start-up, concurrently: a topic another service created first is
+ * simply kept (as it is: an existing topic's replication is the operator's).
  */
 public final class TopicBootstrap {
 
@@ -31,7 +32,8 @@ public final class TopicBootstrap {
      * @return the names this call created
      * @throws IllegalStateException when the broker cannot be reached in {@code timeout}
      */
-    public static List<String> ensure(String bootstrapServers, Collection<Topics.TopicSpec> topics, Duration timeout) {
+    public static List<String> ensure(String bootstrapServers, Collection<Topics.TopicSpec> topics,
+            TopicReplication replication, Duration timeout) {
         Map<String, Object> config = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
@@ -40,7 +42,9 @@ public final class TopicBootstrap {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t.name()))
-                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1))
+                    .map(t -> new NewTopic(t.name(), t.partitions(), replication.replicationFactor())
+                            .configs(Map.of(TopicReplication.MIN_INSYNC_REPLICAS,
+                                    Integer.toString(replication.minInsyncReplicas()))))
                     .toList();
             List<String> created = missing.stream().filter(topic -> create(admin, topic, timeout)).map(NewTopic::name).toList();
             if (!created.isEmpty()) {
@@ -65,7 +69,9 @@ public final class TopicBootstrap {
             if (e.getCause() instanceof TopicExistsException) {
                 return false;
             }
-            throw new IllegalStateException("could not create topic " + name + ": " + e.getCause().getMessage(), e);
+            throw new IllegalStateException("could not create topic " + name + " with " + topic.replicationFactor()
+                    + " replicas: " + e.getCause().getMessage() + "; the cluster needs at least that many brokers, or "
+                    + "set aiaas.kafka.topics.replication-factor (AIAAS_KAFKA_TOPICS_REPLICATION_FACTOR) lower", e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("creating topic " + name + " timed out after " + timeout, e);
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package dev.aiaas.events.quarkus;
 
 import dev.aiaas.events.TopicBootstrap;
+import dev.aiaas.events.TopicReplication;
 import dev.aiaas.events.Topics;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -19,7 +20,16 @@ public class TopicsAtStartup {
     @ConfigProperty(name = "aiaas.kafka.topics.create-timeout", defaultValue = "PT30S")
     Duration timeout;
 
+    /** Replicas of each topic this service creates (3 unless configured; 1 on a single local broker). */
+    @ConfigProperty(name = "aiaas.kafka.topics.replication-factor")
+    short replicationFactor;
+
+    /** Replicas that must hold a write before it is acknowledged (2 unless configured). */
+    @ConfigProperty(name = "aiaas.kafka.topics.min-insync-replicas")
+    int minInsyncReplicas;
+
     void onStart(@Observes @Priority(1) StartupEvent event) {
-        TopicBootstrap.ensure(bootstrapServers, Topics.all(), timeout);
+        TopicBootstrap.ensure(bootstrapServers, Topics.all(), new TopicReplication(replicationFactor,
+                minInsyncReplicas), timeout);
     }
 }
