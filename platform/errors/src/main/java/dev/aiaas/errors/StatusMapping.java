@@ -35,6 +35,24 @@ public final class StatusMapping {
         return internal(t);
     }
 
+    /**
+     * The code a client would see for {@code failure}, for metrics and logs; unlike
+     * {@link #toStatus} it logs nothing, so one failure gets one error id, where it is answered.
+     */
+    public static Status.Code codeOf(Throwable failure) {
+        Throwable t = unwrap(failure);
+        if (t instanceof DomainException domain) {
+            return domain.kind().code();
+        }
+        if (t instanceof StatusRuntimeException sre && sre.getStatus().getCode() != Status.Code.UNKNOWN) {
+            return sre.getStatus().getCode();
+        }
+        if (t instanceof StatusException se && se.getStatus().getCode() != Status.Code.UNKNOWN) {
+            return se.getStatus().getCode();
+        }
+        return t instanceof IllegalArgumentException ? Status.Code.INVALID_ARGUMENT : Status.Code.INTERNAL;
+    }
+
     private static Status known(Status status, Throwable t) {
         return status.getCode() == Status.Code.UNKNOWN ? internal(t) : status;
     }

@@ -45,4 +45,19 @@ class StatusMappingTest {
         assertThat(status.getCode()).isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(status.getDescription()).isEqualTo("loading");
     }
+
+    @Test
+    void codeOfGivesTheCodeTheClientSeesWithoutAnErrorId() {
+        Throwable[] failures = {
+            DomainException.invalid("bad"),
+            new CompletionException(DomainException.exhausted("full")),
+            Status.UNKNOWN.asRuntimeException(),
+            Status.NOT_FOUND.asException(),
+            new IllegalArgumentException("wrong"),
+            new IllegalStateException("bug")};
+        for (Throwable failure : failures) {
+            assertThat(StatusMapping.codeOf(failure)).as("%s", failure)
+                    .isEqualTo(StatusMapping.toStatus(failure).getCode());
+        }
+    }
 }

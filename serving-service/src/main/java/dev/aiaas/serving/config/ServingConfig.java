@@ -36,11 +36,12 @@ public interface ServingConfig {
     Duration reconcileInterval();
 
     /**
-     * Longest a REST inference request may wait for the model before it is dropped unanswered
-     * by the model (HTTP 504); gRPC requests use the client's deadline instead.
+     * Longest an inference request may wait for the model when its client set no deadline (REST
+     * always, unless {@code parameters.timeout} is shorter; gRPC without a deadline); past it the
+     * request is dropped before compute (DEADLINE_EXCEEDED / HTTP 504).
      */
     @WithDefault("PT30S")
-    Duration restTimeout();
+    Duration requestTimeout();
 
     /**
      * PyTorch intra-op threads per forward pass. One suits small models best: a batch worker

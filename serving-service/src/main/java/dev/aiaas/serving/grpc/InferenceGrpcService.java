@@ -172,7 +172,7 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
     /** The client's deadline, or the server's default request timeout when it set none. */
     private long deadlineNanos() {
         Long deadline = ClientDeadlines.current();
-        return deadline != null ? deadline : System.nanoTime() + config.restTimeout().toNanos();
+        return deadline != null ? deadline : System.nanoTime() + config.requestTimeout().toNanos();
     }
 
     private static <T> void reply(StreamObserver<T> response, Supplier<T> call) {

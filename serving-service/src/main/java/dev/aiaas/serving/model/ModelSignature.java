@@ -2,10 +2,8 @@ package dev.aiaas.serving.model;
 
 import dev.aiaas.ml.table.ColumnSpec;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What a served version accepts and answers, known before a request's tensors are read, so
@@ -43,9 +41,6 @@ public record ModelSignature(List<Integer> preparedShape, List<ColumnSpec> rawCo
         return rawColumns.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
-    public Map<String, ColumnSpec> rawColumnsByName() {
-        return rawColumns.stream().collect(Collectors.toMap(ColumnSpec::name, c -> c));
-    }
 
     /** The label of class {@code index}, or the index itself when the model has no names. */
     public String label(int index) {

@@ -136,7 +136,7 @@ public class InferenceResource {
 
     /** The configured REST timeout, or the request's {@code parameters.timeout} (µs) when shorter. */
     private long deadlineNanos(ModelInferRequest request) {
-        long timeout = config.restTimeout().toNanos();
+        long timeout = config.requestTimeout().toNanos();
         InferParameter asked = request.getParametersOrDefault(TIMEOUT_PARAMETER, null);
         if (asked != null && asked.getParameterChoiceCase() == InferParameter.ParameterChoiceCase.INT64_PARAM
                 && asked.getInt64Param() > 0) {

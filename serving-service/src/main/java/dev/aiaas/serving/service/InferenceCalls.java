@@ -71,7 +71,7 @@ public class InferenceCalls {
             try (Scope scope = trace.makeCurrent()) {
                 long elapsed = System.nanoTime() - started;
                 if (failure != null) {
-                    String status = StatusMapping.toStatus(failure).getCode().name();
+                    String status = StatusMapping.codeOf(failure).name();
                     timer(use.endpoint(), status).record(elapsed, TimeUnit.NANOSECONDS);
                     log.failed(use.endpoint(), request.getId(), received, elapsed / 1e9, status);
                     throw failure instanceof RuntimeException runtime ? runtime

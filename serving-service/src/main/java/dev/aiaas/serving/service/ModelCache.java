@@ -91,11 +91,6 @@ public class ModelCache {
         }
     }
 
-    /** How many versions are loaded now. */
-    public synchronized int loadedVersions() {
-        return entries.size();
-    }
-
     private static String key(String model, long version) {
         return model + "/" + version;
     }
