@@ -137,7 +137,7 @@ class LifecycleIT {
         ConsumerRecord<String, String> dead = awaitDeadLetter(marker, Duration.ofSeconds(60));
 
         assertThat(dead.value()).isEqualTo(bad);
-        String reason = new String(dead.headers().lastHeader("aiaas.dlq.reason").value(), StandardCharsets.UTF_8);
+        String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
         assertThat(reason).contains("sepal_length").contains("not a number");
     }
 

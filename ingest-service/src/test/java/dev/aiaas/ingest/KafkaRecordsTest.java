@@ -75,6 +75,7 @@ class KafkaRecordsTest {
                 reason -> assertThat(reason).contains("unknown dataset '" + dataset + "-missing'"),
                 reason -> assertThat(reason).contains("species is missing (it is the label)"));
         assertThat(letters).extracting(r -> header(r, Topics.DLQ_SOURCE_TOPIC_HEADER)).containsOnly(Topics.INGEST_RECORDS);
+        assertThat(letters).extracting(r -> header(r, Topics.DLQ_SOURCE_OFFSET_HEADER)).doesNotContainNull();
         assertThat(letters).extracting(r -> header(r, "origin")).containsOnly("kafka-records-test");
         assertThat(openRowsReaching(dataset, 1, Duration.ofSeconds(30))).isEqualTo(1);
     }

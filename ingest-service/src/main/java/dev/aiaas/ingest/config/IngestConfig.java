@@ -28,16 +28,12 @@ public interface IngestConfig {
     }
 
     interface Records {
-        /** Attempts to store a valid record before it is dead-lettered as unstorable. */
-        @WithDefault("3")
-        int storeAttempts();
-
-        /** Wait before the first retry of a failed store; doubled for each further retry. */
+        /** Wait before the first retry of a poll that could not be taken; doubled for each further retry. */
         @WithDefault("1s")
         Duration retryBackoff();
 
-        /** Longest wait for Kafka to acknowledge a dead-lettered record. */
+        /** Longest wait between two retries of a poll; retries go on until it is taken. */
         @WithDefault("30s")
-        Duration deadLetterTimeout();
+        Duration maxRetryBackoff();
     }
 }

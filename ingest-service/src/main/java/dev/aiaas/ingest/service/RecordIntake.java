@@ -52,21 +52,18 @@ public class RecordIntake {
     }
 
     /**
-     * Validates one record that arrived on its own (from Kafka) and stores it if it is valid.
+     * Validates one record that arrived on its own (from Kafka).
      *
-     * @return why it was refused (unknown dataset, schema violation), or empty when stored
+     * @return its typed values, or why it was refused (unknown dataset, schema violation)
      */
-    public Optional<String> acceptOne(String dataset, Map<String, Object> raw) {
+    public RecordValidator.Result check(String dataset, Map<String, Object> raw) {
         Optional<RecordValidator> validator = schemas.validator(dataset);
         if (validator.isEmpty()) {
-            return Optional.of("unknown dataset '" + dataset + "': create it with CreateDataset, then replay this record");
+            return new RecordValidator.Result(null,
+                    "unknown dataset '" + dataset + "': create it with CreateDataset, then replay this record");
         }
         RecordValidator.Result result = validator.get().validate(raw);
-        if (!result.valid()) {
-            return Optional.of("dataset " + dataset + ": " + result.problem());
-        }
-        store(dataset, List.of(result.values()));
-        return Optional.empty();
+        return result.valid() ? result : new RecordValidator.Result(null, "dataset " + dataset + ": " + result.problem());
     }
 
     /** Stores a batch of validated records in one transaction. */

@@ -58,6 +58,9 @@ final class ValueCoercion {
 
     private static String toText(Object value) {
         if (value instanceof String s) {
+            if (s.indexOf('\u0000') >= 0) {
+                throw new IllegalArgumentException("text may not contain the NUL character (U+0000)");
+            }
             return s;
         }
         if (value instanceof Number || value instanceof Boolean) {

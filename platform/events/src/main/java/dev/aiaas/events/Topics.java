@@ -28,10 +28,18 @@ public final class Topics {
     /** Alerts raised by monitoring. */
     public static final String MONITORING_ALERTS = "aiaas.monitoring.alerts";
 
+    /*
+     * Every dead-letter topic is written by the consuming channel's dead-letter queue (a nack),
+     * so letters carry one vocabulary of headers: SmallRye's, added to the record's own.
+     */
     /** Header of a dead-lettered record that says why it was refused. */
-    public static final String DLQ_REASON_HEADER = "aiaas.dlq.reason";
+    public static final String DLQ_REASON_HEADER = "dead-letter-reason";
     /** Header of a dead-lettered record naming the topic it came from. */
-    public static final String DLQ_SOURCE_TOPIC_HEADER = "aiaas.dlq.source-topic";
+    public static final String DLQ_SOURCE_TOPIC_HEADER = "dead-letter-topic";
+    /** Header of a dead-lettered record naming the partition it came from. */
+    public static final String DLQ_SOURCE_PARTITION_HEADER = "dead-letter-partition";
+    /** Header of a dead-lettered record giving its offset in that partition. */
+    public static final String DLQ_SOURCE_OFFSET_HEADER = "dead-letter-offset";
 
     private static final List<TopicSpec> ALL = List.of(
             new TopicSpec(INGEST_RECORDS, 3),

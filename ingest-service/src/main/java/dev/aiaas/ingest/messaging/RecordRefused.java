@@ -1,0 +1,12 @@
+package dev.aiaas.ingest.messaging;
+
+/**
+ * Why a record of {@code aiaas.ingest.records} was refused: the nack reason, written by the
+ * channel's dead-letter queue into the letter's {@code dead-letter-reason} header.
+ */
+final class RecordRefused extends RuntimeException {
+
+    RecordRefused(String reason) {
+        super(reason, null, false, false);
+    }
+}
