@@ -73,10 +73,16 @@ final class IngestFixtures {
     /** Streams {@code file} to ImportFile in chunks; the summary, or the call's failure as the cause. */
     static UploadSummary importFile(Channel channel, String dataset, FileFormat format, byte[] file, int chunkSize)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        return importFile(channel, ImportFileHeader.newBuilder().setDataset(dataset).setFormat(format).build(), file,
+                chunkSize);
+    }
+
+    /** Streams {@code file} to ImportFile in chunks after {@code header}; the summary, or the call's failure as the cause. */
+    static UploadSummary importFile(Channel channel, ImportFileHeader header, byte[] file, int chunkSize)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         CompletableFuture<UploadSummary> result = new CompletableFuture<>();
         StreamObserver<ImportFileRequest> stream = IngestServiceGrpc.newStub(channel).importFile(completing(result));
-        stream.onNext(ImportFileRequest.newBuilder()
-                .setHeader(ImportFileHeader.newBuilder().setDataset(dataset).setFormat(format)).build());
+        stream.onNext(ImportFileRequest.newBuilder().setHeader(header).build());
         for (int offset = 0; offset < file.length; offset += chunkSize) {
             stream.onNext(ImportFileRequest.newBuilder()
                     .setData(ByteString.copyFrom(file, offset, Math.min(chunkSize, file.length - offset))).build());

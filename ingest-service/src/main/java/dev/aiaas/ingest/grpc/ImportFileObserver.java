@@ -48,6 +48,7 @@ final class ImportFileObserver extends IntakeStream<ImportFileRequest> {
             throw DomainException.invalid("the first message of ImportFile must be the header (dataset and format)");
         }
         ImportFileHeader header = message.getHeader();
-        return intake.importFile(header.getDataset(), IngestMessages.toDomain(header.getFormat()), header.getLabelBytes());
+        return intake.importFile(header.getDataset(), IngestMessages.toDomain(header.getFormat()), header.getLabelBytes(),
+                header.getUploadId());
     }
 }

@@ -105,6 +105,7 @@ final class IngestMessages {
                 .addAllErrors(summary.issues().stream()
                         .map(i -> RecordError.newBuilder().setRow(i.row()).setReason(i.reason()).build()).toList())
                 .setOpenRows(summary.openRows())
+                .setAlreadyStored(summary.alreadyStored())
                 .build();
     }
 }

@@ -27,7 +27,7 @@ final class UploadRecordsObserver extends IntakeStream<UploadRecordsRequest> {
             if (message.getDataset().isEmpty()) {
                 throw DomainException.invalid("the first message of UploadRecords must name the dataset");
             }
-            session = intake.open(message.getDataset());
+            session = intake.open(message.getDataset(), message.getUploadId());
         }
         for (Record record : message.getRecordsList()) {
             session.add(ProtoRecords.toRaw(record));

@@ -5,17 +5,22 @@ import static dev.aiaas.errors.SqlWork.run;
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.ingest.model.Dataset;
 import dev.aiaas.ingest.model.ImportFormat;
+import dev.aiaas.ingest.model.UploadProgress;
 import dev.aiaas.ingest.storage.OpenRecordStore;
+import dev.aiaas.ingest.storage.UploadStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Takes records into a dataset's open data: validation per record, storage per batch. */
 @ApplicationScoped
 public class RecordIntake {
+
+    private static final Pattern UPLOAD_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     @Inject
     DatasetCatalog catalog;
@@ -26,10 +31,23 @@ public class RecordIntake {
     @Inject
     OpenRecordStore records;
 
-    /** Starts an upload into an existing dataset (NOT_FOUND otherwise). */
-    public UploadSession open(String datasetName) {
+    @Inject
+    UploadStore uploads;
+
+    /**
+     * Starts an upload into an existing dataset (NOT_FOUND otherwise). With a client upload id
+     * (empty for none) it resumes where an earlier stream with that id stopped storing.
+     */
+    public UploadSession open(String datasetName, String uploadId) {
         Dataset dataset = catalog.get(datasetName);
-        return new UploadSession(dataset, this);
+        if (uploadId.isEmpty()) {
+            return new UploadSession(dataset, this, Optional.empty(), 0);
+        }
+        if (!UPLOAD_ID.matcher(uploadId).matches()) {
+            throw DomainException.invalid("upload id '" + uploadId + "' must be 1 to 128 of A-Z a-z 0-9 . _ : - (a UUID will do)");
+        }
+        long resumeFrom = run(() -> uploads.start(dataset.name(), uploadId));
+        return new UploadSession(dataset, this, Optional.of(uploadId), resumeFrom);
     }
 
     /**
@@ -38,11 +56,11 @@ public class RecordIntake {
      *
      * @param labelBytes IMAGE_RECORDS_GZ only: bytes of label before each image (0 = 1)
      */
-    public FileImport importFile(String datasetName, ImportFormat format, int labelBytes) {
+    public FileImport importFile(String datasetName, ImportFormat format, int labelBytes, String uploadId) {
         if (datasetName == null || datasetName.isEmpty()) {
             throw DomainException.invalid("the ImportFile header names no dataset");
         }
-        UploadSession session = open(datasetName);
+        UploadSession session = open(datasetName, uploadId);
         FileRecordReader reader = switch (format) {
             case CSV -> new CsvRecordReader(session.dataset().schema(), session);
             case JSONL -> new JsonLinesReader(session);
@@ -66,10 +84,20 @@ public class RecordIntake {
         return result.valid() ? result : new RecordValidator.Result(null, "dataset " + dataset + ": " + result.problem());
     }
 
-    /** Stores a batch of validated records in one transaction. */
+    /**
+     * Stores a batch of validated records in one transaction, with the step of the client's
+     * upload it completes (ABORTED when another stream with the same upload id got there first).
+     */
     @Transactional
-    public void store(String dataset, List<Map<String, Object>> valid) {
+    public void store(String dataset, List<Map<String, Object>> valid, Optional<UploadProgress> progress) {
         run(() -> {
+            if (progress.isPresent()) {
+                UploadProgress step = progress.get();
+                if (!uploads.advance(dataset, step.uploadId(), step.from(), step.to(), valid.size())) {
+                    throw DomainException.aborted("another stream with upload id '" + step.uploadId()
+                            + "' is storing into dataset " + dataset + ": let it finish, then retry to resume");
+                }
+            }
             records.append(dataset, valid);
             return null;
         });

@@ -38,6 +38,11 @@ public class DomainException extends RuntimeException {
         return new DomainException(ErrorKind.FAILED_PRECONDITION, message);
     }
 
+    /** A concurrent change got there first: the client may retry once it has looked again. */
+    public static DomainException aborted(String message) {
+        return new DomainException(ErrorKind.ABORTED, message);
+    }
+
     public static DomainException exhausted(String message) {
         return new DomainException(ErrorKind.RESOURCE_EXHAUSTED, message);
     }
