@@ -18,6 +18,7 @@ import dev.aiaas.proto.inference.ModelInferRequest.InferInputTensor;
 import dev.aiaas.proto.inference.ModelInferResponse;
 import dev.aiaas.proto.ingest.v1.CreateDatasetRequest;
 import dev.aiaas.proto.ingest.v1.FileFormat;
+import dev.aiaas.proto.ingest.v1.ImportFileHeader;
 import dev.aiaas.proto.ingest.v1.UploadSummary;
 import dev.aiaas.proto.monitoring.v1.GetModelMetricsRequest;
 import dev.aiaas.proto.registry.v1.SetAliasRequest;
@@ -114,7 +115,8 @@ class LifecycleIT {
                 + "5.0,three,1.4,0.2,setosa\n"
                 + "6.3,3.3,6.0,2.5,virginica\n";
 
-        UploadSummary upload = FileImport.send(services.ingestAsync(), dataset, FileFormat.CSV,
+        UploadSummary upload = FileImport.send(services.ingestAsync(),
+                ImportFileHeader.newBuilder().setDataset(dataset).setFormat(FileFormat.CSV).build(),
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(upload.getAccepted()).isEqualTo(2);

@@ -74,6 +74,22 @@ final class BackingServers implements AutoCloseable {
         }
     }
 
+    /** Stops the broker and starts it again on its port with its data. */
+    synchronized void restartKafka() {
+        int port = kafka.port();
+        stop("kafka", kafka);
+        kafka = KafkaBroker.start(ServerOptions.persistent(options.home().resolve("kafka"), port));
+        progress.step("kafka ready again on " + kafka.bootstrapServers());
+    }
+
+    /** Stops PostgreSQL and starts it again on its port with its data. */
+    synchronized void restartPostgres() {
+        int port = postgres.port();
+        stop("postgres", postgres);
+        postgres = PostgresServer.start(ServerOptions.persistent(options.home().resolve("postgres"), port));
+        progress.step("postgres ready again on 127.0.0.1:" + postgres.port());
+    }
+
     /** Stops S3Proxy, Kafka, PostgreSQL (those that started), reporting each. */
     @Override
     public void close() {

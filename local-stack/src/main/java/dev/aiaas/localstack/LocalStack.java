@@ -48,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
     private volatile boolean closing;
     private List<String> skipped = List.of();
     private BackingEndpoints endpoints;
+    private BackingServers servers;
     private Duration timeToReady;
 
     private LocalStack(StackOptions options, Progress progress) {
@@ -93,7 +94,7 @@ public final class LocalStack implements AutoCloseable {
             Map<ServiceName, Integer> ports = PortPlan.resolve(options, jars.jars().keySet());
             requireNotClosing();
             progress.step("starting postgres, kafka and s3 (data in " + options.home() + ")");
-            BackingServers servers = new BackingServers(options, progress);
+            servers = new BackingServers(options, progress);
             stopList.add("the servers", servers);
             endpoints = servers.start();
             stopList.add(processesLabel(jars.jars().size()), this::stopServices);
@@ -214,6 +215,29 @@ public final class LocalStack implements AutoCloseable {
         progress.step("started a replica of " + service.id() + " (pid " + replica.pid() + ", log " + replica.log() + ")");
         new ReadinessWatch(progress).await(List.of(replica), options.readyTimeout(), () -> closing);
         return running(replica);
+    }
+
+    /**
+     * Stops the Kafka broker cleanly and starts it again on the same port with the same data,
+     * as a broker restart in a cluster; the services reconnect by themselves.
+     */
+    public void restartKafka() {
+        requireBooted().restartKafka();
+    }
+
+    /**
+     * Stops PostgreSQL (fast shutdown: open connections are cut) and starts it again on the
+     * same port with the same data; the services reconnect by themselves.
+     */
+    public void restartPostgres() {
+        requireBooted().restartPostgres();
+    }
+
+    private BackingServers requireBooted() {
+        if (servers == null || endpoints == null) {
+            throw new IllegalStateException("the stack has not started its servers");
+        }
+        return servers;
     }
 
     private ServiceProcess processFor(ServiceName service) {

@@ -6,32 +6,55 @@ import dev.aiaas.proto.ingest.v1.ImportFileHeader;
 import dev.aiaas.proto.ingest.v1.ImportFileRequest;
 import dev.aiaas.proto.ingest.v1.IngestServiceGrpc.IngestServiceStub;
 import dev.aiaas.proto.ingest.v1.UploadSummary;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Streams a file to ingest's ImportFile in 64 KiB chunks and waits for the summary. */
+/**
+ * Streams a file to ingest's ImportFile in 64 KiB chunks and waits for the summary. A file is
+ * sent with an upload id, so when the call fails on the way (the connection drops, ingest
+ * restarts) it is sent again with the same id and ingest stores each row once.
+ */
 public final class FileImport {
 
     private static final int CHUNK = 64 * 1024;
+    private static final int ATTEMPTS = 5;
+    private static final Set<Status.Code> RETRIED = Set.of(Status.Code.UNAVAILABLE, Status.Code.CANCELLED,
+            Status.Code.ABORTED, Status.Code.DEADLINE_EXCEEDED);
 
     private FileImport() {
     }
 
+    /** Imports a file, retrying a failed call up to {@value #ATTEMPTS} times with one upload id. */
     public static UploadSummary send(IngestServiceStub ingest, String dataset, FileFormat format, Path file)
             throws IOException, InterruptedException, ExecutionException, TimeoutException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return send(ingest, dataset, format, in);
+        ImportFileHeader header = ImportFileHeader.newBuilder().setDataset(dataset).setFormat(format)
+                .setUploadId(UUID.randomUUID().toString()).build();
+        for (int attempt = 1; ; attempt++) {
+            try (InputStream in = Files.newInputStream(file)) {
+                return send(ingest, header, in);
+            } catch (ExecutionException e) {
+                if (attempt >= ATTEMPTS || !(e.getCause() instanceof StatusRuntimeException failure)
+                        || !RETRIED.contains(failure.getStatus().getCode())) {
+                    throw e;
+                }
+                Thread.sleep(500L << attempt);
+            }
         }
     }
 
-    public static UploadSummary send(IngestServiceStub ingest, String dataset, FileFormat format, InputStream in)
+    /** Sends one ImportFile call: the header, then the stream's bytes. */
+    public static UploadSummary send(IngestServiceStub ingest, ImportFileHeader header, InputStream in)
             throws IOException, InterruptedException, ExecutionException, TimeoutException {
         CompletableFuture<UploadSummary> summary = new CompletableFuture<>();
         StreamObserver<ImportFileRequest> upload = ingest.importFile(new StreamObserver<>() {
@@ -50,8 +73,7 @@ public final class FileImport {
                 summary.complete(null);
             }
         });
-        upload.onNext(ImportFileRequest.newBuilder()
-                .setHeader(ImportFileHeader.newBuilder().setDataset(dataset).setFormat(format)).build());
+        upload.onNext(ImportFileRequest.newBuilder().setHeader(header).build());
         byte[] buffer = new byte[CHUNK];
         int read;
         while ((read = in.read(buffer)) > 0 && !summary.isDone()) {
