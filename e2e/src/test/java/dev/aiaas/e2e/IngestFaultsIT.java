@@ -56,7 +56,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Ingest loses and doubles nothing when its processes, the broker or the database fail, with
  * real processes: ingest killed with {@code kill -9} (the supervisor restarts it), the Kafka
- * broker and PostgreSQL stopped and started again under load, and a client that cuts an
+ * broker and PostgreSQL stopped for seconds and started again under load, and a client that cuts an
  * import and sends it again with the same upload id.
  */
 class IngestFaultsIT {
@@ -90,7 +90,7 @@ class IngestFaultsIT {
         producing.awaitSent(20_000);
         killIngest();
         producing.awaitSent(50_000);
-        stack.restartKafka();
+        stack.restartKafka(Duration.ofSeconds(5));
         producing.awaitSent(80_000);
         killIngest();
         producing.awaitDone();
@@ -110,7 +110,7 @@ class IngestFaultsIT {
         Producing producing = Producing.start(stack.endpoints(), dataset, total, 2_000);
 
         producing.awaitSent(5_000);
-        stack.restartPostgres();
+        stack.restartPostgres(Duration.ofSeconds(5));
         producing.awaitDone();
 
         assertThat(producing.failures()).isEmpty();

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,23 @@ class StackHealthIT {
                     .as("e2e/pom.xml depends on %s (type pom, scope test), so the reactor builds its jar first",
                             service.module())
                     .isTrue();
+        }
+    }
+
+    @Test
+    void everyServiceExportsJvmGrpcKafkaAndConnectionPoolMetrics() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (RunningService service : RunningStack.get().services()) {
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(service.httpBase() + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            List<String> families = new java.util.ArrayList<>(List.of("jvm_memory_used_bytes", "grpc_server_",
+                    "kafka_"));
+            if (service.name() != ServiceName.PREPROCESS) { // the one service without a database
+                families.add("agroal_");
+            }
+            for (String family : families) {
+                assertThat(metrics).as("/q/metrics of %s has %s*", service.name().id(), family).contains(family);
+            }
         }
     }
 }

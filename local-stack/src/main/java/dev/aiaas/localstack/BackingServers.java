@@ -1,5 +1,6 @@
 package dev.aiaas.localstack;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -75,17 +76,19 @@ final class BackingServers implements AutoCloseable {
     }
 
     /** Stops the broker and starts it again on its port with its data. */
-    synchronized void restartKafka() {
+    synchronized void restartKafka(Duration downtime) throws InterruptedException {
         int port = kafka.port();
         stop("kafka", kafka);
+        Thread.sleep(downtime.toMillis());
         kafka = KafkaBroker.start(ServerOptions.persistent(options.home().resolve("kafka"), port));
         progress.step("kafka ready again on " + kafka.bootstrapServers());
     }
 
     /** Stops PostgreSQL and starts it again on its port with its data. */
-    synchronized void restartPostgres() {
+    synchronized void restartPostgres(Duration downtime) throws InterruptedException {
         int port = postgres.port();
         stop("postgres", postgres);
+        Thread.sleep(downtime.toMillis());
         postgres = PostgresServer.start(ServerOptions.persistent(options.home().resolve("postgres"), port));
         progress.step("postgres ready again on 127.0.0.1:" + postgres.port());
     }

@@ -218,19 +218,20 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Stops the Kafka broker cleanly and starts it again on the same port with the same data,
-     * as a broker restart in a cluster; the services reconnect by themselves.
+     * Stops the Kafka broker cleanly, leaves it down for {@code downtime}, and starts it again
+     * on the same port with the same data; the services reconnect by themselves.
      */
-    public void restartKafka() {
-        requireBooted().restartKafka();
+    public void restartKafka(Duration downtime) throws InterruptedException {
+        requireBooted().restartKafka(downtime);
     }
 
     /**
-     * Stops PostgreSQL (fast shutdown: open connections are cut) and starts it again on the
-     * same port with the same data; the services reconnect by themselves.
+     * Stops PostgreSQL (fast shutdown: open connections are cut), leaves it down for
+     * {@code downtime}, and starts it again on the same port with the same data; the services
+     * reconnect by themselves.
      */
-    public void restartPostgres() {
-        requireBooted().restartPostgres();
+    public void restartPostgres(Duration downtime) throws InterruptedException {
+        requireBooted().restartPostgres(downtime);
     }
 
     private BackingServers requireBooted() {

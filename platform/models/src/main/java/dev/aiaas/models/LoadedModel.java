@@ -4,7 +4,12 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.translate.TranslateException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -12,8 +17,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -57,6 +65,24 @@ public final class LoadedModel implements AutoCloseable {
      * @throws IllegalArgumentException when the stream is not a DJL parameter file or does not fit the spec
      */
     public static LoadedModel load(ModelSpec spec, InputStream parameters, Device device) throws IOException {
+        Model model = Model.newInstance(MODEL_NAME, device);
+        try {
+            model.setBlock(ModelFamilies.block(spec));
+            loadInto(model, spec, parameters);
+            return new LoadedModel(spec, model);
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Loads DJL parameters from {@code parameters} (left open) into {@code model}'s Block, which
+     * must be the Block of {@code spec}.
+     *
+     * @throws IllegalArgumentException when the stream is not a DJL parameter file or does not fit the spec
+     */
+    static void loadInto(Model model, ModelSpec spec, InputStream parameters) throws IOException {
         BufferedInputStream in = new BufferedInputStream(parameters);
         in.mark(DJL_MAGIC.length);
         if (!Arrays.equals(in.readNBytes(DJL_MAGIC.length), DJL_MAGIC)) {
@@ -64,15 +90,33 @@ public final class LoadedModel implements AutoCloseable {
                     + "that training wrote");
         }
         in.reset();
-        Model model = Model.newInstance(MODEL_NAME, device);
+        String fit = "the parameters do not fit a " + spec.family() + " with input " + spec.inputShape()
+                + " and layers " + spec.hiddenUnits() + ": ";
+        // DJL takes any shape it reads: initialise the Block for the spec first, so that each
+        // loaded parameter can be held against the shape the spec gives it
+        Block block = model.getBlock();
+        block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(spec.batchShape(1)));
+        Map<String, Parameter> byName = new LinkedHashMap<>();
+        block.getParameters().forEach(pair -> byName.put(pair.getKey(), pair.getValue()));
+        Map<String, Shape> expected = new LinkedHashMap<>();
+        List<NDArray> initial = new ArrayList<>();
+        byName.forEach((name, parameter) -> {
+            expected.put(name, parameter.getArray().getShape());
+            initial.add(parameter.getArray());
+        });
         try {
-            model.setBlock(ModelFamilies.block(spec));
             model.load(in);
-            return new LoadedModel(spec, model);
         } catch (MalformedModelException | RuntimeException e) {
-            model.close();
-            throw new IllegalArgumentException("the parameters do not fit a " + spec.family() + " with input "
-                    + spec.inputShape() + " and layers " + spec.hiddenUnits() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(fit + e.getMessage(), e);
+        } finally {
+            initial.forEach(NDArray::close);
+        }
+        for (Map.Entry<String, Parameter> parameter : byName.entrySet()) {
+            Shape loaded = parameter.getValue().getArray().getShape();
+            if (!loaded.equals(expected.get(parameter.getKey()))) {
+                throw new IllegalArgumentException(fit + "parameter " + parameter.getKey() + " has shape " + loaded
+                        + " where the spec needs " + expected.get(parameter.getKey()));
+            }
         }
     }
 
@@ -143,6 +187,11 @@ public final class LoadedModel implements AutoCloseable {
      * @return the single parameters file written
      */
     public Path saveParameters(Path emptyFolder) throws IOException {
+        return save(model, emptyFolder);
+    }
+
+    /** Saves {@code model}'s parameters into {@code emptyFolder}, as {@link #saveParameters}. */
+    static Path save(Model model, Path emptyFolder) throws IOException {
         Files.createDirectories(emptyFolder);
         if (!paramsIn(emptyFolder).isEmpty()) {
             throw new IllegalArgumentException(emptyFolder + " already holds parameters: save into a fresh folder");

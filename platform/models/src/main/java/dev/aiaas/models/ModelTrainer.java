@@ -13,8 +13,14 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * Fits a model of a {@link ModelSpec} with Adam: softmax cross-entropy for classifiers, L2
@@ -36,6 +42,19 @@ public final class ModelTrainer {
      */
     public LoadedModel train(ModelSpec spec, TrainingPlan plan, LabelledData train, LabelledData validation,
             EpochListener listener, BooleanSupplier cancelled) {
+        return train(spec, plan, train, validation, listener, cancelled, Checkpoints.none());
+    }
+
+    /**
+     * Trains as {@link #train(ModelSpec, TrainingPlan, LabelledData, LabelledData, EpochListener, BooleanSupplier)},
+     * resuming from a checkpoint and saving one after every epoch (before the listener hears of it).
+     * A resumed run loads the checkpoint's parameters and replays the seeded shuffles of the
+     * epochs it skips, so its remaining epochs see the batches an uninterrupted run would.
+     *
+     * @throws IllegalArgumentException also when the checkpoint does not fit the spec
+     */
+    public LoadedModel train(ModelSpec spec, TrainingPlan plan, LabelledData train, LabelledData validation,
+            EpochListener listener, BooleanSupplier cancelled, Checkpoints checkpoints) {
         checkFits(spec, train, "training");
         checkFits(spec, validation, "validation");
         Device device = plan.device().resolve();
@@ -43,8 +62,16 @@ public final class ModelTrainer {
         Model model = Model.newInstance(LoadedModel.MODEL_NAME, device);
         try {
             model.setBlock(ModelFamilies.block(spec));
-            fit(model, spec, plan, train, validation, listener, cancelled);
+            if (checkpoints.resume().isPresent()) {
+                try (InputStream in = Files.newInputStream(checkpoints.resume().get().parameters())) {
+                    LoadedModel.loadInto(model, spec, in);
+                }
+            }
+            fit(model, spec, plan, train, validation, listener, cancelled, checkpoints);
             return new LoadedModel(spec, model);
+        } catch (IOException e) {
+            model.close();
+            throw new UncheckedIOException("cannot read the checkpoint to resume from: " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
             model.close();
             throw e;
@@ -52,7 +79,7 @@ public final class ModelTrainer {
     }
 
     private static void fit(Model model, ModelSpec spec, TrainingPlan plan, LabelledData train, LabelledData validation,
-            EpochListener listener, BooleanSupplier cancelled) {
+            EpochListener listener, BooleanSupplier cancelled, Checkpoints checkpoints) {
         DefaultTrainingConfig config = new DefaultTrainingConfig(
                 spec.family().classifier() ? Loss.softmaxCrossEntropyLoss() : Loss.l2Loss())
                 .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed((float) plan.learningRate())).build())
@@ -61,11 +88,33 @@ public final class ModelTrainer {
             trainer.initialize(new Shape(spec.batchShape(1)));
             MiniBatches batches = new MiniBatches(spec, train, plan.batchSize());
             Random shuffle = new Random(plan.seed());
-            for (int epoch = 1; epoch <= plan.epochs(); epoch++) {
+            for (int skipped = 1; skipped <= checkpoints.completedEpochs(); skipped++) {
+                batches.shuffledOrder(shuffle);
+            }
+            for (int epoch = checkpoints.completedEpochs() + 1; epoch <= plan.epochs(); epoch++) {
                 double loss = epoch(trainer, batches, batches.shuffledOrder(shuffle), cancelled, epoch);
+                if (checkpoints.saving()) {
+                    saveCheckpoint(model, epoch, checkpoints);
+                }
                 listener.epochFinished(new EpochReport(epoch, plan.epochs(), loss,
                         ValidationScore.of(trainer, spec, validation)));
             }
+        }
+    }
+
+    private static void saveCheckpoint(Model model, int epoch, Checkpoints checkpoints) {
+        Path folder = checkpoints.folder().resolve("epoch-" + epoch);
+        try {
+            Path parameters = LoadedModel.save(model, folder);
+            checkpoints.sink().saved(epoch, parameters);
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the checkpoint of epoch " + epoch + " under " + folder, e);
         }
     }
 
