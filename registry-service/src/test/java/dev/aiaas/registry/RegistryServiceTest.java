@@ -12,6 +12,7 @@ import dev.aiaas.proto.registry.v1.CreateModelVersionRequest;
 import dev.aiaas.proto.registry.v1.GetAliasHistoryRequest;
 import dev.aiaas.proto.registry.v1.GetModelVersionRequest;
 import dev.aiaas.proto.registry.v1.Lineage;
+import dev.aiaas.proto.registry.v1.ListModelVersionsRequest;
 import dev.aiaas.proto.registry.v1.ModelVersion;
 import dev.aiaas.proto.registry.v1.RegistryServiceGrpc.RegistryServiceBlockingStub;
 import dev.aiaas.proto.registry.v1.SetAliasRequest;
@@ -60,6 +61,19 @@ class RegistryServiceTest {
         assertThat(read.getLineage().getCodeVersion()).isNotBlank();
         assertThat(read.getArtifactsList()).extracting(ArtifactRef::getSha256).containsExactly(SHA);
         assertThat(read.getSignature().getInputs(0).getShapeList()).containsExactly(-1L, 4L);
+    }
+
+    @Test
+    void aTrainingJobThatRegistersAgainGetsItsFirstVersionBack() {
+        String model = unique("iris");
+        ModelVersion first = registry.createModelVersion(version(model, 0.91, "job-retried"));
+        ModelVersion retried = registry.createModelVersion(version(model, 0.91, "job-retried"));
+        ModelVersion other = registry.createModelVersion(version(model, 0.93, "job-other"));
+
+        assertThat(retried.getVersion()).isEqualTo(first.getVersion()).isEqualTo(1);
+        assertThat(other.getVersion()).isEqualTo(2);
+        assertThat(registry.listModelVersions(ListModelVersionsRequest.newBuilder().setModelName(model).build())
+                .getVersionsCount()).isEqualTo(2);
     }
 
     @Test
@@ -156,6 +170,10 @@ class RegistryServiceTest {
     }
 
     private static CreateModelVersionRequest version(String model, double accuracy) {
+        return version(model, accuracy, "job-" + java.util.UUID.randomUUID());
+    }
+
+    private static CreateModelVersionRequest version(String model, double accuracy, String trainingJob) {
         return CreateModelVersionRequest.newBuilder()
                 .setModelName(model)
                 .setFamily("MLP")
@@ -164,7 +182,7 @@ class RegistryServiceTest {
                         .addInputs(TensorSpec.newBuilder().setName("input").setDatatype("FP32").addShape(-1).addShape(4))
                         .addOutputs(TensorSpec.newBuilder().setName("probabilities").setDatatype("FP32").addShape(-1).addShape(3)))
                 .setLineage(Lineage.newBuilder().setDataset("iris").setDatasetVersion(3).setPipeline("default")
-                        .setTrainingJobId("job-1"))
+                        .setTrainingJobId(trainingJob))
                 .addArtifacts(ArtifactRef.newBuilder().setRole("parameters").setKey("models/" + model + "/p.params")
                         .setSha256(SHA).setSizeBytes(1234))
                 .build();

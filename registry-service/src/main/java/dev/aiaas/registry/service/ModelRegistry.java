@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -65,6 +66,11 @@ public class ModelRegistry {
         return run(() -> models.list(config.listLimit()));
     }
 
+    /**
+     * Registers a new version. Idempotent per training job: a version whose lineage names a
+     * training job that already registered one of this model returns that version unchanged,
+     * so a trainer may retry a registration whose answer it lost.
+     */
     @Transactional
     public ModelVersion createVersion(NewModelVersion spec) {
         Names.requireModelName(spec.modelName());
@@ -73,6 +79,14 @@ public class ModelRegistry {
         return run(() -> {
             if (models.insertIfMissing(spec.modelName(), "", Map.of())) {
                 events.modelCreated(spec.modelName());
+            }
+            String job = spec.lineage().trainingJobId();
+            if (!job.isEmpty()) {
+                models.lock(spec.modelName());
+                Optional<ModelVersion> earlier = versions.findByTrainingJob(spec.modelName(), job);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
             }
             long version = models.nextVersion(spec.modelName());
             versions.insert(stamped, version);

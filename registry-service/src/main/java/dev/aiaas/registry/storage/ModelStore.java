@@ -62,6 +62,15 @@ public class ModelStore {
      * Reserves the model's next version number. The row lock this takes serialises
      * concurrent registrations of the same model until the transaction ends.
      */
+    /** Locks the model's row until the transaction ends: creations of its versions take turns. */
+    public void lock(String name) throws SQLException {
+        String sql = "select 1 from registered_model where name = ? for update";
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+            query.setString(1, name);
+            query.executeQuery().close();
+        }
+    }
+
     public long nextVersion(String name) throws SQLException {
         String sql = "update registered_model set latest_version = latest_version + 1 where name = ? returning latest_version";
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {

@@ -81,6 +81,18 @@ public class VersionStore {
         }
     }
 
+    /** The version a training job registered, if it did. */
+    public Optional<ModelVersion> findByTrainingJob(String model, String trainingJobId) throws SQLException {
+        String sql = "select " + COLUMNS + " from model_version where model_name = ? and training_job_id = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+            query.setString(1, model);
+            query.setString(2, trainingJobId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(read(c, row, aliases.aliasesOf(model))) : Optional.empty();
+            }
+        }
+    }
+
     /** A model's versions, newest first. */
     public List<ModelVersion> list(String model, int limit) throws SQLException {
         String sql = "select " + COLUMNS + " from model_version where model_name = ? order by version desc limit ?";
