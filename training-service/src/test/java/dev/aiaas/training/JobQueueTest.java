@@ -2,8 +2,10 @@ package dev.aiaas.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.aiaas.events.Topics;
+import dev.aiaas.storage.ArtifactStore;
 import dev.aiaas.proto.events.v1.TrainingJobQueued;
 import dev.aiaas.proto.training.v1.CancelJobRequest;
 import dev.aiaas.proto.training.v1.GetJobRequest;
@@ -26,6 +28,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,6 +43,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -55,6 +62,19 @@ class JobQueueTest {
     @GrpcClient("training")
     TrainingServiceBlockingStub training;
 
+    @Inject
+    ArtifactStore store;
+
+    @Inject
+    DataSource dataSource;
+
+    private String dataset;
+
+    @BeforeEach
+    void prepareIris() throws Exception {
+        dataset = PreparedIris.write(store, "iris-" + UUID.randomUUID().toString().substring(0, 8)).dataset();
+    }
+
     @Test
     void submittedJobIsQueuedAndAnnouncedToWorkers() throws Exception {
         Job job = training.submitJob(SubmitJobRequest.newBuilder().setSpec(spec(ModelFamily.MLP)).build());
@@ -62,7 +82,7 @@ class JobQueueTest {
         assertThat(job.getState()).isEqualTo(JobState.QUEUED);
         assertThat(job.getSpec().getHyperparameters().getEpochs()).isEqualTo(20); // default filled in
         assertThat(training.getJob(GetJobRequest.newBuilder().setId(job.getId()).build()).getSpec().getDataset())
-                .isEqualTo("iris");
+                .isEqualTo(dataset);
         assertThat(training.listJobs(ListJobsRequest.newBuilder().setState(JobState.QUEUED).build()).getJobsList())
                 .extracting(Job::getId).contains(job.getId());
         assertThat(announcedJobIds(Duration.ofSeconds(20), job.getId())).contains(job.getId());
@@ -113,6 +133,95 @@ class JobQueueTest {
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
     }
 
+    @Test
+    void theWholeSpecIsCheckedAtSubmitSayingWhatToFix() {
+        assertRefused(spec(ModelFamily.LSTM).toBuilder(), Status.Code.INVALID_ARGUMENT, "LSTM cannot be trained yet");
+        assertRefused(spec(ModelFamily.MLP).toBuilder().setAlias("Prod Line"), Status.Code.INVALID_ARGUMENT,
+                "alias 'Prod Line' is not valid");
+        assertRefused(spec(ModelFamily.MLP).toBuilder().setAlias("42"), Status.Code.INVALID_ARGUMENT, "all digits");
+        assertRefused(spec(ModelFamily.MLP).toBuilder().setModelName("Iris!"), Status.Code.INVALID_ARGUMENT,
+                "model name 'Iris!' is not valid");
+        assertRefused(spec(ModelFamily.MLP).toBuilder().setHyperparameters(Hyperparameters.newBuilder()
+                .setEpochs(5000)), Status.Code.INVALID_ARGUMENT, "more than the 1000");
+        assertRefused(spec(ModelFamily.MLP).toBuilder().setHyperparameters(Hyperparameters.newBuilder()
+                .addHiddenUnits(100_000)), Status.Code.INVALID_ARGUMENT, "1 to 4096 units");
+        assertRefused(spec(ModelFamily.MLP).toBuilder().setDataset("never-prepared"), Status.Code.FAILED_PRECONDITION,
+                "run Prepare");
+        assertRefused(spec(ModelFamily.LINEAR_REGRESSION).toBuilder(), Status.Code.FAILED_PRECONDITION, "has class labels");
+    }
+
+    @Test
+    void aJobWhoseWorkerVanishedIsQueuedAndAnnouncedAgain() throws Exception {
+        Job job = training.submitJob(SubmitJobRequest.newBuilder().setSpec(spec(ModelFamily.MLP)).build());
+        holdAsAVanishedWorker(job.getId(), 1);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> state(job.getId()) == JobState.QUEUED);
+
+        assertThat(progressMessages(job.getId())).anyMatch(m -> m.startsWith("re-queued: worker ghost-worker stopped "
+                + "renewing its lease"));
+        assertThat(announcedJobIds(Duration.ofSeconds(20), job.getId()).stream().filter(job.getId()::equals).count())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aJobWhoseWorkersVanishedTooOftenFailsSayingSo() throws Exception {
+        Job job = training.submitJob(SubmitJobRequest.newBuilder().setSpec(spec(ModelFamily.MLP)).build());
+        holdAsAVanishedWorker(job.getId(), 3);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> state(job.getId()) == JobState.FAILED);
+
+        assertThat(training.getJob(GetJobRequest.newBuilder().setId(job.getId()).build()).getError())
+                .contains("stopped renewing its lease").contains("taken 3 times").contains("max-attempts");
+    }
+
+    @Test
+    void aQueuedJobWhoseAnnouncementWentUnansweredIsAnnouncedAgain() throws Exception {
+        Job job = training.submitJob(SubmitJobRequest.newBuilder().setSpec(spec(ModelFamily.MLP)).build());
+        execute("update job set announced_at = now() - interval '1 hour' where id = ?", job.getId());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> announcedJobIds(Duration.ofSeconds(1), job.getId())
+                .stream().filter(job.getId()::equals).count() == 2);
+    }
+
+    /** The job as a worker that took it {@code attempts} times and then stopped renewing its lease. */
+    private void holdAsAVanishedWorker(String jobId, int attempts) throws Exception {
+        execute("update job set state = 'RUNNING', worker_id = 'ghost-worker', attempts = " + attempts
+                + ", lease_expires_at = now() - interval '1 second' where id = ?", jobId);
+    }
+
+    private void execute(String sql, String jobId) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+            update.setString(1, jobId);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private JobState state(String jobId) {
+        return training.getJob(GetJobRequest.newBuilder().setId(jobId).build()).getState();
+    }
+
+    private List<String> progressMessages(String jobId) throws Exception {
+        List<String> messages = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement query = c.prepareStatement("select message from job_event where job_id = ? order by id")) {
+            query.setString(1, jobId);
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    messages.add(rows.getString(1));
+                }
+            }
+        }
+        return messages;
+    }
+
+    private void assertRefused(JobSpec.Builder spec, Status.Code code, String fix) {
+        assertThatThrownBy(() -> training.submitJob(SubmitJobRequest.newBuilder().setSpec(spec).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(code);
+                    assertThat(e.getStatus().getDescription()).contains(fix);
+                });
+    }
+
     private static List<String> announcedJobIds(Duration timeout, String wanted) throws Exception {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.get().kafkaBootstrap(),
@@ -131,9 +240,9 @@ class JobQueueTest {
         return ids;
     }
 
-    private static JobSpec spec(ModelFamily family) {
+    private JobSpec spec(ModelFamily family) {
         return JobSpec.newBuilder()
-                .setDataset("iris")
+                .setDataset(dataset)
                 .setDatasetVersion(1)
                 .setFamily(family)
                 .setModelName("iris-mlp")

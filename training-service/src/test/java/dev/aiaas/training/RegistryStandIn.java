@@ -58,6 +58,14 @@ public class RegistryStandIn implements QuarkusTestResourceLifecycleManager {
         public synchronized void createModelVersion(CreateModelVersionRequest request,
                 StreamObserver<ModelVersion> response) {
             List<ModelVersion> model = versions.computeIfAbsent(request.getModelName(), name -> new ArrayList<>());
+            String job = request.getLineage().getTrainingJobId();
+            for (ModelVersion earlier : model) {
+                if (!job.isEmpty() && earlier.getLineage().getTrainingJobId().equals(job)) {
+                    response.onNext(earlier); // as the registry: one version per training job
+                    response.onCompleted();
+                    return;
+                }
+            }
             ModelVersion version = ModelVersion.newBuilder()
                     .setModelName(request.getModelName()).setVersion(model.size() + 1L)
                     .setFamily(request.getFamily()).setDescription(request.getDescription())

@@ -1,6 +1,7 @@
 package dev.aiaas.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -33,6 +34,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +91,9 @@ class TrainingWorkerTest {
         assertThat(job.getEvaluation().getConfusionMatrix().getCountsList().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(iris.test().rowCount());
         assertRegistered(job, iris, model);
+        // a checkpoint was kept after every epoch while the job ran; once it ended they are gone
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.list("training/checkpoints/" + job.getId() + "/")
+                .isEmpty());
     }
 
     private void assertRegistered(Job job, PreparedIris.Written iris, String model) throws Exception {
@@ -143,7 +148,7 @@ class TrainingWorkerTest {
     void cancellingARunningJobStopsItAndItStaysCancelled() throws Exception {
         PreparedIris.Written iris = PreparedIris.write(store, unique("iris"));
         String model = unique("iris-endless");
-        Job submitted = submit(spec(iris.dataset(), model, ModelFamily.MLP, 1_000_000));
+        Job submitted = submit(spec(iris.dataset(), model, ModelFamily.MLP, 1_000));
 
         List<JobState> states = new ArrayList<>();
         Job atCancel = null;
@@ -162,7 +167,7 @@ class TrainingWorkerTest {
         assertThat(states).startsWith(JobState.QUEUED, JobState.RUNNING).endsWith(JobState.CANCELLED);
         assertThat(cancelled.getState()).isEqualTo(JobState.CANCELLED);
         assertThat(cancelled.getError()).isEmpty();
-        assertThat(cancelled.getEpoch()).isEqualTo(atCancel.getEpoch()).isLessThan(1_000_000);
+        assertThat(cancelled.getEpoch()).isEqualTo(atCancel.getEpoch()).isLessThan(1_000);
         assertThat(cancelled.getFinishedAt()).isEqualTo(atCancel.getFinishedAt());
         assertThat(store.list("models/" + model + "/")).isEmpty();
         assertThatThrownBy(() -> registry.getModelVersion(GetModelVersionRequest.newBuilder()
@@ -172,18 +177,6 @@ class TrainingWorkerTest {
         // The worker is free again: the next job runs to the end.
         Job next = submit(spec(iris.dataset(), unique("iris-logistic"), ModelFamily.LOGISTIC_REGRESSION, 5));
         assertThat(watchToTheEnd(next.getId())).extracting(JobEvent::getState).last().isEqualTo(JobState.SUCCEEDED);
-    }
-
-    @Test
-    void jobOnADatasetNeverPreparedFailsSayingToRunPrepare() {
-        Job submitted = submit(spec(unique("never-prepared"), unique("ghost"), ModelFamily.MLP, 5));
-
-        List<JobEvent> events = watchToTheEnd(submitted.getId());
-        Job failed = training.getJob(GetJobRequest.newBuilder().setId(submitted.getId()).build());
-
-        assertThat(events).extracting(JobEvent::getState).endsWith(JobState.FAILED);
-        assertThat(failed.getState()).isEqualTo(JobState.FAILED);
-        assertThat(failed.getError()).contains("has not been prepared").contains("run Prepare");
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.aiaas.ingest.service;
 
+import dev.aiaas.errors.Names;
 import static dev.aiaas.errors.SqlWork.run;
 
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.ingest.model.Dataset;
 import dev.aiaas.ingest.model.DatasetSchema;
-import dev.aiaas.ingest.model.Names;
 import dev.aiaas.ingest.storage.DatasetStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +21,7 @@ public class DatasetCatalog {
 
     @Transactional
     public Dataset create(String name, String description, DatasetSchema schema) {
-        Names.requireDatasetName(name);
+        Names.require("dataset name", name);
         schema.validated();
         return run(() -> {
             datasets.insertIfMissing(name, description, schema);

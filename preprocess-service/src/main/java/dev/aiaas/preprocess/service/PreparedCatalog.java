@@ -1,12 +1,12 @@
 package dev.aiaas.preprocess.service;
 
 import dev.aiaas.errors.DomainException;
+import dev.aiaas.errors.Names;
 import dev.aiaas.storage.ArtifactStore;
 import dev.aiaas.storage.StoredArtifact;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * Where prepared datasets live in the artifact store, and reading their manifests back.
@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 public class PreparedCatalog {
 
     public static final String MANIFEST = "prepared.json";
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
     @Inject
     ArtifactStore store;
@@ -28,15 +27,15 @@ public class PreparedCatalog {
 
     /** Whether the dataset version was prepared with this pipeline (its manifest exists). */
     public boolean exists(String dataset, long version, String pipeline) {
-        requireName("dataset", dataset);
-        requireName("pipeline", pipeline);
+        Names.require("dataset name", dataset);
+        Names.require("pipeline name", pipeline);
         return store.exists(prefix(dataset, version, pipeline) + MANIFEST);
     }
 
     /** The manifest JSON of a prepared dataset; NOT_FOUND when it was never prepared. */
     public String manifest(String dataset, long version, String pipeline) {
-        requireName("dataset", dataset);
-        requireName("pipeline", pipeline);
+        Names.require("dataset name", dataset);
+        Names.require("pipeline name", pipeline);
         if (version < 1) {
             throw DomainException.invalid("dataset_version must be 1 or more");
         }
@@ -44,11 +43,5 @@ public class PreparedCatalog {
         StoredArtifact manifest = store.stat(key).orElseThrow(() -> DomainException.notFound("dataset " + dataset
                 + " v" + version + " was never prepared with pipeline '" + pipeline + "': run Prepare first"));
         return new String(store.readAllVerified(key, manifest.sha256()), StandardCharsets.UTF_8);
-    }
-
-    private static void requireName(String what, String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw DomainException.invalid(what + " name '" + name + "' is not valid: 1-63 lower-case letters, digits, '.', '_' or '-'");
-        }
     }
 }

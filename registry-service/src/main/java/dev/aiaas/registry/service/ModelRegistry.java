@@ -1,5 +1,6 @@
 package dev.aiaas.registry.service;
 
+import dev.aiaas.errors.Names;
 import static dev.aiaas.errors.SqlWork.run;
 
 import dev.aiaas.errors.DomainException;
@@ -9,7 +10,6 @@ import dev.aiaas.registry.model.AliasChange;
 import dev.aiaas.registry.model.ArtifactEntry;
 import dev.aiaas.registry.model.Lineage;
 import dev.aiaas.registry.model.ModelVersion;
-import dev.aiaas.registry.model.Names;
 import dev.aiaas.registry.model.NewModelVersion;
 import dev.aiaas.registry.model.RegisteredModel;
 import dev.aiaas.registry.storage.AliasStore;
@@ -49,7 +49,7 @@ public class ModelRegistry {
 
     @Transactional
     public RegisteredModel createModel(String name, String description, Map<String, String> tags) {
-        Names.requireModelName(name);
+        Names.require("model name", name);
         return run(() -> {
             if (models.insertIfMissing(name, description, tags)) {
                 events.modelCreated(name);
@@ -73,7 +73,7 @@ public class ModelRegistry {
      */
     @Transactional
     public ModelVersion createVersion(NewModelVersion spec) {
-        Names.requireModelName(spec.modelName());
+        Names.require("model name", spec.modelName());
         validate(spec);
         NewModelVersion stamped = withCodeVersion(spec);
         return run(() -> {

@@ -2,6 +2,7 @@ package dev.aiaas.serving.service;
 
 import dev.aiaas.batching.BatchQueue;
 import dev.aiaas.errors.DomainException;
+import dev.aiaas.errors.Names;
 import dev.aiaas.serving.client.RegistryClient;
 import dev.aiaas.serving.config.ServingConfig;
 import dev.aiaas.serving.model.DesiredDeployment;
@@ -20,7 +21,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,7 +34,6 @@ import org.jboss.logging.Logger;
 public class Deployments {
 
     private static final Logger LOG = Logger.getLogger(Deployments.class);
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
@@ -58,10 +57,7 @@ public class Deployments {
     }
 
     public DeploymentView deploy(DesiredDeployment desired) {
-        if (desired.endpoint() == null || !NAME.matcher(desired.endpoint()).matches()) {
-            throw DomainException.invalid("endpoint name '" + desired.endpoint() + "' is not valid: 1-63 lower-case "
-                    + "letters, digits, '.', '_' or '-', starting with a letter or digit");
-        }
+        Names.require("endpoint name", desired.endpoint());
         if (!desired.binding().followsAlias() && desired.binding().version() < 1) {
             throw DomainException.invalid("name an alias or a version (>= 1) of model " + desired.binding().modelName());
         }

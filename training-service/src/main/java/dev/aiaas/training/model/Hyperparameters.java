@@ -10,13 +10,25 @@ public record Hyperparameters(int epochs, int batchSize, double learningRate, Li
     public static final int DEFAULT_BATCH_SIZE = 32;
     public static final double DEFAULT_LEARNING_RATE = 0.01;
 
-    /** Fills defaults and refuses values no training could use. */
-    public Hyperparameters withDefaults() {
+    /** Fills defaults and refuses values no training could use or this service allows. */
+    public Hyperparameters withDefaults(JobLimits limits) {
         if (epochs < 0 || batchSize < 0 || learningRate < 0) {
             throw DomainException.invalid("epochs, batch size and learning rate must be positive (0 = default)");
         }
-        if (hiddenUnits.stream().anyMatch(units -> units < 1)) {
-            throw DomainException.invalid("every hidden layer needs at least one unit");
+        if (epochs > limits.maxEpochs()) {
+            throw DomainException.invalid(epochs + " epochs is more than the " + limits.maxEpochs() + " a job may run");
+        }
+        if (batchSize > limits.maxBatchSize()) {
+            throw DomainException.invalid("batch size " + batchSize + " is more than the " + limits.maxBatchSize()
+                    + " allowed");
+        }
+        if (hiddenUnits.size() > limits.maxHiddenLayers()) {
+            throw DomainException.invalid(hiddenUnits.size() + " hidden layers is more than the "
+                    + limits.maxHiddenLayers() + " allowed");
+        }
+        if (hiddenUnits.stream().anyMatch(units -> units < 1 || units > limits.maxHiddenUnits())) {
+            throw DomainException.invalid("every hidden layer needs 1 to " + limits.maxHiddenUnits() + " units, not "
+                    + hiddenUnits);
         }
         if (Double.isNaN(learningRate) || learningRate > 10) {
             throw DomainException.invalid("learning rate " + learningRate + " is not usable: try 0.001 to 0.1");

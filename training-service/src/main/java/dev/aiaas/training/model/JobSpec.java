@@ -1,8 +1,11 @@
 package dev.aiaas.training.model;
 
 import dev.aiaas.errors.DomainException;
+import java.util.List;
+import java.util.Arrays;
+import dev.aiaas.models.ModelFamily;
+import dev.aiaas.errors.Names;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** What to train: on which prepared data, which family, how, where, and under which model name. */
 public record JobSpec(
@@ -15,26 +18,39 @@ public record JobSpec(
         String modelName,
         String alias) {
 
+    /** Every family the contract names (aiaas.training.v1.ModelFamily). */
     public static final Set<String> FAMILIES =
             Set.of("LINEAR_REGRESSION", "LOGISTIC_REGRESSION", "MLP", "CNN", "LSTM", "AUTOENCODER");
     private static final Set<String> DEVICES = Set.of("AUTO", "CPU", "GPU");
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
-    /** Checks the spec and fills defaults; INVALID_ARGUMENT names what to fix. */
-    public JobSpec validated() {
-        if (dataset.isBlank() || datasetVersion < 1) {
-            throw DomainException.invalid("name the prepared dataset to train on: dataset and dataset_version >= 1");
+    /**
+     * Checks the whole spec at once and fills defaults: INVALID_ARGUMENT names the first thing
+     * to fix. What it cannot see from here (the data is prepared, the family fits it) is checked
+     * by the submit against the prepared data.
+     */
+    public JobSpec validated(JobLimits limits) {
+        Names.require("dataset name", dataset);
+        if (datasetVersion < 1) {
+            throw DomainException.invalid("dataset_version must be 1 or more: name the sealed version to train on");
         }
+        String pipelineName = pipeline.isBlank() ? "default" : pipeline;
+        Names.require("pipeline name", pipelineName);
         if (!FAMILIES.contains(family)) {
             throw DomainException.invalid("model family '" + family + "' is unknown: choose one of " + FAMILIES);
+        }
+        List<String> implemented = Arrays.stream(ModelFamily.values()).map(Enum::name).toList();
+        if (!implemented.contains(family)) {
+            throw DomainException.invalid("model family " + family + " cannot be trained yet: submit one of "
+                    + implemented);
         }
         if (!DEVICES.contains(device)) {
             throw DomainException.invalid("device '" + device + "' is unknown: AUTO, CPU or GPU");
         }
-        if (!NAME.matcher(modelName).matches()) {
-            throw DomainException.invalid("model name '" + modelName + "' is not valid: 1-63 lower-case letters, digits, '.', '_' or '-'");
+        Names.require("model name", modelName);
+        if (!alias.isBlank()) {
+            Names.requireAlias(alias);
         }
-        return new JobSpec(dataset, datasetVersion, pipeline.isBlank() ? "default" : pipeline, family,
-                hyperparameters.withDefaults(), device, modelName, alias);
+        return new JobSpec(dataset, datasetVersion, pipelineName, family, hyperparameters.withDefaults(limits), device,
+                modelName, alias);
     }
 }

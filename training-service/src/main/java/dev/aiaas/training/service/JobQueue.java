@@ -7,9 +7,11 @@ import dev.aiaas.training.config.TrainingConfig;
 import dev.aiaas.training.messaging.JobQueueEvents;
 import dev.aiaas.training.model.Job;
 import dev.aiaas.training.model.JobProgress;
+import dev.aiaas.training.model.JobLimits;
 import dev.aiaas.training.model.JobSpec;
 import dev.aiaas.training.model.JobState;
 import dev.aiaas.training.storage.JobStore;
+import dev.aiaas.training.storage.PreparedDatasetReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,17 +32,28 @@ public class JobQueue {
     @Inject
     TrainingConfig config;
 
-    /** Queues a job; with a request id already used, returns that job instead. */
+    @Inject
+    PreparedDatasetReader prepared;
+
+    /**
+     * Queues a job once the whole spec checks out (INVALID_ARGUMENT), its data is prepared and
+     * its family fits that data (FAILED_PRECONDITION). A request id already used returns that
+     * job instead, unchecked: it is the same submit again.
+     */
     @Transactional
     public Job submit(JobSpec spec, String requestId) {
-        JobSpec checked = spec.validated();
-        return run(() -> {
-            if (!requestId.isBlank()) {
-                var earlier = jobs.findByRequestId(requestId);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
+        if (!requestId.isBlank()) {
+            var earlier = run(() -> jobs.findByRequestId(requestId));
+            if (earlier.isPresent()) {
+                return earlier.get();
             }
+        }
+        TrainingConfig.Limits limits = config.limits();
+        JobSpec checked = spec.validated(new JobLimits(limits.maxEpochs(), limits.maxBatchSize(),
+                limits.maxHiddenLayers(), limits.maxHiddenUnits()));
+        TrainingSetup.modelSpec(checked, prepared.manifest(checked.dataset(), checked.datasetVersion(),
+                checked.pipeline()));
+        return run(() -> {
             String id = "job-" + UUID.randomUUID();
             jobs.insert(id, requestId, checked);
             jobs.appendProgress(id, JobState.QUEUED, 0, null, Map.of(), "queued");

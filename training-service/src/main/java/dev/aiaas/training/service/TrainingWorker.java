@@ -1,5 +1,6 @@
 package dev.aiaas.training.service;
 
+import dev.aiaas.models.Checkpoints;
 import dev.aiaas.models.DevicePreference;
 import dev.aiaas.models.EpochReport;
 import dev.aiaas.models.Evaluation;
@@ -12,18 +13,23 @@ import dev.aiaas.models.ModelTrainer;
 import dev.aiaas.models.TrainingCancelledException;
 import dev.aiaas.training.client.RegistryClient;
 import dev.aiaas.training.config.TrainingConfig;
+import dev.aiaas.training.model.ClaimedJob;
 import dev.aiaas.training.model.ConfusionMatrix;
 import dev.aiaas.training.model.Job;
+import dev.aiaas.training.model.JobCheckpoint;
 import dev.aiaas.training.model.JobSpec;
 import dev.aiaas.training.model.JobState;
 import dev.aiaas.training.model.PreparedData;
 import dev.aiaas.training.model.StoredFile;
+import dev.aiaas.training.storage.CheckpointStore;
 import dev.aiaas.training.storage.ModelArtifactWriter;
 import dev.aiaas.training.storage.PreparedDatasetReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,6 +56,12 @@ public class TrainingWorker {
     RegistryClient registry;
 
     @Inject
+    CheckpointStore checkpointStore;
+
+    @Inject
+    LeaseKeeper leases;
+
+    @Inject
     TrainingConfig config;
 
     /** Runs the job if it is still QUEUED; never throws. */
@@ -63,37 +75,49 @@ public class TrainingWorker {
         try {
             device = DevicePreference.describe(TrainingSetup.device(job.spec()).resolve());
         } catch (GpuUnavailableException e) {
-            if (lifecycle.claim(jobId, "none")) {
+            if (lifecycle.claim(jobId, "none").isPresent()) {
                 lifecycle.fail(jobId, e.getMessage());
             }
             return;
         }
-        if (!lifecycle.claim(jobId, device)) {
+        Optional<ClaimedJob> claimed = lifecycle.claim(jobId, device);
+        if (claimed.isEmpty()) {
             LOG.infof("job %s was cancelled or taken by another worker before it started", jobId);
             return;
         }
+        leases.hold(jobId);
         try (JobFolder folder = JobFolder.create(config.worker().workDir(), jobId)) {
-            train(job, folder);
+            train(job, claimed.get(), folder);
         } catch (TrainingCancelledException e) {
-            LOG.infof("job %s stopped in epoch %d: it was cancelled", jobId, e.epoch());
+            LOG.infof("job %s stopped in epoch %d: it was cancelled or left this worker", jobId, e.epoch());
         } catch (RuntimeException | Error e) {
             lifecycle.fail(jobId, JobFailure.describe(jobId, e));
+        } finally {
+            leases.release(jobId);
+            deleteCheckpointsOnceFinished(jobId);
         }
     }
 
-    private void train(Job job, JobFolder folder) {
+    private void train(Job job, ClaimedJob claimed, JobFolder folder) {
         JobSpec spec = job.spec();
         PreparedData data = prepared.manifest(spec.dataset(), spec.datasetVersion(), spec.pipeline());
         ModelSpec modelSpec = TrainingSetup.modelSpec(spec, data);
         LabelledData train = prepared.split(data, "train", folder.path());
         LabelledData validation = prepared.split(data, "validation", folder.path());
         LabelledData test = prepared.split(data, "test", folder.path());
-        LOG.infof("job %s: %s on %d training rows of %s v%d", job.id(), modelSpec, train.rows(), spec.dataset(),
-                spec.datasetVersion());
+        LOG.infof("job %s: %s on %d training rows of %s v%d%s", job.id(), modelSpec, train.rows(), spec.dataset(),
+                spec.datasetVersion(), claimed.resumeFrom().map(c -> ", resuming after epoch " + c.epoch()).orElse(""));
         CancellationPoll cancelled = new CancellationPoll(() -> lifecycle.running(job.id()),
                 config.worker().cancelCheckInterval());
+        AtomicReference<JobCheckpoint> saved = new AtomicReference<>();
+        Checkpoints checkpoints = new Checkpoints(
+                claimed.resumeFrom().map(c -> new Checkpoints.ResumePoint(c.epoch(),
+                        checkpointStore.download(c, folder.path().resolve("resume.params")))),
+                folder.path().resolve("checkpoints"),
+                (epoch, parameters) -> saved.set(checkpointStore.put(job.id(), epoch, parameters)));
         try (LoadedModel model = new ModelTrainer().train(modelSpec, TrainingSetup.plan(spec), train, validation,
-                report -> epochFinished(job.id(), report), cancelled)) {
+                report -> epochFinished(job.id(), report, Optional.ofNullable(saved.getAndSet(null))), cancelled,
+                checkpoints)) {
             Evaluation evaluation = ModelEvaluator.evaluate(model, test);
             if (!lifecycle.running(job.id())) {
                 throw new TrainingCancelledException(spec.hyperparameters().epochs());
@@ -103,9 +127,20 @@ public class TrainingWorker {
         }
     }
 
-    private void epochFinished(String jobId, EpochReport report) {
-        if (!lifecycle.epochFinished(jobId, report)) {
+    private void epochFinished(String jobId, EpochReport report, Optional<JobCheckpoint> checkpoint) {
+        if (!lifecycle.epochFinished(jobId, report, checkpoint)) {
             throw new TrainingCancelledException(report.epoch());
+        }
+    }
+
+    /** A job that ended needs its checkpoints no more; one re-queued elsewhere resumes from them. */
+    private void deleteCheckpointsOnceFinished(String jobId) {
+        try {
+            if (lifecycle.find(jobId).map(j -> j.state().finished()).orElse(false)) {
+                checkpointStore.deleteAll(jobId);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("job %s: its checkpoints could not be looked at or deleted: %s", jobId, e.getMessage());
         }
     }
 

@@ -87,26 +87,13 @@ public class JobStore {
         }
     }
 
-    /**
-     * Takes a queued job for this worker: RUNNING, started now, on {@code device}.
-     *
-     * @return false when the job is no longer QUEUED (cancelled, or taken by another worker)
-     */
-    public boolean claim(String id, String device) throws SQLException {
-        String sql = "update job set state = 'RUNNING', started_at = now(), device = ? where id = ? and state = 'QUEUED'";
-        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
-            update.setString(1, device);
-            update.setString(2, id);
-            return update.executeUpdate() == 1;
-        }
-    }
-
-    /** Records a finished epoch of a running job; false when the job is no longer RUNNING. */
-    public boolean recordEpoch(String id, int epoch) throws SQLException {
-        String sql = "update job set epoch = ? where id = ? and state = 'RUNNING'";
+    /** Records a finished epoch of a job the worker holds; false when it is no longer RUNNING under it. */
+    public boolean recordEpoch(String id, String worker, int epoch) throws SQLException {
+        String sql = "update job set epoch = ? where id = ? and state = 'RUNNING' and worker_id = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
             update.setInt(1, epoch);
             update.setString(2, id);
+            update.setString(3, worker);
             return update.executeUpdate() == 1;
         }
     }
@@ -122,26 +109,37 @@ public class JobStore {
         }
     }
 
-    /** Ends a running job SUCCEEDED with its evaluation and registry version; false when it was no longer RUNNING. */
-    public boolean succeed(String id, Map<String, Double> metrics, ConfusionMatrix confusion, long modelVersion)
-            throws SQLException {
+    /**
+     * Ends a job the worker holds SUCCEEDED with its evaluation and registry version; false when
+     * it was no longer RUNNING under it.
+     */
+    public boolean succeed(String id, String worker, Map<String, Double> metrics, ConfusionMatrix confusion,
+            long modelVersion) throws SQLException {
         String sql = "update job set state = 'SUCCEEDED', finished_at = now(), evaluation = ?::jsonb, "
-                + "confusion_matrix = ?::jsonb, model_version = ? where id = ? and state = 'RUNNING'";
+                + "confusion_matrix = ?::jsonb, model_version = ?, lease_expires_at = null "
+                + "where id = ? and state = 'RUNNING' and worker_id = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
             update.setString(1, write(metrics));
             update.setString(2, confusion.labels().isEmpty() ? null : write(confusion));
             update.setLong(3, modelVersion);
             update.setString(4, id);
+            update.setString(5, worker);
             return update.executeUpdate() == 1;
         }
     }
 
-    /** Ends a running job FAILED with what to do about it; false when it was no longer RUNNING. */
-    public boolean failRunning(String id, String error) throws SQLException {
-        String sql = "update job set state = 'FAILED', finished_at = now(), error = ? where id = ? and state = 'RUNNING'";
+    /**
+     * Ends a running job FAILED with what to do about it; false when it was no longer RUNNING
+     * (under {@code worker}, unless that is null: the reaper fails a job nobody holds any more).
+     */
+    public boolean failRunning(String id, String worker, String error) throws SQLException {
+        String sql = "update job set state = 'FAILED', finished_at = now(), error = ?, lease_expires_at = null "
+                + "where id = ? and state = 'RUNNING' and (?::text is null or worker_id = ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
             update.setString(1, error);
             update.setString(2, id);
+            update.setString(3, worker);
+            update.setString(4, worker);
             return update.executeUpdate() == 1;
         }
     }

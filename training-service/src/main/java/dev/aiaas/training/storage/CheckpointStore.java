@@ -1,0 +1,40 @@
+package dev.aiaas.training.storage;
+
+import dev.aiaas.storage.ArtifactStore;
+import dev.aiaas.storage.StoredArtifact;
+import dev.aiaas.training.model.JobCheckpoint;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+
+/**
+ * A running job's checkpoints under {@code training/checkpoints/{job-id}/}: the parameters
+ * after each finished epoch ({@code epoch-0003.params}), kept until the job ends.
+ */
+@ApplicationScoped
+public class CheckpointStore {
+
+    @Inject
+    ArtifactStore store;
+
+    /** Uploads the parameters saved after {@code epoch}. */
+    public JobCheckpoint put(String jobId, int epoch, Path parameters) {
+        StoredArtifact stored = store.put(prefix(jobId) + String.format("epoch-%04d.params", epoch), parameters);
+        return new JobCheckpoint(epoch, stored.key(), stored.sha256());
+    }
+
+    /** Downloads a checkpoint into {@code target}, verifying its SHA-256. */
+    public Path download(JobCheckpoint checkpoint, Path target) {
+        store.downloadVerified(checkpoint.key(), checkpoint.sha256(), target);
+        return target;
+    }
+
+    /** Deletes every checkpoint of a job that ended. */
+    public void deleteAll(String jobId) {
+        store.deletePrefix(prefix(jobId));
+    }
+
+    private static String prefix(String jobId) {
+        return "training/checkpoints/" + jobId + "/";
+    }
+}
