@@ -75,9 +75,12 @@ class IngestFaultsIT {
     }
 
     @AfterAll
-    static void disconnect() throws InterruptedException {
+    static void leaveTheStackServing() throws InterruptedException {
         if (services != null) {
             services.close();
+        }
+        if (stack != null) {
+            RunningStack.awaitAllServing(stack, Duration.ofMinutes(3));
         }
     }
 

@@ -4,11 +4,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
 
 import dev.aiaas.cli.Addresses;
 import dev.aiaas.cli.Services;
 import dev.aiaas.localstack.LocalStack;
 import dev.aiaas.localstack.Progress;
+import dev.aiaas.localstack.RunningService;
 import dev.aiaas.localstack.ServiceName;
 import dev.aiaas.localstack.StackOptions;
 
@@ -48,6 +59,39 @@ final class RunningStack {
         return Services.connect(new Addresses("localhost", port(stack, ServiceName.INGEST),
                 port(stack, ServiceName.PREPROCESS), port(stack, ServiceName.TRAINING), port(stack, ServiceName.REGISTRY),
                 port(stack, ServiceName.SERVING), port(stack, ServiceName.MONITORING)));
+    }
+
+    /**
+     * Waits until every service answers gRPC health SERVING again: a test that killed a process
+     * leaves the stack as it found it for the tests after it.
+     */
+    static void awaitAllServing(LocalStack stack, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (RunningService service : stack.services()) {
+            while (!serving(stack.service(service.name()))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(service.name().id() + " did not answer SERVING within " + timeout);
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted while waiting for the stack", e);
+                }
+            }
+        }
+    }
+
+    private static boolean serving(RunningService service) {
+        ManagedChannel channel = Grpc.newChannelBuilder(service.address(), InsecureChannelCredentials.create()).build();
+        try {
+            return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(2, TimeUnit.SECONDS)
+                    .check(HealthCheckRequest.getDefaultInstance()).getStatus() == ServingStatus.SERVING;
+        } catch (StatusRuntimeException e) {
+            return false;
+        } finally {
+            channel.shutdownNow();
+        }
     }
 
     private static int port(LocalStack stack, ServiceName service) {

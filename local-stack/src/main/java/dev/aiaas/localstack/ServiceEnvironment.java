@@ -45,6 +45,9 @@ final class ServiceEnvironment {
             env.put("QUARKUS_GRPC_CLIENTS_" + peer.name() + "_HOST", HOST);
             env.put("QUARKUS_GRPC_CLIENTS_" + peer.name() + "_PORT", Integer.toString(port));
         });
+        // One machine: a training worker that dies has its job re-queued within 10 s.
+        env.put("TRAINING_WORKER_LEASE", "PT10S");
+        env.put("TRAINING_WORKER_HEARTBEAT_INTERVAL", "PT2S");
         // libgomp's busy wait made training 5-20x slower on two cores.
         env.put("OMP_WAIT_POLICY", "PASSIVE");
         env.put("DJL_CACHE_DIR", djlCache(options).toString());

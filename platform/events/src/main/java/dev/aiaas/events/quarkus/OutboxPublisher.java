@@ -2,6 +2,8 @@ package dev.aiaas.events.quarkus;
 
 import dev.aiaas.events.KafkaProducers;
 import dev.aiaas.events.OutboxRelay;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -44,12 +46,19 @@ public class OutboxPublisher {
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
+    @Inject
+    MeterRegistry meters;
+
     private Producer<String, byte[]> producer;
+    private KafkaClientMetrics metrics;
     private OutboxRelay relay;
     private ScheduledExecutorService timer;
 
     void start(@Observes StartupEvent event) {
         producer = KafkaProducers.idempotent(bootstrapServers, applicationName + "-outbox");
+        // the one producer not made by the messaging extension: bind its client metrics by hand
+        metrics = new KafkaClientMetrics(producer);
+        metrics.bindTo(meters);
         relay = new OutboxRelay(dataSource, table, producer);
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
         timer.scheduleWithFixedDelay(this::flushQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -82,6 +91,9 @@ public class OutboxPublisher {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (metrics != null) {
+            metrics.close();
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
