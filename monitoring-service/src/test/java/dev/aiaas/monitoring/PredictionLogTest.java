@@ -67,6 +67,41 @@ class PredictionLogTest {
     }
 
     @Test
+    void metricsCoverTheAskedTimeRangeOnly() throws Exception {
+        String endpoint = "iris-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+        try (var producer = producer()) {
+            for (int i = 0; i < 15; i++) {
+                Instant at = i < 10 ? now.minus(Duration.ofHours(2)) : now;
+                producer.send(new ProducerRecord<>(Topics.SERVING_PREDICTIONS, endpoint,
+                        prediction(endpoint, 0.004, "OK", at).toByteArray())).get();
+            }
+        }
+        awaitRequests(endpoint, 15, Duration.ofSeconds(30));
+
+        ModelMetrics lastHalfHour = metrics(endpoint, now.minus(Duration.ofMinutes(30)), now.plusSeconds(60));
+        ModelMetrics twoHoursAgo = metrics(endpoint, now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(1)));
+        ModelMetrics yesterday = metrics(endpoint, now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)));
+
+        assertThat(lastHalfHour.getRequestCount()).isEqualTo(5);
+        assertThat(twoHoursAgo.getRequestCount()).isEqualTo(10);
+        assertThat(twoHoursAgo.getStartTime().getSeconds()).isEqualTo(now.minus(Duration.ofHours(3)).getEpochSecond());
+        assertThat(yesterday.getRequestCount()).isZero();
+        assertThat(yesterday.getWindowsList()).isEmpty();
+        assertThatThrownBy(() -> metrics(endpoint, now.minus(Duration.ofDays(40)), now))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription()).contains("shorter");
+                });
+    }
+
+    private ModelMetrics metrics(String endpoint, Instant from, Instant to) {
+        return monitoring.getModelMetrics(GetModelMetricsRequest.newBuilder().setEndpoint(endpoint)
+                .setStartTime(Timestamp.newBuilder().setSeconds(from.getEpochSecond()).setNanos(from.getNano()))
+                .setEndTime(Timestamp.newBuilder().setSeconds(to.getEpochSecond()).setNanos(to.getNano())).build());
+    }
+
+    @Test
     void unknownEndpointIsNotFound() {
         assertThatThrownBy(() -> monitoring.getModelMetrics(
                 GetModelMetricsRequest.newBuilder().setEndpoint("never-served").build()))
@@ -127,7 +162,10 @@ class PredictionLogTest {
     }
 
     private static PredictionLogged prediction(String endpoint, double latency, String status) {
-        Instant now = Instant.now();
+        return prediction(endpoint, latency, status, Instant.now());
+    }
+
+    private static PredictionLogged prediction(String endpoint, double latency, String status, Instant now) {
         return PredictionLogged.newBuilder()
                 .setHeader(EventHeaders.newHeader("test"))
                 .setEndpoint(endpoint)

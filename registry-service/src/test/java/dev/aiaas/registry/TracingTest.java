@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aiaas.proto.registry.v1.CreateRegisteredModelRequest;
 import dev.aiaas.proto.registry.v1.RegistryServiceGrpc.RegistryServiceBlockingStub;
+import dev.aiaas.testing.OtlpCollector;
 import dev.aiaas.testing.RealServersResource;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -19,6 +19,7 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 
 /** Monitoring's gRPC edge. */
 @GrpcService
@@ -33,9 +34,13 @@ public class MonitoringGrpcService extends MonitoringServiceGrpc.MonitoringServi
 
     @Override
     public void getModelMetrics(GetModelMetricsRequest request, StreamObserver<ModelMetrics> response) {
-        TrafficSummary summary = traffic.summary(request.getEndpoint(), Duration.ofSeconds(request.getWindowSeconds()));
+        TrafficSummary summary = traffic.summary(request.getEndpoint(), Duration.ofSeconds(request.getWindowSeconds()),
+                request.hasStartTime() ? instant(request.getStartTime()) : null,
+                request.hasEndTime() ? instant(request.getEndTime()) : null);
         response.onNext(ModelMetrics.newBuilder()
                 .setEndpoint(summary.endpoint())
+                .setStartTime(timestamp(summary.start()))
+                .setEndTime(timestamp(summary.end()))
                 .setRequestCount(summary.requests())
                 .setErrorCount(summary.errors())
                 .setRowCount(summary.rows())
@@ -73,5 +78,13 @@ public class MonitoringGrpcService extends MonitoringServiceGrpc.MonitoringServi
                 .setP95Seconds(histogram.percentile(0.95))
                 .setP99Seconds(histogram.percentile(0.99))
                 .build();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 }

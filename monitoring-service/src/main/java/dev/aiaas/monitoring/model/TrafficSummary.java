@@ -1,10 +1,13 @@
 package dev.aiaas.monitoring.model;
 
+import java.time.Instant;
 import java.util.List;
 
-/** An endpoint's traffic over its whole life and per window, oldest window first. */
+/** An endpoint's traffic over a time range [start, end) and per window in it, oldest window first. */
 public record TrafficSummary(
         String endpoint,
+        Instant start,
+        Instant end,
         long requests,
         long errors,
         long rows,

@@ -56,14 +56,29 @@ public class TrafficRecorder {
         return true;
     }
 
-    /** Whole-life totals plus windows of {@code width}, the newest {@code maxReportWindows}. */
-    public TrafficSummary summary(String endpoint, Duration width) {
+    /**
+     * Totals over a time range plus windows of {@code width} in it, the newest
+     * {@code maxReportWindows}. Only the stored windows of the range are read.
+     *
+     * @param from start of the range, or null for {@code metrics.default-range} before {@code to}
+     * @param to   end of the range (exclusive), or null for now
+     */
+    public TrafficSummary summary(String endpoint, Duration width, Instant from, Instant to) {
         if (width.isNegative()) {
             throw DomainException.invalid("window width must not be negative");
         }
         Duration reportWidth = width.isZero() ? config.defaultReportWindow() : width;
-        List<TrafficWindow> stored = run(() -> store.windows(endpoint));
-        if (stored.isEmpty()) {
+        Instant end = to == null ? Instant.now() : to;
+        Instant start = from == null ? end.minus(config.defaultMetricsRange()) : from;
+        if (!start.isBefore(end)) {
+            throw DomainException.invalid("start_time " + start + " is not before end_time " + end);
+        }
+        if (Duration.between(start, end).compareTo(config.maxMetricsRange()) > 0) {
+            throw DomainException.invalid("the range " + start + " to " + end + " is longer than the "
+                    + config.maxMetricsRange() + " one report may cover: ask for a shorter one");
+        }
+        List<TrafficWindow> stored = run(() -> store.windows(endpoint, start, end));
+        if (stored.isEmpty() && !run(() -> store.seen(endpoint))) {
             throw DomainException.notFound("monitoring has seen no prediction for endpoint '" + endpoint + "'");
         }
         Map<Instant, TrafficWindow> rolled = new TreeMap<>();
@@ -82,8 +97,9 @@ public class TrafficRecorder {
             rows += window.rows();
         }
         List<TrafficWindow> windows = new ArrayList<>(rolled.values());
-        int from = Math.max(0, windows.size() - config.maxReportWindows());
-        return new TrafficSummary(endpoint, requests, errors, rows, total, windows.subList(from, windows.size()));
+        int first = Math.max(0, windows.size() - config.maxReportWindows());
+        return new TrafficSummary(endpoint, start, end, requests, errors, rows, total,
+                windows.subList(first, windows.size()));
     }
 
     private static TrafficWindow combine(TrafficWindow a, TrafficWindow b) {

@@ -62,13 +62,26 @@ public class WindowStore {
         }
     }
 
-    /** Every stored window of an endpoint, oldest first. */
-    public List<TrafficWindow> windows(String endpoint) throws SQLException {
+    /** Whether any window of the endpoint is stored. */
+    public boolean seen(String endpoint) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(
+                "select 1 from window_stats where endpoint = ? limit 1")) {
+            query.setString(1, endpoint);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    /** The stored windows of an endpoint starting in [from, to), oldest first. */
+    public List<TrafficWindow> windows(String endpoint, Instant from, Instant to) throws SQLException {
         String sql = "select endpoint, window_start, request_count, error_count, row_count, latency_buckets "
-                + "from window_stats where endpoint = ? order by window_start";
+                + "from window_stats where endpoint = ? and window_start >= ? and window_start < ? order by window_start";
         List<TrafficWindow> windows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
             query.setString(1, endpoint);
+            query.setTimestamp(2, Timestamp.from(from));
+            query.setTimestamp(3, Timestamp.from(to));
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     windows.add(read(row));

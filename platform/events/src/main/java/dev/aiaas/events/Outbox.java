@@ -15,8 +15,12 @@ import java.sql.SQLException;
  * <pre>
  * create table outbox (id bigserial primary key, topic text not null, event_key text not null,
  *                      payload bytea not null, created_at timestamptz not null default now(),
- *                      published_at timestamptz);
+ *                      published_at timestamptz,
+ *                      traceparent text,                      -- W3C trace context of the change
+ *                      parked_at timestamptz, park_reason text); -- Kafka refused it for good
  * </pre>
+ * The trace context current when the event is appended travels with it (a {@code traceparent}
+ * header on the Kafka record), so the consumers' work joins the trace of the change.
  */
 public final class Outbox {
 
@@ -25,11 +29,12 @@ public final class Outbox {
 
     /** Appends an event inside the caller's transaction ({@code connection} is not committed here). */
     public static void append(Connection connection, String table, String topic, String key, MessageLite event) {
-        String sql = "insert into " + table + " (topic, event_key, payload) values (?, ?, ?)";
+        String sql = "insert into " + table + " (topic, event_key, payload, traceparent) values (?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, topic);
             insert.setString(2, key);
             insert.setBytes(3, event.toByteArray());
+            insert.setString(4, TraceParent.current().orElse(null));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not record the " + topic + " event for " + key, e);

@@ -24,6 +24,8 @@ import dev.aiaas.training.model.StoredFile;
 import dev.aiaas.training.storage.CheckpointStore;
 import dev.aiaas.training.storage.ModelArtifactWriter;
 import dev.aiaas.training.storage.PreparedDatasetReader;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -62,6 +64,9 @@ public class TrainingWorker {
     LeaseKeeper leases;
 
     @Inject
+    JobTrace trace;
+
+    @Inject
     TrainingConfig config;
 
     /** Runs the job if it is still QUEUED; never throws. */
@@ -86,13 +91,15 @@ public class TrainingWorker {
             return;
         }
         leases.hold(jobId);
-        try (JobFolder folder = JobFolder.create(config.worker().workDir(), jobId)) {
+        Span span = trace.start(jobId);
+        try (Scope current = span.makeCurrent(); JobFolder folder = JobFolder.create(config.worker().workDir(), jobId)) {
             train(job, claimed.get(), folder);
         } catch (TrainingCancelledException e) {
             LOG.infof("job %s stopped in epoch %d: it was cancelled or left this worker", jobId, e.epoch());
         } catch (RuntimeException | Error e) {
             lifecycle.fail(jobId, JobFailure.describe(jobId, e));
         } finally {
+            span.end();
             leases.release(jobId);
             deleteCheckpointsOnceFinished(jobId);
         }

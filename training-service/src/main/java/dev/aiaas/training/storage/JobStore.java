@@ -3,6 +3,7 @@ package dev.aiaas.training.storage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiaas.events.TraceParent;
 import dev.aiaas.training.model.ConfusionMatrix;
 import dev.aiaas.training.model.Job;
 import dev.aiaas.training.model.JobProgress;
@@ -37,12 +38,13 @@ public class JobStore {
     ObjectMapper json;
 
     public void insert(String id, String requestId, JobSpec spec) throws SQLException {
-        String sql = "insert into job (id, request_id, spec, state) values (?, ?, ?::jsonb, ?)";
+        String sql = "insert into job (id, request_id, spec, state, traceparent) values (?, ?, ?::jsonb, ?, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
             insert.setString(1, id);
             insert.setString(2, requestId.isBlank() ? null : requestId);
             insert.setString(3, write(spec));
             insert.setString(4, JobState.QUEUED.name());
+            insert.setString(5, TraceParent.current().orElse(null));
             insert.executeUpdate();
         }
     }
@@ -95,6 +97,17 @@ public class JobStore {
             update.setString(2, id);
             update.setString(3, worker);
             return update.executeUpdate() == 1;
+        }
+    }
+
+    /** The W3C trace context of the call that submitted the job, if it was traced. */
+    public Optional<String> traceparent(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement query = c.prepareStatement("select traceparent from job where id = ?")) {
+            query.setString(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.aiaas.events.quarkus;
 
 import dev.aiaas.events.KafkaProducers;
+import dev.aiaas.events.OutboxPurge;
 import dev.aiaas.events.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -11,6 +12,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,6 +45,18 @@ public class OutboxPublisher {
     @ConfigProperty(name = "aiaas.outbox.interval", defaultValue = "PT0.2S")
     Duration interval;
 
+    /** How long a published event stays in the outbox (for an operator's look) before it is deleted. */
+    @ConfigProperty(name = "aiaas.outbox.retention", defaultValue = "P7D")
+    Duration retention;
+
+    /** How long an event Kafka refused for good stays parked before it is deleted. */
+    @ConfigProperty(name = "aiaas.outbox.parked-retention", defaultValue = "P30D")
+    Duration parkedRetention;
+
+    /** How often old events are deleted. */
+    @ConfigProperty(name = "aiaas.outbox.purge-interval", defaultValue = "PT1H")
+    Duration purgeInterval;
+
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
@@ -50,6 +64,7 @@ public class OutboxPublisher {
     MeterRegistry meters;
 
     private Producer<String, byte[]> producer;
+    private OutboxPurge purge;
     private KafkaClientMetrics metrics;
     private OutboxRelay relay;
     private ScheduledExecutorService timer;
@@ -62,6 +77,9 @@ public class OutboxPublisher {
         relay = new OutboxRelay(dataSource, table, producer);
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
         timer.scheduleWithFixedDelay(this::flushQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        purge = new OutboxPurge(dataSource, table);
+        timer.scheduleWithFixedDelay(this::purgeQuietly, purgeInterval.toMillis(), purgeInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Publishes until nothing is pending; returns how many events went out. */
@@ -79,6 +97,19 @@ public class OutboxPublisher {
             flush();
         } catch (RuntimeException e) {
             LOG.warnf("outbox relay failed, retrying in %s: %s", interval, e.getMessage());
+        }
+    }
+
+    private void purgeQuietly() {
+        try {
+            long deleted = purge.purge(retention, parkedRetention);
+            if (deleted > 0) {
+                LOG.infof("outbox %s: deleted %d events published more than %s ago (parked: %s)", table, deleted,
+                        retention, parkedRetention);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("outbox %s: could not delete old events (will retry in %s): %s", table, purgeInterval,
+                    e.getMessage());
         }
     }
 

@@ -1,0 +1,32 @@
+package dev.aiaas.monitoring.storage;
+
+import dev.aiaas.events.AgedRows;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/** Deletes monitoring's rows older than their retention. */
+@ApplicationScoped
+public class RetentionStore {
+
+    @Inject
+    DataSource dataSource;
+
+    public long deleteProcessedEvents(Duration age) throws SQLException {
+        return deleteOlder("processed_event", "ctid", "processed_at", age);
+    }
+
+    public long deleteSamples(Duration age) throws SQLException {
+        return deleteOlder("prediction_sample", "id", "received_at", age);
+    }
+
+    public long deleteWindows(Duration age) throws SQLException {
+        return deleteOlder("window_stats", "ctid", "window_start", age);
+    }
+
+    private long deleteOlder(String table, String key, String column, Duration age) throws SQLException {
+        return AgedRows.delete(dataSource, table, key, column, age);
+    }
+}
