@@ -61,6 +61,16 @@ final class RunningStack {
                 port(stack, ServiceName.SERVING), port(stack, ServiceName.MONITORING)));
     }
 
+    /** Closes a test's clients, then waits for every service to serve again (see {@link #awaitAllServing}). */
+    static void leaveServing(Services services) throws InterruptedException {
+        if (services != null) {
+            services.close();
+        }
+        if (stack != null) {
+            awaitAllServing(stack, Duration.ofMinutes(3));
+        }
+    }
+
     /**
      * Waits until every service answers gRPC health SERVING again: a test that killed a process
      * leaves the stack as it found it for the tests after it.

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -86,7 +87,7 @@ class StackHealthIT {
         for (RunningService service : RunningStack.get().services()) {
             String metrics = http.send(HttpRequest.newBuilder(URI.create(service.httpBase() + "/q/metrics"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
-            List<String> families = new java.util.ArrayList<>(List.of("jvm_memory_used_bytes", "grpc_server_",
+            List<String> families = new ArrayList<>(List.of("jvm_memory_used_bytes", "grpc_server_",
                     "kafka_"));
             if (service.name() != ServiceName.PREPROCESS) { // the one service without a database
                 families.add("agroal_");

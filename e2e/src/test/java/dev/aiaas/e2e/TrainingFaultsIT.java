@@ -50,12 +50,7 @@ class TrainingFaultsIT {
 
     @AfterAll
     static void leaveTheStackServing() throws InterruptedException {
-        if (services != null) {
-            services.close();
-        }
-        if (stack != null) {
-            RunningStack.awaitAllServing(stack, Duration.ofMinutes(3));
-        }
+        RunningStack.leaveServing(services);
     }
 
     @Test

@@ -101,21 +101,8 @@ class DatasetUploadTest {
     private UploadSummary upload(String dataset, List<Record> records)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         CompletableFuture<UploadSummary> result = new CompletableFuture<>();
-        StreamObserver<UploadRecordsRequest> stream = IngestServiceGrpc.newStub(channel).uploadRecords(new StreamObserver<>() {
-            @Override
-            public void onNext(UploadSummary value) {
-                result.complete(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                result.completeExceptionally(t);
-            }
-
-            @Override
-            public void onCompleted() {
-            }
-        });
+        StreamObserver<UploadRecordsRequest> stream = IngestServiceGrpc.newStub(channel)
+                .uploadRecords(IngestFixtures.completing(result));
         stream.onNext(UploadRecordsRequest.newBuilder().setDataset(dataset).addRecords(records.get(0)).build());
         stream.onNext(UploadRecordsRequest.newBuilder().addAllRecords(records.subList(1, records.size())).build());
         stream.onCompleted();

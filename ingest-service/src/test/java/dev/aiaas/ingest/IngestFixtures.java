@@ -91,7 +91,8 @@ final class IngestFixtures {
         return result.get(120, TimeUnit.SECONDS);
     }
 
-    private static StreamObserver<UploadSummary> completing(CompletableFuture<UploadSummary> result) {
+    /** An answer observer that completes {@code result} with the summary, or with the call's failure. */
+    static StreamObserver<UploadSummary> completing(CompletableFuture<UploadSummary> result) {
         return new StreamObserver<>() {
             @Override
             public void onNext(UploadSummary value) {

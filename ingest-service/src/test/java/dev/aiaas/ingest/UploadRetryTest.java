@@ -114,7 +114,7 @@ class UploadRetryTest {
     /** Sends half the file, waits until the service stored some rows, then cancels the call. */
     private long importUntilCut(ImportFileHeader header, byte[] csv) throws InterruptedException {
         CompletableFuture<UploadSummary> ignored = new CompletableFuture<>();
-        StreamObserver<ImportFileRequest> stream = IngestServiceGrpc.newStub(channel).importFile(observer(ignored));
+        StreamObserver<ImportFileRequest> stream = IngestServiceGrpc.newStub(channel).importFile(IngestFixtures.completing(ignored));
         stream.onNext(ImportFileRequest.newBuilder().setHeader(header).build());
         int half = csv.length / 2;
         for (int offset = 0; offset < half; offset += 4096) {
@@ -133,7 +133,7 @@ class UploadRetryTest {
     private UploadSummary upload(String dataset, String uploadId, int records)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         CompletableFuture<UploadSummary> result = new CompletableFuture<>();
-        StreamObserver<UploadRecordsRequest> stream = IngestServiceGrpc.newStub(channel).uploadRecords(observer(result));
+        StreamObserver<UploadRecordsRequest> stream = IngestServiceGrpc.newStub(channel).uploadRecords(IngestFixtures.completing(result));
         UploadRecordsRequest.Builder message = UploadRecordsRequest.newBuilder().setDataset(dataset).setUploadId(uploadId);
         for (int i = 0; i < records; i++) {
             message.addRecords(Record.newBuilder()
@@ -166,24 +166,6 @@ class UploadRetryTest {
 
     private long openRows(String dataset) {
         return ingest.getDataset(GetDatasetRequest.newBuilder().setName(dataset).build()).getOpenRows();
-    }
-
-    private static StreamObserver<UploadSummary> observer(CompletableFuture<UploadSummary> result) {
-        return new StreamObserver<>() {
-            @Override
-            public void onNext(UploadSummary value) {
-                result.complete(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                result.completeExceptionally(t);
-            }
-
-            @Override
-            public void onCompleted() {
-            }
-        };
     }
 
     private static Value number(double value) {

@@ -34,11 +34,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -62,6 +66,9 @@ class TrainingWorkerTest {
 
     @Inject
     ArtifactStore store;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void queuedJobTrainsOnThePreparedDataRegistersTheModelAndSucceeds() throws Exception {
@@ -91,7 +98,16 @@ class TrainingWorkerTest {
         assertThat(job.getEvaluation().getConfusionMatrix().getCountsList().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(iris.test().rowCount());
         assertRegistered(job, iris, model);
-        // a checkpoint was kept after every epoch while the job ran; once it ended they are gone
+        // the job recorded a checkpoint after its last epoch; once it ended the checkpoints are gone
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(
+                "select checkpoint_epoch, checkpoint_key from job where id = ?")) {
+            query.setString(1, job.getId());
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getInt(1)).isEqualTo(60);
+                assertThat(row.getString(2)).isEqualTo("training/checkpoints/" + job.getId() + "/epoch-0060.params");
+            }
+        }
         await().atMost(Duration.ofSeconds(10)).until(() -> store.list("training/checkpoints/" + job.getId() + "/")
                 .isEmpty());
     }

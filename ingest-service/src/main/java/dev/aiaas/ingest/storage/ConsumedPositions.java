@@ -6,9 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
 
@@ -58,23 +55,5 @@ public class ConsumedPositions {
             update.setInt(3, partition.partition());
             update.executeUpdate();
         }
-    }
-
-    /** The recorded positions of these partitions; a partition never consumed is absent. */
-    public Map<TopicPartition, Long> find(Collection<TopicPartition> partitions) throws SQLException {
-        Map<TopicPartition, Long> positions = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(
-                "select next_offset from consumed_position where topic = ? and partition = ?")) {
-            for (TopicPartition partition : partitions) {
-                query.setString(1, partition.topic());
-                query.setInt(2, partition.partition());
-                try (ResultSet row = query.executeQuery()) {
-                    if (row.next()) {
-                        positions.put(partition, row.getLong(1));
-                    }
-                }
-            }
-        }
-        return positions;
     }
 }

@@ -1,13 +1,16 @@
 package dev.aiaas.testing;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnknownFieldSet;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import com.google.protobuf.ByteString;
-import com.google.protobuf.UnknownFieldSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -66,7 +69,7 @@ public class OtlpCollector implements QuarkusTestResourceLifecycleManager {
      * ScopeSpans 2: spans; Span 1: trace_id, 2: span_id, 4: parent_span_id, 5: name).
      */
     public static List<ExportedSpan> spans() {
-        List<ExportedSpan> spans = new java.util.ArrayList<>();
+        List<ExportedSpan> spans = new ArrayList<>();
         for (byte[] export : EXPORTS) {
             try {
                 for (ByteString resourceSpans : lengthDelimited(UnknownFieldSet.parseFrom(export), 1)) {
@@ -80,14 +83,14 @@ public class OtlpCollector implements QuarkusTestResourceLifecycleManager {
                         }
                     }
                 }
-            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            } catch (InvalidProtocolBufferException e) {
                 throw new IllegalStateException("an OTLP export that is not protobuf", e);
             }
         }
         return spans;
     }
 
-    private static String serviceName(UnknownFieldSet resourceSpans) throws com.google.protobuf.InvalidProtocolBufferException {
+    private static String serviceName(UnknownFieldSet resourceSpans) throws InvalidProtocolBufferException {
         for (ByteString resource : lengthDelimited(resourceSpans, 1)) {
             for (ByteString attribute : lengthDelimited(UnknownFieldSet.parseFrom(resource), 1)) {
                 UnknownFieldSet keyValue = UnknownFieldSet.parseFrom(attribute);
@@ -112,7 +115,7 @@ public class OtlpCollector implements QuarkusTestResourceLifecycleManager {
 
     private static String hex(UnknownFieldSet fields, int number) {
         List<ByteString> values = lengthDelimited(fields, number);
-        return values.isEmpty() ? "" : java.util.HexFormat.of().formatHex(values.get(0).toByteArray());
+        return values.isEmpty() ? "" : HexFormat.of().formatHex(values.get(0).toByteArray());
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -12,11 +12,13 @@ import dev.aiaas.training.model.JobSpec;
 import dev.aiaas.training.model.JobState;
 import dev.aiaas.training.storage.JobStore;
 import dev.aiaas.training.storage.PreparedDatasetReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Submitting, reading and cancelling jobs; every state change is also a progress entry. */
@@ -38,28 +40,34 @@ public class JobQueue {
     /**
      * Queues a job once the whole spec checks out (INVALID_ARGUMENT), its data is prepared and
      * its family fits that data (FAILED_PRECONDITION). A request id already used returns that
-     * job instead, unchecked: it is the same submit again.
+     * job instead, unchecked: it is the same submit again. The prepared data is read before
+     * the transaction starts, so no connection waits on the object store.
      */
-    @Transactional
     public Job submit(JobSpec spec, String requestId) {
-        if (!requestId.isBlank()) {
-            var earlier = run(() -> jobs.findByRequestId(requestId));
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
+        Optional<Job> earlier = earlierSubmit(requestId);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         TrainingConfig.Limits limits = config.limits();
         JobSpec checked = spec.validated(new JobLimits(limits.maxEpochs(), limits.maxBatchSize(),
                 limits.maxHiddenLayers(), limits.maxHiddenUnits()));
         TrainingSetup.modelSpec(checked, prepared.manifest(checked.dataset(), checked.datasetVersion(),
                 checked.pipeline()));
-        return run(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> run(() -> {
+            Optional<Job> meanwhile = requestId.isBlank() ? Optional.empty() : jobs.findByRequestId(requestId);
+            if (meanwhile.isPresent()) {
+                return meanwhile.get();
+            }
             String id = "job-" + UUID.randomUUID();
             jobs.insert(id, requestId, checked);
             jobs.appendProgress(id, JobState.QUEUED, 0, null, Map.of(), "queued");
             events.queued(id);
             return jobs.find(id).orElseThrow();
-        });
+        }));
+    }
+
+    private Optional<Job> earlierSubmit(String requestId) {
+        return requestId.isBlank() ? Optional.empty() : run(() -> jobs.findByRequestId(requestId));
     }
 
     public Job get(String id) {

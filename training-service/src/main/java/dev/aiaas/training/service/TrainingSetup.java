@@ -9,6 +9,7 @@ import dev.aiaas.training.model.Hyperparameters;
 import dev.aiaas.training.model.JobSpec;
 import dev.aiaas.training.model.PreparedData;
 import java.util.Arrays;
+import java.util.List;
 
 /** Turns a job's spec and its prepared data into what the trainer takes: a model spec and a plan. */
 final class TrainingSetup {
@@ -25,8 +26,8 @@ final class TrainingSetup {
         ModelFamily family = family(job.family());
         if (family.classifier() != data.classification()) {
             throw DomainException.failedPrecondition(family + (data.classification()
-                    ? " predicts numbers but " + data.dataset() + " has class labels: train MLP, CNN or LOGISTIC_REGRESSION"
-                    : " predicts classes but " + data.dataset() + " has numeric targets: train LINEAR_REGRESSION"));
+                    ? " predicts numbers but " + data.dataset() + " has class labels: train one of " + families(true)
+                    : " predicts classes but " + data.dataset() + " has numeric targets: train one of " + families(false)));
         }
         try {
             return ModelSpec.withDefaults(family, data.inputShape(), job.hyperparameters().hiddenUnits(),
@@ -49,6 +50,11 @@ final class TrainingSetup {
     private static ModelFamily family(String name) {
         return Arrays.stream(ModelFamily.values()).filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow(() -> DomainException.failedPrecondition("model family " + name
-                        + " cannot be trained yet: submit MLP, CNN, LOGISTIC_REGRESSION or LINEAR_REGRESSION"));
+                        + " cannot be trained yet: submit one of " + Arrays.toString(ModelFamily.values())));
+    }
+
+    /** The implemented families that predict classes (or numbers). */
+    private static List<ModelFamily> families(boolean classifier) {
+        return Arrays.stream(ModelFamily.values()).filter(f -> f.classifier() == classifier).toList();
     }
 }
