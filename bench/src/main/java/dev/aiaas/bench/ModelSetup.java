@@ -12,6 +12,7 @@ import dev.aiaas.models.ModelTrainer;
 import dev.aiaas.models.TrainingPlan;
 import dev.aiaas.proto.common.v1.ArtifactRef;
 import dev.aiaas.storage.ArtifactStore;
+import dev.aiaas.storage.ObjectKeys;
 import dev.aiaas.storage.StoredArtifact;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -45,14 +46,14 @@ final class ModelSetup {
                 () -> false)) {
             Path folder = Files.createTempDirectory("aiaas-bench-" + kind.id());
             Path params = model.saveParameters(folder.resolve("params"));
-            String prefix = "models/" + kind.id() + "/bench/";
+            String prefix = ObjectKeys.modelArtifacts(kind.id(), "bench");
             List<ArtifactRef> artifacts = List.of(
-                    ref("parameters", store.put(prefix + "model.params", params)),
-                    ref("model-spec", store.put(prefix + ModelSpecJson.FILE_NAME, utf8(ModelSpecJson.write(spec)),
+                    ref("parameters", store.put(prefix + ObjectKeys.MODEL_PARAMETERS, params)),
+                    ref("model-spec", store.put(prefix + ObjectKeys.MODEL_SPEC, utf8(ModelSpecJson.write(spec)),
                             "application/json")),
-                    ref("transform", store.put(prefix + "transform.json", utf8(FittedPipelineJson.write(data.transform())),
+                    ref("transform", store.put(prefix + ObjectKeys.TRANSFORM, utf8(FittedPipelineJson.write(data.transform())),
                             "application/json")),
-                    ref("profile", store.put(prefix + "profile.json",
+                    ref("profile", store.put(prefix + ObjectKeys.PROFILE,
                             utf8(FeatureProfileJson.write(FeatureProfile.of(data.trainTable()))), "application/json")));
             Files.deleteIfExists(params);
             Files.deleteIfExists(params.getParent());

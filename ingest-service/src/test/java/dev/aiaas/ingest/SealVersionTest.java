@@ -22,6 +22,7 @@ import dev.aiaas.proto.ingest.v1.ListDatasetVersionsRequest;
 import dev.aiaas.proto.ingest.v1.SealVersionRequest;
 import dev.aiaas.storage.ArtifactDigest;
 import dev.aiaas.storage.ArtifactStore;
+import dev.aiaas.storage.ProtoJsonObjects;
 import dev.aiaas.testing.RealServersResource;
 import io.grpc.Channel;
 import io.grpc.Status;
@@ -69,10 +70,11 @@ class SealVersionTest {
 
         assertThat(sealed.getVersion()).isEqualTo(1);
         assertThat(sealed.getRowCount()).isEqualTo(150);
-        assertThat(sealed.getManifestKey()).isEqualTo("datasets/" + dataset + "/v1/manifest.json");
+        assertThat(sealed.getManifestKey()).matches("datasets/" + dataset + "/v1/[0-9a-f]{16}/manifest.json");
+        String folder = sealed.getManifestKey().substring(0, sealed.getManifestKey().lastIndexOf('/') + 1);
         ArtifactRef part = sealed.getParts(0);
         assertThat(sealed.getPartsList()).hasSize(1);
-        assertThat(part.getKey()).isEqualTo("datasets/" + dataset + "/v1/part-00000.jsonl");
+        assertThat(part.getKey()).isEqualTo(folder + "part-00000.jsonl");
         byte[] partBytes = readObject(part.getKey());
         assertThat(ArtifactDigest.sha256Hex(partBytes)).isEqualTo(part.getSha256());
         assertThat(partBytes).hasSize((int) part.getSizeBytes());
@@ -88,26 +90,20 @@ class SealVersionTest {
     }
 
     @Test
-    void theManifestFollowsTheDocumentedFormat() throws Exception {
+    void theManifestIsTheVersionMessageInProtobufJsonAndItsDigestIsRecorded() throws Exception {
         String dataset = create(ingest, "iris", IRIS);
         importFile(channel, dataset, FileFormat.CSV, read(IngestFixtures.IRIS_CSV), 4096);
         DatasetVersion sealed = seal(dataset);
 
-        JsonNode manifest = JSON.readTree(readObject(sealed.getManifestKey()));
+        assertThat(ArtifactDigest.sha256Hex(readObject(sealed.getManifestKey()))).isEqualTo(sealed.getManifestSha256());
+        DatasetVersion manifest = ProtoJsonObjects.read(store, sealed.getManifestKey(), sealed.getManifestSha256(),
+                DatasetVersion.getDefaultInstance());
 
-        assertThat(manifest.get("dataset").asText()).isEqualTo(dataset);
-        assertThat(manifest.get("version").asLong()).isEqualTo(1);
-        assertThat(manifest.get("rowCount").asLong()).isEqualTo(150);
-        assertThat(manifest.get("sha256").asText()).isEqualTo(sealed.getSha256());
-        assertThat(manifest.at("/schema/labelColumn").asText()).isEqualTo("species");
-        assertThat(manifest.at("/schema/columns/0").toString())
-                .isEqualTo("{\"name\":\"sepal_length\",\"kind\":\"DOUBLE\",\"nullable\":false,\"shape\":[]}");
-        assertThat(manifest.at("/parts/0/key").asText()).isEqualTo(sealed.getParts(0).getKey());
-        assertThat(manifest.at("/parts/0/sha256").asText()).isEqualTo(sealed.getParts(0).getSha256());
-        assertThat(manifest.at("/parts/0/sizeBytes").asLong()).isEqualTo(sealed.getParts(0).getSizeBytes());
-        assertThat(manifest.at("/parts/0/rows").asLong()).isEqualTo(150);
-        assertThat(manifest.get("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-        assertThat(store.stat(sealed.getManifestKey()).orElseThrow().sha256()).isNotBlank();
+        assertThat(manifest).isEqualTo(sealed.toBuilder().clearManifestSha256().build());
+        assertThat(manifest.getSchema().getLabelColumn()).isEqualTo("species");
+        assertThat(manifest.getPartsList()).extracting(ArtifactRef::getSha256).containsExactly(sealed.getParts(0).getSha256());
+        assertThat(ingest.getDatasetVersion(GetDatasetVersionRequest.newBuilder().setDataset(dataset).setVersion(1)
+                .build()).getManifestSha256()).isEqualTo(sealed.getManifestSha256());
     }
 
     @Test
@@ -126,6 +122,7 @@ class SealVersionTest {
         assertThat(event.getRowCount()).isEqualTo(150);
         assertThat(event.getSha256()).isEqualTo(sealed.getSha256());
         assertThat(event.getManifestKey()).isEqualTo(sealed.getManifestKey());
+        assertThat(event.getManifestSha256()).isEqualTo(sealed.getManifestSha256()).hasSize(64);
         assertThat(event.getHeader().getEventId()).isNotBlank();
         assertThat(event.getHeader().getSource()).isEqualTo("ingest-service");
     }
@@ -161,19 +158,17 @@ class SealVersionTest {
         DatasetVersion sealed = seal(dataset);
 
         assertThat(sealed.getRowCount()).isEqualTo(10_000);
+        String folder = sealed.getManifestKey().substring(0, sealed.getManifestKey().lastIndexOf('/') + 1);
         assertThat(sealed.getPartsList()).extracting(ArtifactRef::getKey).containsExactly(
-                "datasets/" + dataset + "/v1/part-00000.jsonl",
-                "datasets/" + dataset + "/v1/part-00001.jsonl",
-                "datasets/" + dataset + "/v1/part-00002.jsonl");
+                folder + "part-00000.jsonl", folder + "part-00001.jsonl", folder + "part-00002.jsonl");
         JsonNode first = firstLine(sealed.getParts(0));
         byte[] record = firstRecordOfTheFile();
         assertThat(first.get("label").asLong()).isEqualTo(record[0]).isZero();
         assertThat(Base64.getDecoder().decode(first.get("image").asText())).isEqualTo(Arrays.copyOfRange(record, 1, 785));
         // 4 000 rows per part in tests; the file is sorted by label, and record 4 000 is a 3
         assertThat(firstLine(sealed.getParts(1)).get("label").asLong()).isEqualTo(3);
-        JsonNode manifest = JSON.readTree(readObject(sealed.getManifestKey()));
-        assertThat(manifest.at("/parts/2/rows").asLong()).isEqualTo(2000);
-        assertThat(manifest.at("/schema/columns/0/shape").toString()).isEqualTo("[28,28]");
+        assertThat(new String(readObject(sealed.getParts(2).getKey()), StandardCharsets.UTF_8).lines()).hasSize(2000);
+        assertThat(sealed.getSchema().getColumns(0).getShapeList()).containsExactly(28, 28);
     }
 
     @Test

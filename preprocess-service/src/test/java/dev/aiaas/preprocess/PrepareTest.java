@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.aiaas.events.EventHeaders;
 import dev.aiaas.events.Topics;
 import dev.aiaas.ml.npz.NpyArray;
 import dev.aiaas.ml.npz.NpzReader;
@@ -20,6 +19,7 @@ import dev.aiaas.proto.preprocess.v1.Split;
 import dev.aiaas.proto.preprocess.v1.SplitSummary;
 import dev.aiaas.proto.preprocess.v1.Standardize;
 import dev.aiaas.proto.preprocess.v1.Step;
+import dev.aiaas.preprocess.storage.SealReceipts;
 import dev.aiaas.storage.ArtifactStore;
 import dev.aiaas.testing.RealServers;
 import dev.aiaas.testing.RealServersResource;
@@ -51,10 +51,13 @@ class PrepareTest {
     @Inject
     ArtifactStore store;
 
+    @Inject
+    SealReceipts receipts;
+
     @Test
     void irisIsSplitStratifiedAndStandardisedOnTheTrainingSplitOnly() throws Exception {
         String dataset = unique();
-        SealedFixture.sealIris(store, dataset, 1);
+        receipts.record(SealedFixture.sealIris(store, dataset, 1));
 
         PreparedDataset prepared = preprocess.prepare(PrepareRequest.newBuilder()
                 .setDataset(dataset).setDatasetVersion(1)
@@ -85,21 +88,68 @@ class PrepareTest {
     @Test
     void preparingAgainReturnsTheSameImmutableOutput() throws Exception {
         String dataset = unique();
-        SealedFixture.sealIris(store, dataset, 1);
+        receipts.record(SealedFixture.sealIris(store, dataset, 1));
         PrepareRequest request = PrepareRequest.newBuilder().setDataset(dataset).setDatasetVersion(1).build();
 
         PreparedDataset first = preprocess.prepare(request);
         PreparedDataset second = preprocess.prepare(request);
+        PreparedDataset spelledOut = preprocess.prepare(request.toBuilder().setPipeline(PipelineSpec.newBuilder()
+                .setName("default").setSplit(Split.newBuilder().setTrain(0.7).setValidation(0.15).setTest(0.15)
+                        .setSeed(42).setStratify(true))).build());
 
         assertThat(second).isEqualTo(first);
+        assertThat(spelledOut).as("the default split written out is the same spec").isEqualTo(first);
+        assertThat(first.getSpecSha256()).hasSize(64);
+        assertThat(first.getSplits(0).getTensors().getKey())
+                .startsWith("prepared/" + dataset + "/v1/default/" + first.getSpecSha256().substring(0, 16) + "/");
+    }
+
+    @Test
+    void theSameNameWithOtherStepsIsRefusedAndANewNamePreparesItAnew() throws Exception {
+        String dataset = unique();
+        receipts.record(SealedFixture.sealIris(store, dataset, 1));
+        PreparedDataset plain = preprocess.prepare(PrepareRequest.newBuilder().setDataset(dataset).setDatasetVersion(1)
+                .setPipeline(PipelineSpec.newBuilder().setName("features")).build());
+        PipelineSpec standardised = PipelineSpec.newBuilder().setName("features")
+                .addSteps(Step.newBuilder().setStandardize(Standardize.getDefaultInstance())).build();
+
+        assertThatThrownBy(() -> preprocess.prepare(PrepareRequest.newBuilder().setDataset(dataset)
+                .setDatasetVersion(1).setPipeline(standardised).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+                    assertThat(e.getStatus().getDescription()).contains("another spec").contains("new pipeline name");
+                });
+        PreparedDataset renamed = preprocess.prepare(PrepareRequest.newBuilder().setDataset(dataset)
+                .setDatasetVersion(1).setPipeline(standardised.toBuilder().setName("features-std")).build());
+
+        assertThat(renamed.getSpecSha256()).isNotEqualTo(plain.getSpecSha256());
+        assertThat(renamed.getPipeline().getStepsList()).hasSize(1);
+        assertThat(columnMean(tensors(renamed, 0).get("x"), 0)).isCloseTo(0.0, within(1e-5));
+        assertThat(preprocess.getPreparedDataset(GetPreparedDatasetRequest.newBuilder().setDataset(dataset)
+                .setDatasetVersion(1).setPipeline("features").build())).isEqualTo(plain);
+    }
+
+    @Test
+    void aManifestThatIsNotWhatTheSealCommittedIsNeverPrepared() throws Exception {
+        String dataset = unique();
+        DatasetVersionSealed sealed = SealedFixture.sealIris(store, dataset, 1);
+        receipts.record(sealed);
+        // a seal attempt that rolled back, or anyone, writes other bytes under the committed key
+        store.put(sealed.getManifestKey(), "{\"dataset\": \"other\"}".getBytes(StandardCharsets.UTF_8),
+                "application/json");
+
+        assertThatThrownBy(() -> preprocess.prepare(PrepareRequest.newBuilder().setDataset(dataset)
+                .setDatasetVersion(1).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.DATA_LOSS);
+                    assertThat(e.getStatus().getDescription()).contains("not what its seal committed");
+                });
     }
 
     @Test
     void aSealedEventIsPreparedWithTheDefaultPipeline() throws Exception {
         String dataset = unique();
-        SealedFixture.sealIris(store, dataset, 3);
-        DatasetVersionSealed event = DatasetVersionSealed.newBuilder()
-                .setHeader(EventHeaders.newHeader("test")).setDataset(dataset).setVersion(3).setRowCount(150).build();
+        DatasetVersionSealed event = SealedFixture.sealIris(store, dataset, 3);
         try (var producer = new KafkaProducer<>(
                 Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.get().kafkaBootstrap()),
                 new StringSerializer(), new ByteArraySerializer())) {
@@ -113,9 +163,12 @@ class PrepareTest {
     }
 
     @Test
-    void unsealedVersionIsNotFound() {
+    void aVersionWhoseSealPreprocessHasNotReceivedIsNotFoundEvenIfItsObjectsExist() throws Exception {
+        String dataset = unique();
+        SealedFixture.sealIris(store, dataset, 1); // objects written, seal never announced (rolled back)
+
         assertThatThrownBy(() -> preprocess.prepare(PrepareRequest.newBuilder()
-                .setDataset("never-sealed").setDatasetVersion(1).build()))
+                .setDataset(dataset).setDatasetVersion(1).build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
                     assertThat(e.getStatus().getDescription()).contains("SealVersion");

@@ -3,11 +3,11 @@ package dev.aiaas.preprocess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aiaas.preprocess.service.PreparedCatalog;
 import dev.aiaas.proto.preprocess.v1.GetPreparedDatasetRequest;
 import dev.aiaas.proto.preprocess.v1.PreparedDataset;
 import dev.aiaas.proto.preprocess.v1.PreprocessServiceGrpc.PreprocessServiceBlockingStub;
 import dev.aiaas.storage.ArtifactStore;
+import dev.aiaas.storage.ObjectKeys;
 import dev.aiaas.testing.RealServersResource;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -36,8 +36,8 @@ class PreparedDatasetTest {
                 {"dataset": "%s", "datasetVersion": "2", "featureNames": ["sepal_length", "petal_length"],
                  "inputShape": ["2"], "classLabels": ["setosa", "versicolor"],
                  "splits": [{"name": "train", "rows": "105"}]}""".formatted(dataset);
-        store.put(PreparedCatalog.prefix(dataset, 2, "default") + PreparedCatalog.MANIFEST,
-                manifest.getBytes(StandardCharsets.UTF_8), "application/json");
+        store.put(ObjectKeys.preparedManifest(dataset, 2, "default"), manifest.getBytes(StandardCharsets.UTF_8),
+                "application/json");
 
         PreparedDataset prepared = preprocess.getPreparedDataset(GetPreparedDatasetRequest.newBuilder()
                 .setDataset(dataset).setDatasetVersion(2).setPipeline("default").build());

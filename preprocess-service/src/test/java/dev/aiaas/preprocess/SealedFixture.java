@@ -1,7 +1,17 @@
 package dev.aiaas.preprocess;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiaas.events.EventHeaders;
+import dev.aiaas.proto.common.v1.ArtifactRef;
+import dev.aiaas.proto.common.v1.Column;
+import dev.aiaas.proto.common.v1.ColumnType;
+import dev.aiaas.proto.common.v1.Schema;
+import dev.aiaas.proto.events.v1.DatasetVersionSealed;
+import dev.aiaas.proto.ingest.v1.DatasetVersion;
+import dev.aiaas.storage.ArtifactDigest;
 import dev.aiaas.storage.ArtifactStore;
+import dev.aiaas.storage.ObjectKeys;
+import dev.aiaas.storage.ProtoJsonObjects;
 import dev.aiaas.storage.StoredArtifact;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +20,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * Writes a sealed dataset version of the real Iris data in the format ingest seals it
- * (docs/architecture.md, "Data formats"): one JSON-lines part and the manifest.
+ * Writes a sealed dataset version of the real Iris data the way ingest seals it
+ * (docs/architecture.md, "Storage contract"): one JSON-lines part and the typed manifest in
+ * the folder of one seal attempt, and returns the DatasetVersionSealed event ingest would send
+ * once the seal committed.
  */
 final class SealedFixture {
 
@@ -24,11 +37,12 @@ final class SealedFixture {
     private SealedFixture() {
     }
 
-    /** Seals iris.csv as {@code dataset} v{@code version}; returns the row count. */
-    static int sealIris(ArtifactStore store, String dataset, long version) throws IOException {
+    /** Seals iris.csv as {@code dataset} v{@code version}; the event that announces it. */
+    static DatasetVersionSealed sealIris(ArtifactStore store, String dataset, long version) throws IOException {
         List<String> lines = Files.readAllLines(IRIS);
         String[] header = lines.get(0).split(",");
         StringBuilder part = new StringBuilder();
+        int rows = 0;
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) {
                 continue;
@@ -39,27 +53,31 @@ final class SealedFixture {
                 record.put(header[i], i < 4 ? (Object) Double.parseDouble(fields[i]) : fields[i]);
             }
             part.append(JSON.writeValueAsString(record)).append('\n');
+            rows++;
         }
-        String prefix = "datasets/" + dataset + "/v" + version + "/";
-        StoredArtifact stored = store.put(prefix + "part-00000.jsonl",
+        String folder = ObjectKeys.sealedVersion(dataset, version, UUID.randomUUID().toString().substring(0, 8));
+        StoredArtifact stored = store.put(ObjectKeys.datasetPart(folder, 0),
                 part.toString().getBytes(StandardCharsets.UTF_8), "application/x-ndjson");
-        int rows = lines.size() - 1;
-        Map<String, Object> manifest = Map.of(
-                "dataset", dataset,
-                "version", version,
-                "rowCount", rows,
-                "sha256", stored.sha256(),
-                "schema", Map.of("labelColumn", "species", "columns", List.of(
-                        column("sepal_length", "DOUBLE"), column("sepal_width", "DOUBLE"),
-                        column("petal_length", "DOUBLE"), column("petal_width", "DOUBLE"),
-                        column("species", "STRING"))),
-                "parts", List.of(Map.of("key", stored.key(), "sha256", stored.sha256(),
-                        "sizeBytes", stored.size(), "rows", rows)));
-        store.put(prefix + "manifest.json", JSON.writeValueAsBytes(manifest), "application/json");
-        return rows;
+        String sha256 = ArtifactDigest.sha256OfDigests(List.of(stored.sha256()));
+        DatasetVersion manifest = DatasetVersion.newBuilder()
+                .setDataset(dataset).setVersion(version).setRowCount(rows).setSha256(sha256)
+                .setManifestKey(folder + ObjectKeys.DATASET_MANIFEST)
+                .setSchema(Schema.newBuilder().setLabelColumn("species")
+                        .addColumns(column("sepal_length", ColumnType.DOUBLE))
+                        .addColumns(column("sepal_width", ColumnType.DOUBLE))
+                        .addColumns(column("petal_length", ColumnType.DOUBLE))
+                        .addColumns(column("petal_width", ColumnType.DOUBLE))
+                        .addColumns(column("species", ColumnType.STRING)))
+                .addParts(ArtifactRef.newBuilder().setRole("part").setKey(stored.key()).setSha256(stored.sha256())
+                        .setSizeBytes(stored.size()))
+                .build();
+        StoredArtifact written = ProtoJsonObjects.write(store, manifest.getManifestKey(), manifest);
+        return DatasetVersionSealed.newBuilder().setHeader(EventHeaders.newHeader("test")).setDataset(dataset)
+                .setVersion(version).setRowCount(rows).setSha256(sha256).setManifestKey(written.key())
+                .setManifestSha256(written.sha256()).build();
     }
 
-    private static Map<String, Object> column(String name, String kind) {
-        return Map.of("name", name, "kind", kind, "nullable", false, "shape", List.of());
+    private static Column column(String name, ColumnType type) {
+        return Column.newBuilder().setName(name).setType(type).build();
     }
 }

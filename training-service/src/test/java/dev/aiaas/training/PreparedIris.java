@@ -2,7 +2,6 @@ package dev.aiaas.training;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.google.protobuf.util.JsonFormat;
 import dev.aiaas.ml.npz.NpyArray;
 import dev.aiaas.ml.npz.NpzWriter;
 import dev.aiaas.ml.profile.FeatureProfile;
@@ -20,7 +19,10 @@ import dev.aiaas.proto.common.v1.ArtifactRef;
 import dev.aiaas.proto.preprocess.v1.PipelineSpec;
 import dev.aiaas.proto.preprocess.v1.PreparedDataset;
 import dev.aiaas.proto.preprocess.v1.SplitSummary;
+import dev.aiaas.storage.ArtifactDigest;
 import dev.aiaas.storage.ArtifactStore;
+import dev.aiaas.storage.ObjectKeys;
+import dev.aiaas.storage.ProtoJsonObjects;
 import dev.aiaas.storage.StoredArtifact;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +32,9 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 
 /**
- * Writes a real prepared Iris dataset into the object store exactly as docs/architecture.md
- * specifies it (what preprocess-service writes): three .npz splits, transform.json,
- * profile.json, and prepared.json last.
+ * Writes a real prepared Iris dataset into the object store as the storage contract lays it
+ * out (what preprocess-service writes): three .npz splits, transform.json and profile.json in
+ * the spec's folder, and the typed manifest last.
  */
 final class PreparedIris {
 
@@ -47,9 +49,10 @@ final class PreparedIris {
         Table iris = CsvTableReader.read(irisCsv(), "species");
         SplitIndices split = new StratifiedSplit(0.7, 0.15, 0.15, 42, true).split(iris);
         FittedPipeline fitted = Pipeline.of(new Standardize()).fit(iris.select(split.train()));
-        String prefix = "prepared/" + dataset + "/v1/default/";
+        String specSha256 = ArtifactDigest.sha256Hex(dataset.getBytes(StandardCharsets.UTF_8));
+        String prefix = ObjectKeys.preparedOutput(dataset, 1, "default", specSha256);
         PreparedDataset.Builder manifest = PreparedDataset.newBuilder().setDataset(dataset).setDatasetVersion(1)
-                .setPipeline(PipelineSpec.newBuilder().setName("default"))
+                .setPipeline(PipelineSpec.newBuilder().setName("default")).setSpecSha256(specSha256)
                 .addAllFeatureNames(fitted.featureNames())
                 .addAllInputShape(Arrays.stream(fitted.inputShape()).asLongStream().boxed().toList())
                 .addAllClassLabels(fitted.classLabels());
@@ -66,8 +69,7 @@ final class PreparedIris {
         manifest.setTransform(ref("transform", store.put(prefix + "transform.json", transform, "application/json")));
         manifest.setProfile(ref("profile", store.put(prefix + "profile.json", FeatureProfileJson.write(
                 FeatureProfile.of(iris.select(split.train()))).getBytes(StandardCharsets.UTF_8), "application/json")));
-        store.put(prefix + "prepared.json", JsonFormat.printer().print(manifest).getBytes(StandardCharsets.UTF_8),
-                "application/json");
+        ProtoJsonObjects.write(store, ObjectKeys.preparedManifest(dataset, 1, "default"), manifest.build());
         return new Written(dataset, 1, "default", test, transform);
     }
 

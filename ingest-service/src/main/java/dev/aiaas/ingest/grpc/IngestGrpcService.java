@@ -1,5 +1,6 @@
 package dev.aiaas.ingest.grpc;
 
+import dev.aiaas.ingest.mapping.DatasetMessages;
 import dev.aiaas.ingest.service.DatasetCatalog;
 import dev.aiaas.ingest.service.RecordIntake;
 import dev.aiaas.ingest.service.VersionCatalog;
@@ -43,7 +44,7 @@ public class IngestGrpcService extends IngestServiceGrpc.IngestServiceImplBase {
     @Override
     public void createDataset(CreateDatasetRequest request, StreamObserver<Dataset> response) {
         response.onNext(IngestMessages.toProto(catalog.create(
-                request.getName(), request.getDescription(), IngestMessages.toDomain(request.getSchema()))));
+                request.getName(), request.getDescription(), DatasetMessages.toDomain(request.getSchema()))));
         response.onCompleted();
     }
 
@@ -73,13 +74,13 @@ public class IngestGrpcService extends IngestServiceGrpc.IngestServiceImplBase {
 
     @Override
     public void sealVersion(SealVersionRequest request, StreamObserver<DatasetVersion> response) {
-        response.onNext(IngestMessages.toProto(sealer.seal(request.getDataset())));
+        response.onNext(DatasetMessages.toProto(sealer.seal(request.getDataset())));
         response.onCompleted();
     }
 
     @Override
     public void getDatasetVersion(GetDatasetVersionRequest request, StreamObserver<DatasetVersion> response) {
-        response.onNext(IngestMessages.toProto(versions.get(request.getDataset(), request.getVersion())));
+        response.onNext(DatasetMessages.toProto(versions.get(request.getDataset(), request.getVersion())));
         response.onCompleted();
     }
 
@@ -87,7 +88,7 @@ public class IngestGrpcService extends IngestServiceGrpc.IngestServiceImplBase {
     public void listDatasetVersions(ListDatasetVersionsRequest request,
             StreamObserver<ListDatasetVersionsResponse> response) {
         response.onNext(ListDatasetVersionsResponse.newBuilder()
-                .addAllVersions(versions.list(request.getDataset()).stream().map(IngestMessages::toProto).toList())
+                .addAllVersions(versions.list(request.getDataset()).stream().map(DatasetMessages::toProto).toList())
                 .build());
         response.onCompleted();
     }

@@ -35,6 +35,7 @@ public class IngestEvents {
                 .setRowCount(version.rowCount())
                 .setSha256(version.sha256())
                 .setManifestKey(version.manifestKey())
+                .setManifestSha256(version.manifestSha256())
                 .build();
         try (Connection connection = dataSource.getConnection()) {
             Outbox.append(connection, table, Topics.INGEST_EVENTS, version.dataset(), event);

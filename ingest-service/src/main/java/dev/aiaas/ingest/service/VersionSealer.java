@@ -16,6 +16,7 @@ import dev.aiaas.ingest.storage.PartWriter;
 import dev.aiaas.ingest.storage.VersionManifest;
 import dev.aiaas.ingest.storage.VersionStore;
 import dev.aiaas.storage.ArtifactStore;
+import dev.aiaas.storage.ObjectKeys;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,9 +32,11 @@ import org.jboss.logging.Logger;
  * the open records out, write the parts and then the manifest to the artifact store, record
  * the version, move {@code latest_version} and append the DatasetVersionSealed event.
  *
- * <p>The objects are written before the commit. If anything fails the transaction rolls back:
- * the records are open again and the objects written so far are referenced by nothing; the
- * next seal of the same number writes its own objects over them.
+ * <p>The objects are written before the commit, into a folder of their own per seal attempt
+ * ({@link ObjectKeys#sealedVersion}). If anything fails the transaction rolls back: the records
+ * are open again and the objects written so far are referenced by nothing and read by no one,
+ * since readers take the manifest key and digest only from the committed version (the row, or
+ * the DatasetVersionSealed event sent after the commit).
  */
 @ApplicationScoped
 public class VersionSealer {
@@ -72,17 +75,16 @@ public class VersionSealer {
             Dataset dataset = datasets.lockForSeal(name).orElseThrow(() -> DomainException.notFound(
                     "no dataset named '" + name + "': create it with CreateDataset first"));
             long number = dataset.latestVersion() + 1;
-            String prefix = VersionManifest.prefix(name, number);
-            List<VersionPart> parts = writeParts(dataset, prefix);
+            String folder = VersionManifest.newSealFolder(name, number);
+            List<VersionPart> parts = writeParts(dataset, folder);
             long rows = parts.stream().mapToLong(VersionPart::rows).sum();
             if (rows == 0) {
                 throw DomainException.failedPrecondition("dataset " + name
                         + " has no open records to seal: upload or import records first");
             }
-            DatasetVersion version = new DatasetVersion(name, number, rows, VersionManifest.digest(parts),
-                    prefix + VersionManifest.FILE_NAME, parts, dataset.schema(),
-                    Instant.now().truncatedTo(ChronoUnit.MICROS));
-            manifests.write(version);
+            DatasetVersion version = manifests.write(new DatasetVersion(name, number, rows,
+                    VersionManifest.digest(parts), folder + ObjectKeys.DATASET_MANIFEST, "", parts, dataset.schema(),
+                    Instant.now().truncatedTo(ChronoUnit.MICROS)));
             versions.insert(version);
             datasets.setLatestVersion(name, number);
             events.versionSealed(version);
@@ -92,9 +94,9 @@ public class VersionSealer {
         });
     }
 
-    private List<VersionPart> writeParts(Dataset dataset, String prefix) throws java.sql.SQLException {
+    private List<VersionPart> writeParts(Dataset dataset, String folder) throws java.sql.SQLException {
         PartLines lines = new PartLines(json, dataset.schema());
-        try (PartWriter writer = new PartWriter(store, prefix, config.seal().partRows())) {
+        try (PartWriter writer = new PartWriter(store, folder, config.seal().partRows())) {
             openRecords.drain(dataset.name(), record -> writer.write(lines.render(record)));
             return writer.finish();
         }

@@ -2,6 +2,7 @@ package dev.aiaas.ingest.storage;
 
 import dev.aiaas.ingest.model.VersionPart;
 import dev.aiaas.storage.ArtifactStore;
+import dev.aiaas.storage.ObjectKeys;
 import dev.aiaas.storage.StoredArtifact;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -71,7 +72,7 @@ public final class PartWriter implements AutoCloseable {
 
     private void storePart() throws IOException {
         out.close();
-        String key = prefix + String.format("part-%05d.jsonl", parts.size());
+        String key = ObjectKeys.datasetPart(prefix, parts.size());
         StoredArtifact stored = store.put(key, spool);
         parts.add(new VersionPart(key, stored.sha256(), stored.size(), rows));
         discardSpool();

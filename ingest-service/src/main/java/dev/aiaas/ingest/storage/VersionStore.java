@@ -23,7 +23,7 @@ import javax.sql.DataSource;
 public class VersionStore {
 
     private static final TypeReference<List<VersionPart>> PARTS = new TypeReference<>() { };
-    private static final String SELECT = "select v.dataset, v.version, v.row_count, v.sha256, v.manifest_key, "
+    private static final String SELECT = "select v.dataset, v.version, v.row_count, v.sha256, v.manifest_key, v.manifest_sha256, "
             + "v.parts, v.created_at, d.schema_json from dataset_version v join dataset d on d.name = v.dataset";
 
     @Inject
@@ -33,16 +33,17 @@ public class VersionStore {
     ObjectMapper json;
 
     public void insert(DatasetVersion version) throws SQLException {
-        String sql = "insert into dataset_version (dataset, version, row_count, sha256, manifest_key, parts, created_at) "
-                + "values (?, ?, ?, ?, ?, ?::jsonb, ?)";
+        String sql = "insert into dataset_version (dataset, version, row_count, sha256, manifest_key, manifest_sha256, parts, "
+                + "created_at) values (?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
             insert.setString(1, version.dataset());
             insert.setLong(2, version.version());
             insert.setLong(3, version.rowCount());
             insert.setString(4, version.sha256());
             insert.setString(5, version.manifestKey());
-            insert.setString(6, write(version.parts()));
-            insert.setTimestamp(7, Timestamp.from(version.createdAt()));
+            insert.setString(6, version.manifestSha256());
+            insert.setString(7, write(version.parts()));
+            insert.setTimestamp(8, Timestamp.from(version.createdAt()));
             insert.executeUpdate();
         }
     }
@@ -77,7 +78,8 @@ public class VersionStore {
         String name = row.getString("dataset");
         try {
             return new DatasetVersion(name, row.getLong("version"), row.getLong("row_count"), row.getString("sha256"),
-                    row.getString("manifest_key"), json.readValue(row.getString("parts"), PARTS),
+                    row.getString("manifest_key"), row.getString("manifest_sha256"),
+                    json.readValue(row.getString("parts"), PARTS),
                     json.readValue(row.getString("schema_json"), DatasetSchema.class),
                     row.getTimestamp("created_at").toInstant());
         } catch (JsonProcessingException e) {

@@ -54,4 +54,9 @@ public class DomainException extends RuntimeException {
     public static DomainException unavailable(String message, Throwable cause) {
         return new DomainException(ErrorKind.UNAVAILABLE, message, cause);
     }
+
+    /** Stored data no longer matches what was committed for it (a digest or manifest mismatch). */
+    public static DomainException dataLoss(String message, Throwable cause) {
+        return new DomainException(ErrorKind.DATA_LOSS, message, cause);
+    }
 }

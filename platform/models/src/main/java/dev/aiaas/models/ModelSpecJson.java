@@ -15,8 +15,6 @@ public final class ModelSpecJson {
 
     /** The document format this class writes and reads. */
     public static final String FORMAT = "aiaas.model-spec/v1";
-    /** The artifact's file name next to {@code model.params}. */
-    public static final String FILE_NAME = "model-spec.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)

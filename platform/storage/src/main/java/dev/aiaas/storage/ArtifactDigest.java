@@ -2,11 +2,13 @@ package dev.aiaas.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -41,6 +43,14 @@ public final class ArtifactDigest {
     }
 
     /** Reads {@code in} to its end (without closing it) and returns the SHA-256 of what it read. */
+    /**
+     * The digest of several objects taken together: SHA-256 of their SHA-256 hex strings
+     * concatenated in order (a sealed dataset version's digest over its parts).
+     */
+    public static String sha256OfDigests(List<String> sha256Hexes) {
+        return sha256Hex(String.join("", sha256Hexes).getBytes(StandardCharsets.US_ASCII));
+    }
+
     public static String sha256Hex(InputStream in) throws IOException {
         MessageDigest digest = newSha256();
         byte[] buffer = new byte[64 * 1024];

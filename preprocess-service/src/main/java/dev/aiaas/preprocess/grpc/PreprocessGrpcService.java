@@ -1,11 +1,10 @@
 package dev.aiaas.preprocess.grpc;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.util.JsonFormat;
-import dev.aiaas.preprocess.service.PreparedCatalog;
+import dev.aiaas.preprocess.mapping.PipelineSpecs;
 import dev.aiaas.preprocess.service.Preparation;
-import dev.aiaas.proto.preprocess.v1.PrepareRequest;
+import dev.aiaas.preprocess.service.PreparedCatalog;
 import dev.aiaas.proto.preprocess.v1.GetPreparedDatasetRequest;
+import dev.aiaas.proto.preprocess.v1.PrepareRequest;
 import dev.aiaas.proto.preprocess.v1.PreparedDataset;
 import dev.aiaas.proto.preprocess.v1.PreprocessServiceGrpc;
 import io.grpc.stub.StreamObserver;
@@ -26,7 +25,8 @@ public class PreprocessGrpcService extends PreprocessServiceGrpc.PreprocessServi
 
     @Override
     public void prepare(PrepareRequest request, StreamObserver<PreparedDataset> response) {
-        reply(response, preparation.prepare(PipelineMessages.toDomain(request)));
+        reply(response, preparation.prepare(PipelineSpecs.toRequest(request.getDataset(), request.getDatasetVersion(),
+                request.getPipeline())));
     }
 
     @Override
@@ -34,14 +34,8 @@ public class PreprocessGrpcService extends PreprocessServiceGrpc.PreprocessServi
         reply(response, catalog.manifest(request.getDataset(), request.getDatasetVersion(), request.getPipeline()));
     }
 
-    private static void reply(StreamObserver<PreparedDataset> response, String json) {
-        PreparedDataset.Builder prepared = PreparedDataset.newBuilder();
-        try {
-            JsonFormat.parser().ignoringUnknownFields().merge(json, prepared);
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("a prepared manifest is unreadable", e);
-        }
-        response.onNext(prepared.build());
+    private static void reply(StreamObserver<PreparedDataset> response, PreparedDataset prepared) {
+        response.onNext(prepared);
         response.onCompleted();
     }
 }

@@ -1,22 +1,26 @@
 package dev.aiaas.preprocess.messaging;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.aiaas.preprocess.model.PreparationRequest;
+import dev.aiaas.preprocess.mapping.PipelineSpecs;
 import dev.aiaas.preprocess.service.Preparation;
+import dev.aiaas.preprocess.storage.SealReceipts;
 import dev.aiaas.proto.events.v1.DatasetVersionSealed;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Prepares every newly sealed dataset version with the default pipeline. Preparing is
- * idempotent, so a redelivered event changes nothing; an event that cannot be prepared
- * goes to the dead-letter topic with the reason.
+ * Records every committed seal (the event is sent only after ingest's transaction committed)
+ * and prepares the version with the default pipeline. Both are idempotent, so a redelivered
+ * event changes nothing; an event that cannot be prepared goes to the dead-letter topic with
+ * the reason.
  */
 @ApplicationScoped
 public class DatasetSealedListener {
+
+    @Inject
+    SealReceipts receipts;
 
     @Inject
     Preparation preparation;
@@ -25,8 +29,8 @@ public class DatasetSealedListener {
     @Blocking
     public void onSealed(byte[] payload) {
         DatasetVersionSealed event = parse(payload);
-        preparation.prepare(new PreparationRequest(event.getDataset(), event.getVersion(),
-                PreparationRequest.DEFAULT_PIPELINE, List.of(), PreparationRequest.DEFAULT_SPLIT));
+        receipts.record(event);
+        preparation.prepare(PipelineSpecs.defaults(event.getDataset(), event.getVersion()));
     }
 
     private static DatasetVersionSealed parse(byte[] payload) {

@@ -2,16 +2,21 @@ package dev.aiaas.preprocess.model;
 
 import dev.aiaas.ml.split.StratifiedSplit;
 import dev.aiaas.ml.transform.Step;
+import dev.aiaas.proto.preprocess.v1.PipelineSpec;
 import java.util.List;
 
 /**
- * What to prepare: a sealed dataset version, the pipeline's name (part of the output's
- * key), its steps (empty = defaults chosen from the schema) and the split.
+ * What to prepare: a sealed dataset version and a pipeline spec (name, steps, split; defaults
+ * filled in), with the spec's digest and its steps and split as platform/ml runs them. Empty
+ * steps mean defaults chosen from the schema.
+ *
+ * @param specSha256 SHA-256 of the spec without its name: the prepared output's key
  */
-public record PreparationRequest(String dataset, long datasetVersion, String pipeline, List<Step> steps,
-        StratifiedSplit split) {
+public record PreparationRequest(String dataset, long datasetVersion, PipelineSpec spec, String specSha256,
+        List<Step> steps, StratifiedSplit split) {
 
-    /** 70 / 15 / 15, stratified, seed 42: what a pipeline gets when it names no split. */
-    public static final StratifiedSplit DEFAULT_SPLIT = new StratifiedSplit(0.70, 0.15, 0.15, 42, true);
-    public static final String DEFAULT_PIPELINE = "default";
+    /** The pipeline's name: one name holds one spec for a dataset version. */
+    public String pipeline() {
+        return spec.getName();
+    }
 }

@@ -14,25 +14,43 @@ import dev.aiaas.preprocess.model.PreparationRequest;
 import dev.aiaas.preprocess.model.PreparedOutput;
 import dev.aiaas.preprocess.model.PreparedOutput.SplitOutput;
 import dev.aiaas.preprocess.model.SealedDataset;
+import dev.aiaas.preprocess.model.SealedVersion;
 import dev.aiaas.preprocess.storage.PreparedManifest;
 import dev.aiaas.preprocess.storage.PreparedWriter;
+import dev.aiaas.preprocess.storage.SealReceipts;
 import dev.aiaas.preprocess.storage.SealedDatasetReader;
+import dev.aiaas.proto.preprocess.v1.PreparedDataset;
+import dev.aiaas.storage.ObjectKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
  * Prepares a sealed dataset version: split it, fit the pipeline on the training split
  * only, apply the fitted pipeline to every split, and write tensors, transform, baseline
- * profile and (last) the manifest. A prepared dataset is immutable: preparing it again
- * returns what was written the first time.
+ * profile and (last) the manifest. Only a version whose seal committed is read: the one
+ * {@link SealReceipts} names. A prepared dataset is immutable: preparing it again with the same
+ * spec returns what was written the first time; the same pipeline name with another spec is
+ * refused (ALREADY_EXISTS), and its tensors could never be mixed up anyway, since each spec's
+ * output lies under its own digest.
+ *
+ * <p>Preparations of one dataset version and pipeline name take turns in this process, so two
+ * requests racing with different specs cannot both write the name's manifest.
  */
 @ApplicationScoped
 public class Preparation {
 
     private static final Logger LOG = Logger.getLogger(Preparation.class);
+    private static final int LOCK_STRIPES = 64;
+
+    private final Object[] locks = Stream.generate(Object::new).limit(LOCK_STRIPES).toArray();
+
+    @Inject
+    SealReceipts receipts;
 
     @Inject
     SealedDatasetReader reader;
@@ -49,20 +67,52 @@ public class Preparation {
     @Inject
     PreparedEvents events;
 
-    /** Prepares the dataset version, or returns the manifest JSON already written for it. */
-    public String prepare(PreparationRequest request) {
-        if (catalog.exists(request.dataset(), request.datasetVersion(), request.pipeline())) {
-            return catalog.manifest(request.dataset(), request.datasetVersion(), request.pipeline());
+    /** Prepares the dataset version, or returns the manifest already written for the same spec. */
+    public PreparedDataset prepare(PreparationRequest request) {
+        String name = request.dataset() + "/" + request.datasetVersion() + "/" + request.pipeline();
+        synchronized (locks[Math.floorMod(name.hashCode(), LOCK_STRIPES)]) {
+            Optional<PreparedDataset> existing = catalog.find(request.dataset(), request.datasetVersion(),
+                    request.pipeline());
+            if (existing.isPresent()) {
+                return sameSpec(existing.get(), request);
+            }
+            return prepareNew(request);
         }
+    }
+
+    private static PreparedDataset sameSpec(PreparedDataset existing, PreparationRequest request) {
+        if (!existing.getSpecSha256().equals(request.specSha256())) {
+            throw DomainException.alreadyExists("dataset " + request.dataset() + " v" + request.datasetVersion()
+                    + " was already prepared with pipeline '" + request.pipeline() + "' from another spec (sha256 "
+                    + abbreviated(existing.getSpecSha256()) + ", this request's " + abbreviated(request.specSha256())
+                    + "): give these steps and split a new pipeline name");
+        }
+        return existing;
+    }
+
+    private PreparedDataset prepareNew(PreparationRequest request) {
         long started = System.nanoTime();
-        SealedDataset sealed = reader.read(request.dataset(), request.datasetVersion());
-        PreparedOutput output = fitAndWrite(request, sealed.table());
-        String manifest = manifests.write(output);
-        events.prepared(request.dataset(), request.datasetVersion(), request.pipeline(),
-                PreparedCatalog.prefix(request.dataset(), request.datasetVersion(), request.pipeline()));
-        LOG.infof("prepared %s v%d with pipeline %s: %d rows in %d ms", request.dataset(), request.datasetVersion(),
-                request.pipeline(), sealed.table().rowCount(), (System.nanoTime() - started) / 1_000_000);
+        SealedVersion sealed = receipts.find(request.dataset(), request.datasetVersion()).orElseThrow(() ->
+                DomainException.notFound("dataset " + request.dataset() + " has no sealed version "
+                        + request.datasetVersion() + " that preprocess has received: seal it with SealVersion, or "
+                        + "retry once its DatasetVersionSealed event has arrived"));
+        SealedDataset data = reader.read(sealed);
+        PreparedOutput output = fitAndWrite(request, data.table());
+        PreparedDataset manifest = manifests.write(output);
+        events.prepared(request.dataset(), request.datasetVersion(), request.pipeline(), outputFolder(request));
+        LOG.infof("prepared %s v%d with pipeline %s (spec %s): %d rows in %d ms", request.dataset(),
+                request.datasetVersion(), request.pipeline(), abbreviated(request.specSha256()),
+                data.table().rowCount(), (System.nanoTime() - started) / 1_000_000);
         return manifest;
+    }
+
+    private static String outputFolder(PreparationRequest request) {
+        return ObjectKeys.preparedOutput(request.dataset(), request.datasetVersion(), request.pipeline(),
+                request.specSha256());
+    }
+
+    private static String abbreviated(String sha256) {
+        return sha256.isEmpty() ? "none recorded" : sha256.substring(0, Math.min(16, sha256.length()));
     }
 
     private PreparedOutput fitAndWrite(PreparationRequest request, Table table) {
@@ -81,13 +131,13 @@ public class Preparation {
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid("cannot prepare " + request.dataset() + ": " + e.getMessage());
         }
-        String prefix = PreparedCatalog.prefix(request.dataset(), request.datasetVersion(), request.pipeline());
+        String prefix = outputFolder(request);
         List<SplitOutput> splits = new ArrayList<>();
         splits.add(split("train", train, fitted, prefix));
         splits.add(split("validation", table.select(indices.validation()), fitted, prefix));
         splits.add(split("test", table.select(indices.test()), fitted, prefix));
-        var transform = writer.writeJson(prefix + "transform.json", FittedPipelineJson.write(fitted));
-        var profile = writer.writeJson(prefix + "profile.json",
+        var transform = writer.writeJson(prefix + ObjectKeys.TRANSFORM, FittedPipelineJson.write(fitted));
+        var profile = writer.writeJson(prefix + ObjectKeys.PROFILE,
                 FeatureProfileJson.write(FeatureProfile.of(train)));
         return new PreparedOutput(request, fitted, splits, transform, profile);
     }

@@ -2,46 +2,44 @@ package dev.aiaas.preprocess.service;
 
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.errors.Names;
+import dev.aiaas.proto.preprocess.v1.PreparedDataset;
 import dev.aiaas.storage.ArtifactStore;
-import dev.aiaas.storage.StoredArtifact;
+import dev.aiaas.storage.ObjectKeys;
+import dev.aiaas.storage.ProtoJsonObjects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
- * Where prepared datasets live in the artifact store, and reading their manifests back.
- * A prepared dataset is immutable: {@code prepared/{dataset}/v{n}/{pipeline}/} holds its
- * tensors, fitted transform, profile and the manifest ({@value #MANIFEST}) written last.
+ * Prepared datasets in the artifact store ({@link ObjectKeys#preparedManifest}): the manifest,
+ * an {@code aiaas.preprocess.v1.PreparedDataset} in protobuf JSON written last, names the
+ * spec it was prepared with and every object under the spec's own folder.
  */
 @ApplicationScoped
 public class PreparedCatalog {
 
-    public static final String MANIFEST = "prepared.json";
-
     @Inject
     ArtifactStore store;
 
-    public static String prefix(String dataset, long version, String pipeline) {
-        return "prepared/" + dataset + "/v" + version + "/" + pipeline + "/";
+    /** The manifest of the dataset version prepared under {@code pipeline}, if it was. */
+    public Optional<PreparedDataset> find(String dataset, long version, String pipeline) {
+        String key = ObjectKeys.preparedManifest(require(dataset, version, pipeline), version, pipeline);
+        return store.stat(key).map(manifest -> ProtoJsonObjects.read(store, key, manifest.sha256(),
+                PreparedDataset.getDefaultInstance()));
     }
 
-    /** Whether the dataset version was prepared with this pipeline (its manifest exists). */
-    public boolean exists(String dataset, long version, String pipeline) {
-        Names.require("dataset name", dataset);
-        Names.require("pipeline name", pipeline);
-        return store.exists(prefix(dataset, version, pipeline) + MANIFEST);
+    /** The manifest of a prepared dataset; NOT_FOUND when it was never prepared. */
+    public PreparedDataset manifest(String dataset, long version, String pipeline) {
+        return find(dataset, version, pipeline).orElseThrow(() -> DomainException.notFound("dataset " + dataset
+                + " v" + version + " was never prepared with pipeline '" + pipeline + "': run Prepare first"));
     }
 
-    /** The manifest JSON of a prepared dataset; NOT_FOUND when it was never prepared. */
-    public String manifest(String dataset, long version, String pipeline) {
+    private static String require(String dataset, long version, String pipeline) {
         Names.require("dataset name", dataset);
         Names.require("pipeline name", pipeline);
         if (version < 1) {
             throw DomainException.invalid("dataset_version must be 1 or more");
         }
-        String key = prefix(dataset, version, pipeline) + MANIFEST;
-        StoredArtifact manifest = store.stat(key).orElseThrow(() -> DomainException.notFound("dataset " + dataset
-                + " v" + version + " was never prepared with pipeline '" + pipeline + "': run Prepare first"));
-        return new String(store.readAllVerified(key, manifest.sha256()), StandardCharsets.UTF_8);
+        return dataset;
     }
 }

@@ -1,6 +1,7 @@
 package dev.aiaas.training.storage;
 
 import dev.aiaas.storage.ArtifactStore;
+import dev.aiaas.storage.ObjectKeys;
 import dev.aiaas.storage.StoredArtifact;
 import dev.aiaas.training.model.JobCheckpoint;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 
 /**
- * A running job's checkpoints under {@code training/checkpoints/{job-id}/}: the parameters
+ * A running job's checkpoints under {@link ObjectKeys#checkpoints}: the parameters
  * after each finished epoch ({@code epoch-0003.params}), kept until the job ends.
  */
 @ApplicationScoped
@@ -19,7 +20,7 @@ public class CheckpointStore {
 
     /** Uploads the parameters saved after {@code epoch}. */
     public JobCheckpoint put(String jobId, int epoch, Path parameters) {
-        StoredArtifact stored = store.put(prefix(jobId) + String.format("epoch-%04d.params", epoch), parameters);
+        StoredArtifact stored = store.put(ObjectKeys.checkpoint(jobId, epoch), parameters);
         return new JobCheckpoint(epoch, stored.key(), stored.sha256());
     }
 
@@ -31,10 +32,6 @@ public class CheckpointStore {
 
     /** Deletes every checkpoint of a job that ended. */
     public void deleteAll(String jobId) {
-        store.deletePrefix(prefix(jobId));
-    }
-
-    private static String prefix(String jobId) {
-        return "training/checkpoints/" + jobId + "/";
+        store.deletePrefix(ObjectKeys.checkpoints(jobId));
     }
 }

@@ -3,6 +3,7 @@ package dev.aiaas.training.storage;
 import dev.aiaas.models.LoadedModel;
 import dev.aiaas.models.ModelSpecJson;
 import dev.aiaas.storage.ArtifactStore;
+import dev.aiaas.storage.ObjectKeys;
 import dev.aiaas.storage.StoredArtifact;
 import dev.aiaas.training.model.PreparedData;
 import dev.aiaas.training.model.StoredFile;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Stores a trained model under {@code models/{model}/{job-id}/}: the parameters, the spec to
+ * Stores a trained model under {@link ObjectKeys#modelArtifacts}: the parameters, the spec to
  * rebuild its Block, and copies of the prepared dataset's transform and profile, so that
  * serving and monitoring need nothing but the model's own folder. Keys are never reused:
  * a job id names one training run.
@@ -30,19 +31,19 @@ public class ModelArtifactWriter {
 
     /** Uploads the model's four artifacts and returns them with their SHA-256, in role order. */
     public List<StoredFile> write(String modelName, String jobId, LoadedModel model, PreparedData data, Path folder) {
-        String prefix = "models/" + modelName + "/" + jobId + "/";
+        String prefix = ObjectKeys.modelArtifacts(modelName, jobId);
         Path params;
         try {
             params = model.saveParameters(folder.resolve("parameters"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the trained parameters under " + folder, e);
         }
-        StoredArtifact parameters = store.put(prefix + "model.params", params);
-        StoredArtifact spec = store.put(prefix + ModelSpecJson.FILE_NAME,
+        StoredArtifact parameters = store.put(prefix + ObjectKeys.MODEL_PARAMETERS, params);
+        StoredArtifact spec = store.put(prefix + ObjectKeys.MODEL_SPEC,
                 ModelSpecJson.write(model.spec()).getBytes(StandardCharsets.UTF_8), JSON);
         return List.of(file("parameters", parameters), file("model-spec", spec),
-                copy("transform", data.transform(), prefix + "transform.json"),
-                copy("profile", data.profile(), prefix + "profile.json"));
+                copy("transform", data.transform(), prefix + ObjectKeys.TRANSFORM),
+                copy("profile", data.profile(), prefix + ObjectKeys.PROFILE));
     }
 
     private StoredFile copy(String role, StoredFile source, String key) {

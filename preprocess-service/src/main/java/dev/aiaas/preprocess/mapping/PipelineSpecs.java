@@ -1,0 +1,94 @@
+package dev.aiaas.preprocess.mapping;
+
+import com.google.protobuf.CodedOutputStream;
+import dev.aiaas.errors.DomainException;
+import dev.aiaas.ml.split.StratifiedSplit;
+import dev.aiaas.ml.transform.DropMissingLabel;
+import dev.aiaas.ml.transform.Impute;
+import dev.aiaas.ml.transform.OneHot;
+import dev.aiaas.ml.transform.ScalePixels;
+import dev.aiaas.ml.transform.Standardize;
+import dev.aiaas.ml.transform.Step;
+import dev.aiaas.preprocess.model.PreparationRequest;
+import dev.aiaas.proto.preprocess.v1.PipelineSpec;
+import dev.aiaas.proto.preprocess.v1.Split;
+import dev.aiaas.storage.ArtifactDigest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * A pipeline spec as what to prepare: its steps and split for platform/ml, and the spec as
+ * stored in the manifest with its digest. The Prepare RPC and the sealed-event listener both
+ * come through here, so "no split" and the default split written out are one spec.
+ */
+public final class PipelineSpecs {
+
+    public static final String DEFAULT_PIPELINE = "default";
+
+    /** 70 / 15 / 15, stratified, seed 42: what a pipeline gets when it names no split. */
+    static final Split DEFAULT_SPLIT = Split.newBuilder().setTrain(0.70).setValidation(0.15).setTest(0.15).setSeed(42)
+            .setStratify(true).build();
+
+    private PipelineSpecs() {
+    }
+
+    /** The default pipeline: steps chosen from the schema, the default split. */
+    public static PreparationRequest defaults(String dataset, long version) {
+        return toRequest(dataset, version, PipelineSpec.getDefaultInstance());
+    }
+
+    /** INVALID_ARGUMENT for a step without a kind or a split that cannot be made. */
+    public static PreparationRequest toRequest(String dataset, long version, PipelineSpec spec) {
+        PipelineSpec normalized = normalize(spec);
+        return new PreparationRequest(dataset, version, normalized, sha256(normalized),
+                normalized.getStepsList().stream().map(PipelineSpecs::toStep).toList(), toSplit(normalized.getSplit()));
+    }
+
+    static PipelineSpec normalize(PipelineSpec spec) {
+        PipelineSpec.Builder normalized = spec.toBuilder();
+        if (spec.getName().isEmpty()) {
+            normalized.setName(DEFAULT_PIPELINE);
+        }
+        if (!spec.hasSplit()) {
+            normalized.setSplit(DEFAULT_SPLIT);
+        }
+        return normalized.build();
+    }
+
+    /** SHA-256 of the spec without its name, in protobuf's deterministic binary form. */
+    static String sha256(PipelineSpec spec) {
+        PipelineSpec unnamed = spec.toBuilder().clearName().build();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+            out.useDeterministicSerialization();
+            unnamed.writeTo(out);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise a pipeline spec in memory", e);
+        }
+        return ArtifactDigest.sha256Hex(bytes.toByteArray());
+    }
+
+    private static Step toStep(dev.aiaas.proto.preprocess.v1.Step step) {
+        return switch (step.getKindCase()) {
+            case DROP_MISSING_LABEL -> new DropMissingLabel();
+            case IMPUTE -> new Impute(step.getImpute().getStrategy() == dev.aiaas.proto.preprocess.v1.Impute.Strategy.MEDIAN
+                    ? Impute.Strategy.MEDIAN : Impute.Strategy.MEAN, step.getImpute().getColumnsList());
+            case STANDARDIZE -> new Standardize(step.getStandardize().getColumnsList());
+            case ONE_HOT -> new OneHot(step.getOneHot().getColumnsList());
+            case SCALE_PIXELS -> new ScalePixels(step.getScalePixels().getColumnsList());
+            case KIND_NOT_SET -> throw DomainException.invalid("a pipeline step names no kind");
+        };
+    }
+
+    private static StratifiedSplit toSplit(Split split) {
+        try {
+            return new StratifiedSplit(split.getTrain(), split.getValidation(), split.getTest(), split.getSeed(),
+                    split.getStratify());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid(e.getMessage());
+        }
+    }
+}

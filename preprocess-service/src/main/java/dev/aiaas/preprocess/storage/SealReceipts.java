@@ -1,0 +1,46 @@
+package dev.aiaas.preprocess.storage;
+
+import dev.aiaas.preprocess.model.SealedVersion;
+import dev.aiaas.proto.events.v1.DatasetVersionSealed;
+import dev.aiaas.storage.ArtifactStore;
+import dev.aiaas.storage.ObjectKeys;
+import dev.aiaas.storage.ProtoJsonObjects;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * The committed seals preprocess has received: each DatasetVersionSealed event, stored as it
+ * came under {@link ObjectKeys#sealReceipt}. Ingest sends the event only after the seal's
+ * transaction committed, so a receipt names the one manifest of the version (key and digest)
+ * that may be read; objects of a seal attempt that rolled back are never named by one.
+ */
+@ApplicationScoped
+public class SealReceipts {
+
+    @Inject
+    ArtifactStore store;
+
+    /** Records the event; IllegalArgumentException when it lacks what a receipt needs. */
+    public SealedVersion record(DatasetVersionSealed event) {
+        if (event.getManifestKey().isEmpty() || event.getManifestSha256().isEmpty() || event.getVersion() < 1) {
+            throw new IllegalArgumentException("DatasetVersionSealed for " + event.getDataset() + " v"
+                    + event.getVersion() + " names no manifest key and digest: it comes from an ingest-service older "
+                    + "than the storage contract; seal the records again");
+        }
+        ProtoJsonObjects.write(store, ObjectKeys.sealReceipt(event.getDataset(), event.getVersion()), event);
+        return toSealed(event);
+    }
+
+    /** The committed seal of {@code dataset} v{@code version}, once its event arrived. */
+    public Optional<SealedVersion> find(String dataset, long version) {
+        String key = ObjectKeys.sealReceipt(dataset, version);
+        return store.stat(key).map(receipt -> toSealed(ProtoJsonObjects.read(store, key, receipt.sha256(),
+                DatasetVersionSealed.getDefaultInstance())));
+    }
+
+    private static SealedVersion toSealed(DatasetVersionSealed event) {
+        return new SealedVersion(event.getDataset(), event.getVersion(), event.getSha256(), event.getManifestKey(),
+                event.getManifestSha256());
+    }
+}
