@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.grpc.Grpc;
@@ -22,6 +24,7 @@ import dev.aiaas.localstack.Progress;
 import dev.aiaas.localstack.RunningService;
 import dev.aiaas.localstack.ServiceName;
 import dev.aiaas.localstack.StackOptions;
+import dev.aiaas.testing.OtlpReceiver;
 
 /**
  * One stack for the whole test JVM, started on first use exactly as {@code ./aiaas up} starts
@@ -33,6 +36,7 @@ import dev.aiaas.localstack.StackOptions;
 final class RunningStack {
 
     private static LocalStack stack;
+    private static OtlpReceiver traces;
     private static RuntimeException startFailure;
 
     private RunningStack() {
@@ -52,6 +56,16 @@ final class RunningStack {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-stop"));
         }
         return stack;
+    }
+
+    /**
+     * The OTLP endpoint every service of the stack exports its spans to. Only traces a client
+     * started (a sampled {@code traceparent} on its call) are recorded: the services sample no
+     * root span of their own, so fault tests with 100 000 records add no spans.
+     */
+    static synchronized OtlpReceiver traces() {
+        get();
+        return traces;
     }
 
     /** Clients of the six services of the stack, as the command line connects them. */
@@ -110,10 +124,16 @@ final class RunningStack {
 
     private static LocalStack start() {
         Path root = ServicesUnderTest.repositoryRoot();
+        traces = OtlpReceiver.start();
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putAll(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(),
+                "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                "OTEL_TRACES_SAMPLER", "parentbased_traceidratio", "OTEL_TRACES_SAMPLER_ARG", "0.0"));
         StackOptions options = StackOptions.defaults(root)
                 .withHome(temporaryHome(), true)
                 .withFreePorts()
-                .withServices(ServicesUnderTest.find(root));
+                .withServices(ServicesUnderTest.find(root))
+                .withEnvironment(environment);
         LocalStack started = LocalStack.start(options, new Progress(System.out));
         // As ./aiaas up does: a service that exits (ServingResilienceIT kills one) comes back.
         started.supervise(restarted -> { });

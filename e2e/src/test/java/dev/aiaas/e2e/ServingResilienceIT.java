@@ -34,7 +34,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -215,24 +214,10 @@ class ServingResilienceIT {
         List<CompletableFuture<ModelInferResponse>> sent = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
             permits.acquire();
-            CompletableFuture<ModelInferResponse> answer = new CompletableFuture<>();
-            answer.whenComplete((r, e) -> permits.release());
-            async.modelInfer(request(endpoint, rows), new StreamObserver<>() {
-                @Override
-                public void onNext(ModelInferResponse value) {
-                    answer.complete(value);
-                }
-
-                @Override
-                public void onError(Throwable t) {
-                    answer.completeExceptionally(t);
-                }
-
-                @Override
-                public void onCompleted() {
-                }
-            });
-            sent.add(answer);
+            FutureObserver<ModelInferResponse> answer = new FutureObserver<>();
+            answer.future().whenComplete((r, e) -> permits.release());
+            async.modelInfer(request(endpoint, rows), answer);
+            sent.add(answer.future());
         }
         Map<Status.Code, Integer> outcomes = new ConcurrentHashMap<>();
         for (CompletableFuture<ModelInferResponse> answer : sent) {

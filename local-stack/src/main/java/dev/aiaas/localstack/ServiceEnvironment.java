@@ -14,6 +14,11 @@ final class ServiceEnvironment {
     /** Host the services and their peers are reached on. */
     static final String HOST = "localhost";
     private static final String OTLP_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    /** The standard OpenTelemetry variables the launcher passes on, and the Quarkus setting each becomes. */
+    private static final Map<String, String> OTEL_SETTINGS = Map.of(
+            "OTEL_EXPORTER_OTLP_PROTOCOL", "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL",
+            "OTEL_TRACES_SAMPLER", "QUARKUS_OTEL_TRACES_SAMPLER",
+            "OTEL_TRACES_SAMPLER_ARG", "QUARKUS_OTEL_TRACES_SAMPLER_ARG");
 
     private ServiceEnvironment() {
     }
@@ -56,6 +61,13 @@ final class ServiceEnvironment {
             env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
         } else {
             env.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", otlp);
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", otlp);
+            OTEL_SETTINGS.forEach((standard, quarkus) -> {
+                String value = options.environment().get(standard);
+                if (value != null && !value.isBlank()) {
+                    env.put(quarkus, value);
+                }
+            });
         }
         return env;
     }

@@ -48,4 +48,18 @@ class ServiceEnvironmentTest {
         assertThat(env).containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317")
                 .doesNotContainKey("QUARKUS_OTEL_SDK_DISABLED");
     }
+
+    @Test
+    void theStandardProtocolAndSamplerVariablesReachTheServicesAsQuarkusSettings() {
+        StackOptions options = StackOptions.defaults(Path.of("/repo")).withEnvironment(Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318", "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                "OTEL_TRACES_SAMPLER", "parentbased_traceidratio", "OTEL_TRACES_SAMPLER_ARG", "0.0"));
+
+        Map<String, String> env = ServiceEnvironment.of(ServiceName.REGISTRY, ports, endpoints, options);
+
+        assertThat(env).containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://collector:4318")
+                .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf")
+                .containsEntry("QUARKUS_OTEL_TRACES_SAMPLER", "parentbased_traceidratio")
+                .containsEntry("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0.0");
+    }
 }

@@ -13,7 +13,7 @@ import dev.aiaas.proto.training.v1.SubmitJobRequest;
 import dev.aiaas.proto.training.v1.TrainingServiceGrpc.TrainingServiceBlockingStub;
 import dev.aiaas.storage.ArtifactStore;
 import dev.aiaas.testing.OtlpCollector;
-import dev.aiaas.testing.OtlpCollector.ExportedSpan;
+import dev.aiaas.testing.OtlpReceiver.ExportedSpan;
 import dev.aiaas.testing.RealServersResource;
 import dev.aiaas.proto.training.v1.TrainingServiceGrpc;
 import io.grpc.ManagedChannel;

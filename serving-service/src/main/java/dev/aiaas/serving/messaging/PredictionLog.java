@@ -156,7 +156,7 @@ public class PredictionLog {
                             return CompletableFuture.completedFuture(null);
                         })
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(endpoint).build())
-                .addMetadata(TracingMetadata.withPrevious(trace));
+                .addMetadata(TracingMetadata.withCurrent(trace)); // the parent of the publish span: the request's
         try {
             emitter.send(message);
         } catch (RuntimeException full) { // the buffer is full, or the channel is down
