@@ -17,7 +17,7 @@ import java.util.List;
 record BenchOptions(Path repository, Duration warmUp, Duration measure, List<String> only, Path readme) {
 
     static final String USAGE = """
-            usage: bench/run [--warmup SECONDS] [--measure SECONDS] [--only WORD[,WORD…]] [--readme FILE|none]
+            usage: bench/run [serving] [--warmup SECONDS] [--measure SECONDS] [--only WORD[,WORD…]] [--readme FILE|none]
               --warmup   seconds of load before each case is measured (default 2)
               --measure  seconds each case is measured (default 5)
               --only     run only the cases every word names: a model (iris, digits), a transport

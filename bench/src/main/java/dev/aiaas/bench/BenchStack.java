@@ -1,8 +1,11 @@
 package dev.aiaas.bench;
 
+import dev.aiaas.cli.Addresses;
+import dev.aiaas.cli.Services;
 import dev.aiaas.localstack.BackingEndpoints;
 import dev.aiaas.localstack.LocalStack;
 import dev.aiaas.localstack.Progress;
+import dev.aiaas.localstack.RunningService;
 import dev.aiaas.localstack.ServiceName;
 import dev.aiaas.localstack.StackOptions;
 import dev.aiaas.storage.ArtifactStore;
@@ -53,5 +56,21 @@ public final class BenchStack {
         BackingEndpoints endpoints = stack.endpoints();
         return new ArtifactStore(ArtifactStoreSettings.of(endpoints.s3Endpoint(), endpoints.s3AccessKey(),
                 endpoints.s3SecretKey(), endpoints.bucket()));
+    }
+
+    /**
+     * gRPC clients of the stack's services (the CLI's). A service the stack did not start keeps
+     * its default port; its channel connects only if it is used.
+     */
+    public static Services clients(LocalStack stack) {
+        return Services.connect(new Addresses("localhost", port(stack, ServiceName.INGEST),
+                port(stack, ServiceName.PREPROCESS), port(stack, ServiceName.TRAINING),
+                port(stack, ServiceName.REGISTRY), port(stack, ServiceName.SERVING),
+                port(stack, ServiceName.MONITORING)));
+    }
+
+    private static int port(LocalStack stack, ServiceName service) {
+        return stack.services().stream().filter(s -> s.name() == service).mapToInt(RunningService::port).findFirst()
+                .orElse(service.defaultPort());
     }
 }
