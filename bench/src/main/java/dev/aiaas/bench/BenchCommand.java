@@ -2,19 +2,23 @@ package dev.aiaas.bench;
 
 import dev.aiaas.bench.ingest.IngestBenchMain;
 import dev.aiaas.bench.ingest.IngestOptions;
+import dev.aiaas.bench.training.TrainingBenchMain;
+import dev.aiaas.bench.training.TrainingOptions;
 import java.util.Arrays;
 
 /**
- * {@code bench/run [serving|ingest] [OPTIONS]}: the first word picks the benchmark
+ * {@code bench/run [serving|ingest|training] [OPTIONS]}: the first word picks the benchmark
  * (serving when there is none), the rest are its options.
  */
 public final class BenchCommand {
 
     static final String USAGE = """
-            usage: bench/run [serving|ingest] [OPTIONS]   (serving when no benchmark is named)
+            usage: bench/run [serving|ingest|training] [OPTIONS]   (serving when no benchmark is named)
               serving   the engine against the served model over gRPC and REST (about 8 minutes)
               ingest    records on Kafka until a sealed dataset version holds them, against
                         kafka-producer-perf-test on the same broker (about 2 minutes)
+              training  a training job through the service against a bare training loop on the
+                        same prepared data (about 8 minutes)
 
             """;
 
@@ -26,11 +30,12 @@ public final class BenchCommand {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (first) {
             case "--help", "-h" -> {
-                System.out.print(USAGE + BenchOptions.USAGE + "\n" + IngestOptions.USAGE);
+                System.out.print(USAGE + BenchOptions.USAGE + "\n" + IngestOptions.USAGE + "\n" + TrainingOptions.USAGE);
                 System.exit(0);
             }
             case "serving" -> BenchMain.main(rest);
             case "ingest" -> IngestBenchMain.main(rest);
+            case "training" -> TrainingBenchMain.main(rest);
             default -> {
                 if (!first.isEmpty() && !first.startsWith("-")) {
                     System.err.println("bench: unknown benchmark '" + first + "'");

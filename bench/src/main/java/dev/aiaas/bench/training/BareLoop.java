@@ -1,0 +1,36 @@
+package dev.aiaas.bench.training;
+
+import dev.aiaas.models.LoadedModel;
+import dev.aiaas.models.ModelEvaluator;
+import dev.aiaas.models.ModelTrainer;
+import dev.aiaas.models.TrainingPlan;
+
+/**
+ * The baseline: the platform's {@link ModelTrainer} called in the benchmark's JVM on splits
+ * already in memory, with no service around it: no queue, no download, no checkpoints, no
+ * progress records, no cancellation checks, no evaluation, artifacts or registration in the
+ * timed part. It is the very loop the worker runs (same model, loss, optimizer, mini-batches
+ * and per-epoch validation pass), so the difference is what the service adds.
+ */
+final class BareLoop {
+
+    private final DigitsWorkload workload;
+    private final PreparedSplits splits;
+
+    BareLoop(DigitsWorkload workload, PreparedSplits splits) {
+        this.workload = workload;
+        this.splits = splits;
+    }
+
+    /** Trains for {@code epochs}, timed; then evaluates on the test split, untimed. */
+    TrainingRun run(int epochs) {
+        TrainingPlan plan = workload.plan(epochs);
+        long start = System.nanoTime();
+        try (LoadedModel model = new ModelTrainer().train(workload.modelSpec(), plan, splits.train(),
+                splits.validation(), report -> {
+                }, () -> false)) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return TrainingRun.bare(seconds, ModelEvaluator.evaluate(model, splits.test()).metrics().get("accuracy"));
+        }
+    }
+}
