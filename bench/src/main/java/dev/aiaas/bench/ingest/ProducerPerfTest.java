@@ -38,6 +38,19 @@ final class ProducerPerfTest {
      * @throws IllegalStateException when the tool fails or prints no summary (its output is in the message)
      */
     PerfTestResult run(int records, int warmup, int recordBytes) throws IOException, InterruptedException {
+        Output output = runCapturingOutput(command(records, warmup, recordBytes));
+        PerfTestResult result = PerfTestResult.parse(output.lines()).filter(r -> output.exit() == 0).orElseThrow(() ->
+                new IllegalStateException("kafka-producer-perf-test exited " + output.exit()
+                        + " without a summary line; its output ended with:\n  " + String.join("\n  ", output.lines()
+                        .subList(Math.max(0, output.lines().size() - 20), output.lines().size()))));
+        if (result.records() != records) {
+            throw new IllegalStateException("kafka-producer-perf-test's summary covers " + result.records()
+                    + " records, not the " + records + " after its warm-up: " + output.lines());
+        }
+        return result;
+    }
+
+    private List<String> command(int records, int warmup, int recordBytes) {
         List<String> command = new ArrayList<>(List.of(java(), HEAP, "-cp", System.getProperty("java.class.path"),
                 ProducerPerformance.class.getName(), "--topic", topic, "--num-records",
                 Integer.toString(records + warmup), "--record-size", Integer.toString(recordBytes),
@@ -48,27 +61,29 @@ final class ProducerPerfTest {
         if (warmup > 0) {
             command.addAll(List.of("--warmup-records", Integer.toString(warmup)));
         }
-        Path output = Files.createTempFile(workDir, "producer-perf-", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return command;
+    }
+
+    /** What the tool printed (standard output and error) and how it exited. */
+    private record Output(List<String> lines, int exit) {
+    }
+
+    private Output runCapturingOutput(List<String> command) throws IOException, InterruptedException {
+        Path log = Files.createTempFile(workDir, "producer-perf-", ".log");
+        Process process = null;
         try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("kafka-producer-perf-test ran longer than " + TIMEOUT_MINUTES
                         + " minutes: lower --records");
             }
+            return new Output(Files.readAllLines(log, StandardCharsets.UTF_8), process.exitValue());
         } finally {
-            process.destroyForcibly();
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            Files.deleteIfExists(log);
         }
-        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
-        Files.delete(output);
-        PerfTestResult result = PerfTestResult.parse(lines).filter(r -> process.exitValue() == 0).orElseThrow(() ->
-                new IllegalStateException("kafka-producer-perf-test exited " + process.exitValue()
-                        + " without a summary line; its output ended with:\n  " + String.join("\n  ",
-                        lines.subList(Math.max(0, lines.size() - 20), lines.size()))));
-        if (result.records() != records) {
-            throw new IllegalStateException("kafka-producer-perf-test's summary covers " + result.records()
-                    + " records, not the " + records + " after its warm-up: " + lines);
-        }
-        return result;
     }
 
     private static String java() {
