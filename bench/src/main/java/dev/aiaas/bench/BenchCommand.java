@@ -16,9 +16,9 @@ public final class BenchCommand {
             usage: bench/run [serving|ingest|training] [OPTIONS]   (serving when no benchmark is named)
               serving   the engine against the served model over gRPC and REST (about 8 minutes)
               ingest    records on Kafka until a sealed dataset version holds them, against
-                        kafka-producer-perf-test on the same broker (about 2 minutes)
+                        kafka-producer-perf-test on the same broker (about a minute)
               training  a training job through the service against a bare training loop on the
-                        same prepared data (about 8 minutes)
+                        same prepared data (about 5 minutes)
 
             """;
 

@@ -28,9 +28,9 @@ public final class ComparisonSection {
         lines.add("");
         lines.addAll(table);
         lines.add("");
-        lines.add("The machine's one-minute load average was " + Figures.fixedOrDash(loadBefore) + " when measuring"
-                + " began and " + Figures.fixedOrDash(loadAfter) + " when it ended (" + Runtime.getRuntime()
-                .availableProcessors() + " cores; above that, other work on the machine competed with the run).");
+        lines.add("The machine's one-minute load average (runnable threads, this run's own included) was "
+                + Figures.fixedOrDash(loadBefore) + " when measuring began and " + Figures.fixedOrDash(loadAfter)
+                + " when it ended, on " + Runtime.getRuntime().availableProcessors() + " cores.");
         lines.add("");
         lines.add("Goal, as measured in this run:");
         lines.add("");

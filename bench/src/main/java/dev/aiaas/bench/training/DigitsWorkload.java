@@ -19,8 +19,11 @@ import java.util.Locale;
  */
 record DigitsWorkload(PreparedDataset prepared) {
 
-    /** About 40 s of training on two cores (2 s an epoch): fixed costs show, yet do not dominate. */
-    static final int DEFAULT_EPOCHS = 20;
+    /**
+     * About 45 s of training on an idle 2-core machine (1.1 s an epoch; twice that under load):
+     * fixed costs show, yet do not dominate.
+     */
+    static final int DEFAULT_EPOCHS = 40;
     static final int BATCH_SIZE = 64;
     static final double LEARNING_RATE = 0.001;
     static final long SEED = 7;

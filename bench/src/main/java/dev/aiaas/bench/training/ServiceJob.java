@@ -9,7 +9,9 @@ import dev.aiaas.proto.training.v1.JobState;
 import dev.aiaas.proto.training.v1.SubmitJobRequest;
 import dev.aiaas.proto.training.v1.WatchJobRequest;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -53,23 +55,27 @@ final class ServiceJob {
         if (job.getState() != JobState.SUCCEEDED) {
             throw new IllegalStateException("job " + job.getId() + " ended " + job.getState() + ": " + job.getError());
         }
-        return new TrainingRun(seconds, job.getEvaluation().getMetricsOrThrow("accuracy"),
-                Optional.of(times(job)));
+        Map<Integer, Timestamp> epochEnds = epochEnds(job.getId());
+        Timestamp lastEpoch = epochEnds.getOrDefault(epochs, job.getStartedAt());
+        double epoch = epochEnds.containsKey(1) ? TrainingRun.meanEpoch(0, between(epochEnds.get(1), lastEpoch), epochs)
+                : Double.NaN;
+        return new TrainingRun(seconds, epoch, job.getEvaluation().getMetricsOrThrow("accuracy"),
+                Optional.of(new TrainingRun.JobTimes(between(job.getCreatedAt(), job.getStartedAt()),
+                        between(job.getStartedAt(), job.getFinishedAt()), between(lastEpoch, job.getFinishedAt()))));
     }
 
-    private TrainingRun.JobTimes times(Job job) {
-        Timestamp lastEpoch = job.getStartedAt();
+    /** When each epoch's progress was recorded, read from WatchJob once the job has ended. */
+    private Map<Integer, Timestamp> epochEnds(String jobId) {
+        Map<Integer, Timestamp> ends = new HashMap<>();
         Iterator<JobEvent> events = services.training().withDeadlineAfter(60, TimeUnit.SECONDS)
-                .watchJob(WatchJobRequest.newBuilder().setId(job.getId()).build());
+                .watchJob(WatchJobRequest.newBuilder().setId(jobId).build());
         while (events.hasNext()) {
             JobEvent event = events.next();
-            if (event.getState() == JobState.RUNNING && event.getEpoch() == job.getSpec().getHyperparameters()
-                    .getEpochs()) {
-                lastEpoch = event.getTime();
+            if (event.getState() == JobState.RUNNING && event.getEpoch() > 0) {
+                ends.put(event.getEpoch(), event.getTime());
             }
         }
-        return new TrainingRun.JobTimes(between(job.getCreatedAt(), job.getStartedAt()),
-                between(job.getStartedAt(), job.getFinishedAt()), between(lastEpoch, job.getFinishedAt()));
+        return ends;
     }
 
     private static double between(Timestamp from, Timestamp to) {

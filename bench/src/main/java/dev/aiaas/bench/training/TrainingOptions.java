@@ -16,7 +16,7 @@ public record TrainingOptions(Path repository, int epochs, int runs, Path readme
     public static final String USAGE = """
             usage: bench/run training [--epochs N] [--runs N] [--readme FILE|none]
               --epochs   epochs of the digits CNN in every measured run (default %d)
-              --runs     measured runs of each side, alternating bare loop and service (default 2; medians are reported)
+              --runs     measured runs of each side, alternating bare loop and service (default 3; medians are reported)
               --readme   where to write the results section (default bench/README.md; none: do not write)
             """.formatted(DigitsWorkload.DEFAULT_EPOCHS);
 
@@ -25,7 +25,7 @@ public record TrainingOptions(Path repository, int epochs, int runs, Path readme
      */
     public static TrainingOptions parse(String[] args, Path repository) {
         int epochs = DigitsWorkload.DEFAULT_EPOCHS;
-        int runs = 2;
+        int runs = 3;
         Path readme = repository.resolve("bench").resolve("README.md");
         for (OptionPairs.Pair pair : OptionPairs.of(args)) {
             switch (pair.option()) {

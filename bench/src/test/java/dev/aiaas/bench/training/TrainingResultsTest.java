@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 
 class TrainingResultsTest {
 
-    private static final List<TrainingRun> BARE = List.of(TrainingRun.bare(40.0, 0.97), TrainingRun.bare(42.0, 0.97));
+    private static final List<TrainingRun> BARE = List.of(TrainingRun.bare(40.0, 1.0, 0.97),
+            TrainingRun.bare(42.0, 1.04, 0.97));
 
     private static TrainingRun service(double seconds) {
-        return new TrainingRun(seconds, 0.97, Optional.of(new TrainingRun.JobTimes(0.2, seconds - 0.4, 0.5)));
+        return new TrainingRun(seconds, 1.1, 0.97, Optional.of(new TrainingRun.JobTimes(0.2, seconds - 0.4, 0.5)));
     }
 
     @Test
@@ -28,14 +29,20 @@ class TrainingResultsTest {
     }
 
     @Test
+    void theMeanEpochRunsFromTheFirstEpochsEndToTheLastsAndNeedsTwoEpochs() {
+        assertThat(TrainingRun.meanEpoch(3.0, 41.0, 39)).isEqualTo(1.0);
+        assertThat(TrainingRun.meanEpoch(3.0, 3.0, 1)).isNaN();
+    }
+
+    @Test
     void tablesBothSidesWithEachRunTheRatioTheJobsBreakdownAndTheGoal() {
         List<String> lines = new TrainingResults(20, BARE, List.of(service(44.0), service(45.0))).table();
 
         assertThat(lines).hasSize(2 + 2);
         assertThat(cells(lines.get(2))).containsExactly("bare loop", "ModelTrainer.train in the benchmark's JVM",
-                "40.0; 42.0", "41.0", "1.00 (baseline)", "-", "0.9700; 0.9700", "-", "-", "-", "-");
+                "40.0; 42.0", "41.0", "1.00 (baseline)", "-", "1.02", "0.9700; 0.9700", "-", "-", "-", "-");
         assertThat(cells(lines.get(3))).containsExactly("training service", "SubmitJob until GetJob says SUCCEEDED",
-                "44.0; 45.0", "44.5", "1.09", "+3.5", "0.9700; 0.9700", "0.2", "44.1", "0.5", "no");
+                "44.0; 45.0", "44.5", "1.09", "+3.5", "1.10", "0.9700; 0.9700", "0.2", "44.1", "0.5", "no");
     }
 
     private static List<String> cells(String line) {
