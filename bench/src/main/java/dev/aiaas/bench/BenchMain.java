@@ -1,15 +1,11 @@
 package dev.aiaas.bench;
 
-import dev.aiaas.localstack.BackingEndpoints;
+import dev.aiaas.bench.report.MachineInfo;
 import dev.aiaas.localstack.LocalStack;
 import dev.aiaas.localstack.Progress;
 import dev.aiaas.localstack.RunningService;
 import dev.aiaas.localstack.ServiceName;
-import dev.aiaas.localstack.StackOptions;
 import dev.aiaas.storage.ArtifactStore;
-import dev.aiaas.storage.ArtifactStoreSettings;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -37,64 +33,26 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) {
-        Path repository = Path.of(System.getProperty("aiaas.repository", ".")).toAbsolutePath().normalize();
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args, repository);
-        } catch (IllegalArgumentException e) {
-            if (!e.getMessage().equals("help")) {
-                System.err.println("bench: " + e.getMessage());
-            }
-            System.err.print(BenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        try {
-            new BenchMain(options).run(args);
-            System.exit(0);
-        } catch (Exception e) {
-            e.printStackTrace();
-            System.err.println("bench failed: " + e.getMessage() + "; the services' logs were in the stack's temporary"
-                    + " home (deleted on exit): rerun with the same options to look again, or run ./aiaas up and the e2e"
-                    + " tests to check the stack itself");
-            System.exit(1);
-        }
+        BenchLauncher.launch(args, BenchOptions.USAGE, BenchOptions::parse,
+                options -> new BenchMain(options).run(args));
     }
 
     private void run(String[] args) throws Exception {
-        checkEnvironment();
+        BenchLauncher.checkEnvironment(progress);
         Predicate<BenchCase> filter = options.only().isEmpty() ? c -> true : CaseMatrix.only(options.only());
         List<BenchCase> cases = CaseMatrix.standard(filter);
         long measured = cases.stream().filter(c -> !c.skipped()).count();
         progress.step(String.format(Locale.ROOT, "%d cases to measure: about %.1f min of load after the setup",
                 measured, (measured + TransportFloor.IN_FLIGHT.length * 2) * (options.warmUp().toMillis() + options.measure().toMillis()
                         + 300) / 60_000.0));
-        StackOptions stackOptions = StackOptions.defaults(options.repository())
-                .withHome(Files.createTempDirectory("aiaas-bench-"), true)
-                .withFreePorts()
-                .withServices(EnumSet.of(ServiceName.REGISTRY, ServiceName.SERVING));
-        LocalStack stack = LocalStack.prepare(stackOptions, progress);
-        Thread stopOnExit = new Thread(stack::close, "bench-stack-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
-        try {
-            stack.boot();
-            runAgainst(stack, cases, "bench/run" + (args.length == 0 ? "" : " " + String.join(" ", args)));
-        } finally {
-            stack.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnExit);
-            } catch (IllegalStateException e) {
-                // already shutting down: the hook runs (close is idempotent)
-            }
-        }
+        String command = BenchLauncher.command("", args);
+        BenchStack.run(options.repository(), EnumSet.of(ServiceName.REGISTRY, ServiceName.SERVING), progress,
+                stack -> runAgainst(stack, cases, command));
     }
 
     private void runAgainst(LocalStack stack, List<BenchCase> cases, String command) throws Exception {
-        BackingEndpoints endpoints = stack.endpoints();
         RunningService serving = stack.service(ServiceName.SERVING);
-        ArtifactStoreSettings storage = ArtifactStoreSettings.of(endpoints.s3Endpoint(), endpoints.s3AccessKey(),
-                endpoints.s3SecretKey(), endpoints.bucket());
-        try (ArtifactStore store = new ArtifactStore(storage);
+        try (ArtifactStore store = BenchStack.artifactStore(stack);
                 ServedModels served = new ServedModels(stack.service(ServiceName.REGISTRY).address(), serving.address());
                 BenchSetup setup = BenchSetup.prepare(options.repository().resolve("datasets"), store, served, serving,
                         progress)) {
@@ -136,16 +94,5 @@ public final class BenchMain {
         return head + ResultTable.count(r.requestsPerSecond()) + " requests/s, " + ResultTable.count(r.rowsPerSecond())
                 + " rows/s, p50 " + ResultTable.micros(m.p50Micros()) + " µs, p99 " + ResultTable.micros(m.p99Micros())
                 + " µs" + (m.failures() > 0 ? ", " + m.failures() + " failed: " + m.firstFailure() : "");
-    }
-
-    /** The settings the figures depend on; bench/run sets them, a hand-made java command may not. */
-    private void checkEnvironment() {
-        if (!"PASSIVE".equals(System.getenv("OMP_WAIT_POLICY"))) {
-            progress.step("warning: OMP_WAIT_POLICY is not PASSIVE in this JVM: libgomp's busy wait will distort the "
-                    + "engine figures (bench/run sets it)");
-        }
-        if (!Boolean.getBoolean("ai.djl.offline")) {
-            progress.step("warning: -Dai.djl.offline=true is not set: DJL may try the network (bench/run sets it)");
-        }
     }
 }

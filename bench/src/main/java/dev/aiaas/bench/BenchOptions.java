@@ -17,7 +17,7 @@ import java.util.List;
 record BenchOptions(Path repository, Duration warmUp, Duration measure, List<String> only, Path readme) {
 
     static final String USAGE = """
-            usage: bench/run [--warmup SECONDS] [--measure SECONDS] [--only WORD[,WORD…]] [--readme FILE|none]
+            usage: bench/run [serving] [--warmup SECONDS] [--measure SECONDS] [--only WORD[,WORD…]] [--readme FILE|none]
               --warmup   seconds of load before each case is measured (default 2)
               --measure  seconds each case is measured (default 5)
               --only     run only the cases every word names: a model (iris, digits), a transport
@@ -33,35 +33,24 @@ record BenchOptions(Path repository, Duration warmUp, Duration measure, List<Str
         Duration measure = Duration.ofSeconds(5);
         List<String> only = new ArrayList<>();
         Path readme = repository.resolve("bench").resolve("README.md");
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (option.equals("--help") || option.equals("-h")) {
-                throw new IllegalArgumentException("help");
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            String value = args[++i];
-            switch (option) {
-                case "--warmup" -> warmUp = seconds(option, value);
-                case "--measure" -> measure = seconds(option, value);
-                case "--only" -> only.addAll(List.of(value.split(",")));
-                case "--readme" -> readme = value.equals("none") ? null : Path.of(value).toAbsolutePath();
-                default -> throw new IllegalArgumentException("unknown option " + option);
+        for (OptionPairs.Pair pair : OptionPairs.of(args)) {
+            switch (pair.option()) {
+                case "--warmup" -> warmUp = seconds(pair);
+                case "--measure" -> measure = seconds(pair);
+                case "--only" -> only.addAll(List.of(pair.value().split(",")));
+                case "--readme" -> readme = OptionPairs.readme(pair);
+                default -> throw OptionPairs.unknown(pair);
             }
         }
         return new BenchOptions(repository, warmUp, measure, List.copyOf(only), readme);
     }
 
-    private static Duration seconds(String option, String value) {
+    private static Duration seconds(OptionPairs.Pair pair) {
         try {
-            double seconds = Double.parseDouble(value);
-            if (seconds > 0 && seconds <= 600) {
-                return Duration.ofMillis(Math.round(seconds * 1000));
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            return Duration.ofMillis(Math.round(OptionPairs.positive(pair, 600) * 1000));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(pair.option() + " takes seconds between 0 and 600, got '" + pair.value()
+                    + "'");
         }
-        throw new IllegalArgumentException(option + " takes seconds between 0 and 600, got '" + value + "'");
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * many cores it kept busy: a process (from the operating system's accounting, in clock ticks)
  * or the Java threads of this JVM whose names start with given prefixes.
  */
-interface CpuMeter {
+public interface CpuMeter {
 
     /** Measures nothing; shown as "-". */
     CpuMeter NONE = () -> -1;

@@ -1,8 +1,8 @@
 package dev.aiaas.bench;
 
+import dev.aiaas.bench.report.Figures;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.function.Predicate;
 
@@ -71,6 +71,6 @@ final class Goals {
     }
 
     private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f %%", share * 100);
+        return Figures.percent(share);
     }
 }

@@ -1,12 +1,10 @@
 package dev.aiaas.bench;
 
+import dev.aiaas.bench.report.MachineInfo;
+import dev.aiaas.bench.report.MarkedSection;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +28,7 @@ final class ReadmeSection {
     static List<String> render(ZonedDateTime when, MachineInfo machine, LoadGenerator generator, String command,
             Map<ModelKind, BenchSetup.Model> models, List<TransportFloor.Floor> floors, ResultTable table, Goals goals) {
         List<String> lines = new ArrayList<>();
-        lines.add("Run " + when.withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
-                "yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)) + " with `" + command + "` on " + machine.describe() + ".");
+        lines.add(machine.runLine(when, command));
         lines.add("");
         lines.add("Each case: " + seconds(generator.warmUp().toMillis()) + " warm-up, then "
                 + seconds(generator.measure().toMillis()) + " measured. Models: " + models.values().stream()
@@ -58,16 +55,9 @@ final class ReadmeSection {
         return lines;
     }
 
-    /** Replaces the section in {@code readme}, or appends it (with its markers) when the file has none. */
+    /** Replaces the serving section in {@code readme}, or appends it when the file has none. */
     static void write(Path readme, List<String> section) throws IOException {
-        String body = BEGIN + "\n" + String.join("\n", section) + "\n" + END;
-        String text = Files.exists(readme) ? Files.readString(readme, StandardCharsets.UTF_8) : "";
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        String updated = begin >= 0 && end > begin
-                ? text.substring(0, begin) + body + text.substring(end + END.length())
-                : text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + "\n" + body + "\n";
-        Files.writeString(readme, updated, StandardCharsets.UTF_8);
+        new MarkedSection(BEGIN, END).write(readme, section);
     }
 
     private static String seconds(long millis) {

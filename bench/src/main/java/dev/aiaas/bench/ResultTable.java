@@ -1,11 +1,14 @@
 package dev.aiaas.bench;
 
+import dev.aiaas.bench.report.Figures;
+import dev.aiaas.bench.report.MarkdownTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +21,8 @@ final class ResultTable {
     static final List<String> HEADER = List.of("case", "transport", "model", "rows/request", "in flight", "batching",
             "requests/s", "rows/s", "mean µs", "p50 µs", "p99 µs", "vs engine 2 threads", "client cores",
             "server cores", "other cores", "failures");
+    /** Transport, model and batching are words; every other column is a number. */
+    private static final Set<Integer> WORD_COLUMNS = Set.of(1, 2, 5);
 
     private final List<CaseResult> results;
 
@@ -44,24 +49,9 @@ final class ResultTable {
     }
 
     String markdown() {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(HEADER);
-        results.forEach(r -> rows.add(cells(r)));
-        int[] widths = new int[HEADER.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        StringBuilder table = new StringBuilder();
-        line(table, rows.get(0), widths);
-        List<String> rule = new ArrayList<>();
-        for (int i = 0; i < widths.length; i++) {
-            rule.add(leftAligned(i) ? "-".repeat(widths[i]) : "-".repeat(widths[i] - 1) + ":");
-        }
-        line(table, rule, widths);
-        rows.subList(1, rows.size()).forEach(row -> line(table, row, widths));
-        return table.toString();
+        MarkdownTable table = new MarkdownTable(HEADER, WORD_COLUMNS);
+        results.forEach(r -> table.add(cells(r)));
+        return table.render();
     }
 
     /** Lines under the table: cases not run and why, and the first failure of any case that had failures. */
@@ -117,7 +107,7 @@ final class ResultTable {
     }
 
     static String count(double value) {
-        return Double.isFinite(value) ? String.format(Locale.ROOT, "%,.0f", value) : "-";
+        return Figures.count(value);
     }
 
     /** Latencies: one decimal under 100 µs, whole microseconds above. */
@@ -126,25 +116,10 @@ final class ResultTable {
     }
 
     static String fixed(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
+        return Figures.fixed(value);
     }
 
     static String fixedOrDash(double value) {
-        return Double.isFinite(value) ? fixed(value) : "-";
-    }
-
-    /** Transport, model and batching are words; every other column is a number. */
-    private static boolean leftAligned(int column) {
-        return column == 1 || column == 2 || column == 5;
-    }
-
-    private static void line(StringBuilder out, List<String> cells, int[] widths) {
-        out.append('|');
-        for (int i = 0; i < cells.size(); i++) {
-            String cell = cells.get(i);
-            String pad = " ".repeat(widths[i] - cell.length());
-            out.append(' ').append(leftAligned(i) ? cell + pad : pad + cell).append(" |");
-        }
-        out.append('\n');
+        return Figures.fixedOrDash(value);
     }
 }

@@ -1,15 +1,18 @@
-package dev.aiaas.bench;
+package dev.aiaas.bench.report;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 
 /** What the figures were measured on: cores, processor, memory, operating system and JDK. */
-record MachineInfo(int cores, String processor, String memory, String os, String jdk) {
+public record MachineInfo(int cores, String processor, String memory, String os, String jdk) {
 
-    static MachineInfo current() {
+    public static MachineInfo current() {
         return new MachineInfo(Runtime.getRuntime().availableProcessors(),
                 procLine("/proc/cpuinfo", "model name").orElse("processor unknown"),
                 procLine("/proc/meminfo", "MemTotal").map(MachineInfo::gibibytes).orElse("memory unknown"),
@@ -18,7 +21,25 @@ record MachineInfo(int cores, String processor, String memory, String os, String
                         + System.getProperty("java.runtime.version"));
     }
 
-    String describe() {
+    /** {@code Run 2026-12-01 18:36 UTC with `bench/run` on 2 cores (…), …}: the first line of a results section. */
+    public String runLine(ZonedDateTime when, String command) {
+        return "Run " + when.withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
+                "yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)) + " with `" + command + "` on " + describe() + ".";
+    }
+
+    /**
+     * The machine's one-minute load average now (runnable processes, from /proc/loadavg), or NaN
+     * where unknown: on a shared machine, what else was running shows here.
+     */
+    public static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    public String describe() {
         return cores + " cores (" + processor + "), " + memory + " memory, " + os + "; JDK " + jdk
                 + " for the benchmark and every service JVM";
     }
