@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 
 /** Validated records waiting for the next seal. Runs inside the caller's transaction. */
 @ApplicationScoped
 public class OpenRecordStore {
 
     private static final int FETCH = 1000;
+    private static final String COPY = "copy open_record (dataset, payload) from stdin with (format csv)";
 
     @Inject
     DataSource dataSource;
@@ -25,20 +29,36 @@ public class OpenRecordStore {
     @Inject
     ObjectMapper json;
 
-    /** Appends typed records to a dataset's open data in one batch. */
+    /**
+     * Appends typed records to a dataset's open data in one {@code COPY} (CSV): a poll of a
+     * thousand records costs the database one statement instead of a thousand row inserts.
+     */
     public void append(String dataset, List<Map<String, Object>> records) throws SQLException {
         if (records.isEmpty()) {
             return;
         }
-        String sql = "insert into open_record (dataset, payload) values (?, ?::jsonb)";
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
-            for (Map<String, Object> record : records) {
-                insert.setString(1, dataset);
-                insert.setString(2, write(record));
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        StringBuilder rows = new StringBuilder(records.size() * 160);
+        for (Map<String, Object> record : records) {
+            csvField(rows, dataset).append(',');
+            csvField(rows, write(record)).append('\n');
         }
+        try (Connection c = dataSource.getConnection()) {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(rows.toString()));
+        } catch (IOException e) {
+            throw new SQLException("could not send " + records.size() + " records of " + dataset + " to COPY", e);
+        }
+    }
+
+    private static StringBuilder csvField(StringBuilder rows, String value) {
+        rows.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            rows.append(ch);
+            if (ch == '"') {
+                rows.append('"');
+            }
+        }
+        return rows.append('"');
     }
 
     /**
@@ -52,7 +72,7 @@ public class OpenRecordStore {
      */
     public long drain(String dataset, Consumer<String> sealed) throws SQLException {
         String sql = "with sealed as (delete from open_record where dataset = ? returning id, payload) "
-                + "select payload::text from sealed order by id";
+                + "select payload from sealed order by id";
         long count = 0;
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
             query.setFetchSize(FETCH);
