@@ -2,7 +2,6 @@ package dev.aiaas.training.service;
 
 import dev.aiaas.models.Checkpoints;
 import dev.aiaas.models.DevicePreference;
-import dev.aiaas.models.EpochReport;
 import dev.aiaas.models.Evaluation;
 import dev.aiaas.models.GpuUnavailableException;
 import dev.aiaas.models.LabelledData;
@@ -16,7 +15,6 @@ import dev.aiaas.training.config.TrainingConfig;
 import dev.aiaas.training.model.ClaimedJob;
 import dev.aiaas.training.model.ConfusionMatrix;
 import dev.aiaas.training.model.Job;
-import dev.aiaas.training.model.JobCheckpoint;
 import dev.aiaas.training.model.JobSpec;
 import dev.aiaas.training.model.JobState;
 import dev.aiaas.training.model.PreparedData;
@@ -31,7 +29,6 @@ import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -116,27 +113,25 @@ public class TrainingWorker {
                 spec.datasetVersion(), claimed.resumeFrom().map(c -> ", resuming after epoch " + c.epoch()).orElse(""));
         CancellationPoll cancelled = new CancellationPoll(() -> lifecycle.running(job.id()),
                 config.worker().cancelCheckInterval());
-        AtomicReference<JobCheckpoint> saved = new AtomicReference<>();
-        Checkpoints checkpoints = new Checkpoints(
-                claimed.resumeFrom().map(c -> new Checkpoints.ResumePoint(c.epoch(),
-                        checkpointStore.download(c, folder.path().resolve("resume.params")))),
-                folder.path().resolve("checkpoints"),
-                (epoch, parameters) -> saved.set(checkpointStore.put(job.id(), epoch, parameters)));
-        try (LoadedModel model = new ModelTrainer().train(modelSpec, TrainingSetup.plan(spec), train, validation,
-                report -> epochFinished(job.id(), report, Optional.ofNullable(saved.getAndSet(null))), cancelled,
-                checkpoints)) {
-            Evaluation evaluation = ModelEvaluator.evaluate(model, test);
-            if (!lifecycle.running(job.id())) {
-                throw new TrainingCancelledException(spec.hyperparameters().epochs());
+        try (EpochRecorder recorder = new EpochRecorder(job.id(), lifecycle, checkpointStore,
+                folder.path().resolve("recorded"))) {
+            Checkpoints checkpoints = new Checkpoints(
+                    claimed.resumeFrom().map(c -> new Checkpoints.ResumePoint(c.epoch(),
+                            checkpointStore.download(c, folder.path().resolve("resume.params")))),
+                    folder.path().resolve("checkpoints"), recorder::checkpointSaved);
+            try (LoadedModel model = new ModelTrainer().train(modelSpec, TrainingSetup.plan(spec), train, validation,
+                    recorder::epochFinished, () -> recorder.stopped() || cancelled.getAsBoolean(), checkpoints)) {
+                recorder.finish();
+                Evaluation evaluation = ModelEvaluator.evaluate(model, test);
+                if (!lifecycle.running(job.id())) {
+                    throw new TrainingCancelledException(spec.hyperparameters().epochs());
+                }
+                List<StoredFile> stored = artifacts.write(spec.modelName(), job.id(), model, data, folder.path());
+                publish(job, modelSpec, evaluation, stored, data);
+            } catch (TrainingCancelledException e) {
+                recorder.throwIfStopped(); // a failure to record, or the lease lost, says more than "stopped"
+                throw e;
             }
-            List<StoredFile> stored = artifacts.write(spec.modelName(), job.id(), model, data, folder.path());
-            publish(job, modelSpec, evaluation, stored, data);
-        }
-    }
-
-    private void epochFinished(String jobId, EpochReport report, Optional<JobCheckpoint> checkpoint) {
-        if (!lifecycle.epochFinished(jobId, report, checkpoint)) {
-            throw new TrainingCancelledException(report.epoch());
         }
     }
 
