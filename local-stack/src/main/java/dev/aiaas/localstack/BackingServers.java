@@ -60,9 +60,11 @@ final class BackingServers implements AutoCloseable {
                         ServerOptions.persistent(options.home().resolve("kafka"), options.kafkaPort()));
                 progress.step("kafka ready on " + kafka.bootstrapServers());
             });
+            LocalCredentials credentials = LocalCredentials.loadOrCreate(options.home());
             CompletableFuture<?> store = startOn(starter, () -> {
-                s3 = S3ProxyServer.start(ServerOptions.persistent(options.home().resolve("s3"), options.s3Port()));
-                progress.step("s3 ready on " + s3.endpoint());
+                s3 = S3ProxyServer.start(ServerOptions.persistent(options.home().resolve("s3"), options.s3Port()),
+                        credentials.s3AccessKey(), credentials.s3SecretKey());
+                progress.step("s3 ready on " + s3.endpoint() + " (credentials in " + credentials.file() + ")");
             });
             join(db, broker, store);
             postgres.ensureDatabase(DATABASE);

@@ -1,0 +1,74 @@
+package dev.aiaas.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Properties;
+
+/**
+ * The object store's credentials of one local stack, generated at random on its first start and
+ * kept in {@code <home>/credentials.properties}, readable by its owner only (mode 600). Nothing
+ * of the local stack uses a built-in credential.
+ *
+ * @param file where they are kept
+ */
+record LocalCredentials(Path file, String s3AccessKey, String s3SecretKey) {
+
+    static final String FILE_NAME = "credentials.properties";
+    private static final String ACCESS_KEY = "s3.access-key";
+    private static final String SECRET_KEY = "s3.secret-key";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The stack's credentials: read from its home, or generated and written there on first use. */
+    static LocalCredentials loadOrCreate(Path home) {
+        Path file = home.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(home);
+            if (!Files.exists(file)) {
+                create(file);
+            }
+            Properties stored = new Properties();
+            try (InputStream in = Files.newInputStream(file)) {
+                stored.load(in);
+            }
+            String accessKey = stored.getProperty(ACCESS_KEY, "");
+            String secretKey = stored.getProperty(SECRET_KEY, "");
+            if (accessKey.isBlank() || secretKey.isBlank()) {
+                throw new StackStartException(file + " lacks " + ACCESS_KEY + " or " + SECRET_KEY
+                        + ": delete it and start again to generate new ones (the object store keeps its data)");
+            }
+            return new LocalCredentials(file, accessKey, secretKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the stack's credentials in " + file, e);
+        }
+    }
+
+    private static void create(Path file) throws IOException {
+        Properties generated = new Properties();
+        generated.setProperty(ACCESS_KEY, "aiaas-" + random(9));
+        generated.setProperty(SECRET_KEY, random(30));
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException raced) {
+            return; // another launcher on the same home wrote them first
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            generated.store(out, "the local stack's object-store credentials, generated on its first start");
+        }
+    }
+
+    private static String random(int bytes) {
+        byte[] value = new byte[bytes];
+        RANDOM.nextBytes(value);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    }
+}
