@@ -1,10 +1,10 @@
 package dev.aiaas.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.aiaas.cli.Services;
 import dev.aiaas.cli.demo.DemoDataset;
+import dev.aiaas.cli.demo.PreparedDatasets;
 import dev.aiaas.localstack.LocalStack;
 import dev.aiaas.proto.common.v1.Record;
 import dev.aiaas.proto.common.v1.Value;
@@ -17,7 +17,6 @@ import dev.aiaas.proto.inference.InferTensorContents;
 import dev.aiaas.proto.inference.ModelInferRequest;
 import dev.aiaas.proto.inference.ModelInferRequest.InferInputTensor;
 import dev.aiaas.proto.inference.ModelInferResponse;
-import dev.aiaas.proto.preprocess.v1.GetPreparedDatasetRequest;
 import dev.aiaas.proto.serving.v1.DeployRequest;
 import dev.aiaas.proto.training.v1.Hyperparameters;
 import dev.aiaas.proto.training.v1.Job;
@@ -27,7 +26,6 @@ import dev.aiaas.proto.training.v1.ModelFamily;
 import dev.aiaas.testing.OtlpReceiver;
 import dev.aiaas.testing.OtlpReceiver.ExportedSpan;
 import io.grpc.Metadata;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.AbstractStub;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
@@ -88,9 +86,8 @@ class OneTraceIT {
         assertThat(upload.getAccepted()).isEqualTo(150);
         DatasetVersion version = traced(services.ingest()).sealVersion(SealVersionRequest.newBuilder()
                 .setDataset(name).build());
-        await().atMost(Duration.ofMinutes(2)).ignoreException(StatusRuntimeException.class)
-                .until(() -> traced(services.preprocess()).getPreparedDataset(GetPreparedDatasetRequest.newBuilder()
-                        .setDataset(name).setDatasetVersion(version.getVersion()).setPipeline("default").build()) != null);
+        PreparedDatasets.await(traced(services.preprocess()), name, version.getVersion(), "default",
+                Duration.ofMinutes(2));
         Job job = TrainingJobs.runToEnd(traced(services.training()), JobSpec.newBuilder()
                 .setDataset(name).setDatasetVersion(version.getVersion()).setFamily(ModelFamily.MLP)
                 .setHyperparameters(Hyperparameters.newBuilder().setEpochs(5).addHiddenUnits(8).setSeed(7))
@@ -102,19 +99,20 @@ class OneTraceIT {
         assertThat(answer.getOutputsCount()).isPositive();
 
         // each service exports its spans in batches of its own: wait for the last hop and its source
-        List<ExportedSpan> trace = awaitTrace(spans -> spans.stream().anyMatch(consumed("monitoring-service"))
+        List<ExportedSpan> trace = awaitTrace(spans -> spans.stream().anyMatch(s -> s.service().equals(
+                "monitoring-service") && s.name().contains("aiaas.serving.predictions"))
                 && spans.stream().anyMatch(s -> s.name().contains("ModelInfer")), Duration.ofSeconds(60));
         String seen = trace.stream().map(s -> s.service() + ": " + s.name()).sorted().distinct()
                 .collect(Collectors.joining("\n  ", "spans of the trace:\n  ", ""));
         assertThat(trace).as(seen).extracting(ExportedSpan::service).containsAll(SIX_SERVICES);
         ExportedSpan sealSpan = only(trace, "ingest-service", n -> n.contains("SealVersion"), seen);
         only(trace, "ingest-service", n -> n.contains("UploadRecords"), seen);
-        ExportedSpan prepare = only(trace, "preprocess-service", consumedName("aiaas.ingest.events"), seen);
+        ExportedSpan prepare = only(trace, "preprocess-service", n -> n.contains("aiaas.ingest.events"), seen);
         ExportedSpan train = only(trace, "training-service", n -> n.equals("train " + job.getId()), seen);
         ExportedSpan register = only(trace, "registry-service", n -> n.contains("CreateModelVersion"), seen);
         only(trace, "serving-service", n -> n.contains("Deploy"), seen);
         ExportedSpan infer = only(trace, "serving-service", n -> n.contains("ModelInfer"), seen);
-        ExportedSpan record = only(trace, "monitoring-service", consumedName("aiaas.serving.predictions"), seen);
+        ExportedSpan record = only(trace, "monitoring-service", n -> n.contains("aiaas.serving.predictions"), seen);
 
         assertThat(ancestors(trace, prepare)).as("preprocess's span descends from the seal\n" + seen)
                 .contains(sealSpan.spanId());
@@ -168,14 +166,6 @@ class OneTraceIT {
 
     private List<ExportedSpan> spansOfTrace() {
         return traces.spans().stream().filter(span -> span.traceId().equals(traceId)).toList();
-    }
-
-    private static Predicate<ExportedSpan> consumed(String service) {
-        return span -> span.service().equals(service) && span.name().contains("aiaas.serving.predictions");
-    }
-
-    private static Predicate<String> consumedName(String topic) {
-        return name -> name.contains(topic);
     }
 
     private static ExportedSpan only(List<ExportedSpan> trace, String service, Predicate<String> name, String seen) {

@@ -3,15 +3,13 @@ package dev.aiaas.bench.training;
 import dev.aiaas.cli.Services;
 import dev.aiaas.cli.demo.DemoDataset;
 import dev.aiaas.cli.demo.FileImport;
+import dev.aiaas.cli.demo.PreparedDatasets;
 import dev.aiaas.localstack.Progress;
 import dev.aiaas.proto.ingest.v1.CreateDatasetRequest;
 import dev.aiaas.proto.ingest.v1.DatasetVersion;
 import dev.aiaas.proto.ingest.v1.SealVersionRequest;
 import dev.aiaas.proto.ingest.v1.UploadSummary;
-import dev.aiaas.proto.preprocess.v1.GetPreparedDatasetRequest;
 import dev.aiaas.proto.preprocess.v1.PreparedDataset;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -43,24 +41,10 @@ final class PreparedDigits {
                 .build());
         progress.step(String.format(Locale.ROOT, "imported and sealed %s v%d (%,d digits)", DATASET,
                 version.getVersion(), version.getRowCount()));
-        PreparedDataset prepared = awaitPrepared(services, version.getVersion());
+        PreparedDataset prepared = PreparedDatasets.await(services.preprocess(), DATASET, version.getVersion(), PIPELINE,
+                PREPARE_TIMEOUT);
         progress.step("prepared by preprocess: splits " + prepared.getSplitsList().stream()
                 .map(s -> s.getName() + " " + s.getRows()).toList() + ", input shape " + prepared.getInputShapeList());
         return prepared;
-    }
-
-    private static PreparedDataset awaitPrepared(Services services, long version) throws InterruptedException {
-        long deadline = System.nanoTime() + PREPARE_TIMEOUT.toNanos();
-        while (true) {
-            try {
-                return services.preprocess().getPreparedDataset(GetPreparedDatasetRequest.newBuilder()
-                        .setDataset(DATASET).setDatasetVersion(version).setPipeline(PIPELINE).build());
-            } catch (StatusRuntimeException e) {
-                if (e.getStatus().getCode() != Status.Code.NOT_FOUND || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(250);
-            }
-        }
     }
 }

@@ -5,7 +5,6 @@ import dev.aiaas.proto.ingest.v1.CreateDatasetRequest;
 import dev.aiaas.proto.ingest.v1.DatasetVersion;
 import dev.aiaas.proto.ingest.v1.SealVersionRequest;
 import dev.aiaas.proto.ingest.v1.UploadSummary;
-import dev.aiaas.proto.preprocess.v1.GetPreparedDatasetRequest;
 import dev.aiaas.proto.preprocess.v1.PreparedDataset;
 import dev.aiaas.proto.preprocess.v1.SplitSummary;
 import dev.aiaas.proto.serving.v1.DeployRequest;
@@ -16,8 +15,6 @@ import dev.aiaas.proto.training.v1.JobSpec;
 import dev.aiaas.proto.training.v1.JobState;
 import dev.aiaas.proto.training.v1.SubmitJobRequest;
 import dev.aiaas.proto.training.v1.WatchJobRequest;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +47,8 @@ public final class LifecycleRun {
                 .setDataset(dataset.name()).build());
         progress.step("%s: sealed version %d (%d rows, sha256 %s…)", dataset.name(), version.getVersion(),
                 version.getRowCount(), version.getSha256().substring(0, 12));
-        PreparedDataset prepared = awaitPrepared(dataset.name(), version.getVersion(), Duration.ofMinutes(5));
+        PreparedDataset prepared = PreparedDatasets.await(services.preprocess(), dataset.name(), version.getVersion(),
+                PIPELINE, Duration.ofMinutes(5));
         progress.step("%s: prepared by preprocess: splits %s, input shape %s, %d classes", dataset.name(),
                 prepared.getSplitsList().stream().map(s -> s.getName() + "=" + s.getRows()).toList(),
                 prepared.getInputShapeList(), prepared.getClassLabelsCount());
@@ -96,20 +94,5 @@ public final class LifecycleRun {
             throw new IllegalStateException(dataset.name() + ": training ended " + job.getState() + ": " + job.getError());
         }
         return job;
-    }
-
-    private PreparedDataset awaitPrepared(String dataset, long version, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                return services.preprocess().getPreparedDataset(GetPreparedDatasetRequest.newBuilder()
-                        .setDataset(dataset).setDatasetVersion(version).setPipeline(PIPELINE).build());
-            } catch (StatusRuntimeException e) {
-                if (e.getStatus().getCode() != Status.Code.NOT_FOUND || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(500);
-            }
-        }
     }
 }

@@ -23,7 +23,8 @@ public class PreparedCatalog {
 
     /** The manifest of the dataset version prepared under {@code pipeline}, if it was. */
     public Optional<PreparedDataset> find(String dataset, long version, String pipeline) {
-        String key = ObjectKeys.preparedManifest(require(dataset, version, pipeline), version, pipeline);
+        requireValid(dataset, version, pipeline);
+        String key = ObjectKeys.preparedManifest(dataset, version, pipeline);
         return store.stat(key).map(manifest -> ProtoJsonObjects.read(store, key, manifest.sha256(),
                 PreparedDataset.getDefaultInstance()));
     }
@@ -34,12 +35,11 @@ public class PreparedCatalog {
                 + " v" + version + " was never prepared with pipeline '" + pipeline + "': run Prepare first"));
     }
 
-    private static String require(String dataset, long version, String pipeline) {
+    private static void requireValid(String dataset, long version, String pipeline) {
         Names.require("dataset name", dataset);
         Names.require("pipeline name", pipeline);
         if (version < 1) {
             throw DomainException.invalid("dataset_version must be 1 or more");
         }
-        return dataset;
     }
 }
