@@ -98,21 +98,29 @@ class OneTraceIT {
         ModelInferResponse answer = traced(services.inference()).modelInfer(irisRow(name, 5.1, 3.5, 1.4, 0.2));
         assertThat(answer.getOutputsCount()).isPositive();
 
-        // each service exports its spans in batches of its own: wait for the last hop and its source
-        List<ExportedSpan> trace = awaitTrace(spans -> spans.stream().anyMatch(s -> s.service().equals(
-                "monitoring-service") && s.name().contains("aiaas.serving.predictions"))
-                && spans.stream().anyMatch(s -> s.name().contains("ModelInfer")), Duration.ofSeconds(60));
+        // each service exports its spans in batches of its own, on its own schedule: wait for every hop
+        Map<String, SpanOf> hops = Map.of(
+                "seal", new SpanOf("ingest-service", n -> n.contains("SealVersion")),
+                "upload", new SpanOf("ingest-service", n -> n.contains("UploadRecords")),
+                "prepare", new SpanOf("preprocess-service", n -> n.contains("aiaas.ingest.events")),
+                "train", new SpanOf("training-service", n -> n.equals("train " + job.getId())),
+                "register", new SpanOf("registry-service", n -> n.contains("CreateModelVersion")),
+                "deploy", new SpanOf("serving-service", n -> n.contains("Deploy")),
+                "infer", new SpanOf("serving-service", n -> n.contains("ModelInfer")),
+                "record", new SpanOf("monitoring-service", n -> n.contains("aiaas.serving.predictions")));
+        List<ExportedSpan> trace = awaitTrace(spans -> hops.values().stream().allMatch(hop -> hop.in(spans)),
+                Duration.ofSeconds(60));
         String seen = trace.stream().map(s -> s.service() + ": " + s.name()).sorted().distinct()
                 .collect(Collectors.joining("\n  ", "spans of the trace:\n  ", ""));
         assertThat(trace).as(seen).extracting(ExportedSpan::service).containsAll(SIX_SERVICES);
-        ExportedSpan sealSpan = only(trace, "ingest-service", n -> n.contains("SealVersion"), seen);
-        only(trace, "ingest-service", n -> n.contains("UploadRecords"), seen);
-        ExportedSpan prepare = only(trace, "preprocess-service", n -> n.contains("aiaas.ingest.events"), seen);
-        ExportedSpan train = only(trace, "training-service", n -> n.equals("train " + job.getId()), seen);
-        ExportedSpan register = only(trace, "registry-service", n -> n.contains("CreateModelVersion"), seen);
-        only(trace, "serving-service", n -> n.contains("Deploy"), seen);
-        ExportedSpan infer = only(trace, "serving-service", n -> n.contains("ModelInfer"), seen);
-        ExportedSpan record = only(trace, "monitoring-service", n -> n.contains("aiaas.serving.predictions"), seen);
+        hops.forEach((hop, span) -> assertThat(span.in(trace)).as(hop + ": " + span.service()
+                + " has the span\n" + seen).isTrue());
+        ExportedSpan sealSpan = hops.get("seal").first(trace);
+        ExportedSpan prepare = hops.get("prepare").first(trace);
+        ExportedSpan train = hops.get("train").first(trace);
+        ExportedSpan register = hops.get("register").first(trace);
+        ExportedSpan infer = hops.get("infer").first(trace);
+        ExportedSpan record = hops.get("record").first(trace);
 
         assertThat(ancestors(trace, prepare)).as("preprocess's span descends from the seal\n" + seen)
                 .contains(sealSpan.spanId());
@@ -168,11 +176,20 @@ class OneTraceIT {
         return traces.spans().stream().filter(span -> span.traceId().equals(traceId)).toList();
     }
 
-    private static ExportedSpan only(List<ExportedSpan> trace, String service, Predicate<String> name, String seen) {
-        List<ExportedSpan> matching = trace.stream()
-                .filter(span -> span.service().equals(service) && name.test(span.name())).toList();
-        assertThat(matching).as(service + " has the span\n" + seen).isNotEmpty();
-        return matching.get(0);
+    /** A span the trace must hold: exported by {@code service}, with a name {@code name} accepts. */
+    private record SpanOf(String service, Predicate<String> name) {
+
+        boolean in(List<ExportedSpan> trace) {
+            return trace.stream().anyMatch(this::matches);
+        }
+
+        ExportedSpan first(List<ExportedSpan> trace) {
+            return trace.stream().filter(this::matches).findFirst().orElseThrow();
+        }
+
+        private boolean matches(ExportedSpan span) {
+            return span.service().equals(service) && name.test(span.name());
+        }
     }
 
     /** The span ids from {@code span}'s parent up to the root, as far as they were exported. */
