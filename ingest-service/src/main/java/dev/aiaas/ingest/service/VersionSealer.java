@@ -2,7 +2,6 @@ package dev.aiaas.ingest.service;
 
 import static dev.aiaas.errors.SqlWork.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.ingest.config.IngestConfig;
 import dev.aiaas.ingest.messaging.IngestEvents;
@@ -11,7 +10,6 @@ import dev.aiaas.ingest.model.DatasetVersion;
 import dev.aiaas.ingest.model.VersionPart;
 import dev.aiaas.ingest.storage.DatasetStore;
 import dev.aiaas.ingest.storage.OpenRecordStore;
-import dev.aiaas.ingest.storage.PartLines;
 import dev.aiaas.ingest.storage.PartWriter;
 import dev.aiaas.ingest.storage.VersionManifest;
 import dev.aiaas.ingest.storage.VersionStore;
@@ -62,9 +60,6 @@ public class VersionSealer {
     ArtifactStore store;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     IngestConfig config;
 
     /** NOT_FOUND for an unknown dataset; FAILED_PRECONDITION when it has no open records. */
@@ -95,9 +90,8 @@ public class VersionSealer {
     }
 
     private List<VersionPart> writeParts(Dataset dataset, String folder) throws java.sql.SQLException {
-        PartLines lines = new PartLines(json, dataset.schema());
         try (PartWriter writer = new PartWriter(store, folder, config.seal().partRows())) {
-            openRecords.drain(dataset.name(), record -> writer.write(lines.render(record)));
+            openRecords.drain(dataset.name(), writer::write);
             return writer.finish();
         }
     }

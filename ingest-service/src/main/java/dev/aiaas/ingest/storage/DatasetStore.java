@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 public class DatasetStore {
 
     private static final String SELECT = "select d.name, d.description, d.schema_json, d.latest_version, d.created_at, "
-            + "(select count(*) from open_record r where r.dataset = d.name) as open_rows from dataset d";
+            + OpenRecordStore.countSql("d.name") + " as open_rows from dataset d";
 
     private static final String SELECT_LOCKED = "select d.name, d.description, d.schema_json, d.latest_version, "
             + "d.created_at, 0 as open_rows from dataset d where d.name = ? for no key update";

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,14 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 
-/** Validated records waiting for the next seal. Runs inside the caller's transaction. */
+/**
+ * Validated records waiting for the next seal, stored a batch at a time: one row of
+ * {@code open_chunk} per stored batch holds its records as part lines ({@link #line}), so a
+ * Kafka poll of a thousand records costs the database one row, and the seal copies lines
+ * without reading a record. Runs inside the caller's transaction.
+ */
 @ApplicationScoped
 public class OpenRecordStore {
 
-    private static final int FETCH = 1000;
-    private static final String COPY = "copy open_record (dataset, payload) from stdin with (format csv)";
+    private static final int FETCH = 16;
+    private static final String INSERT = "insert into open_chunk (dataset, row_count, lines) values (?, ?, ?)";
 
     @Inject
     DataSource dataSource;
@@ -30,68 +32,74 @@ public class OpenRecordStore {
     ObjectMapper json;
 
     /**
-     * Appends typed records to a dataset's open data in one {@code COPY} (CSV): a poll of a
-     * thousand records costs the database one statement instead of a thousand row inserts.
+     * Appends typed records to a dataset's open data as one chunk.
+     *
+     * @param records typed values in schema order, missing values left out, as
+     *        {@code RecordValidator} returns them: each one's JSON is its part line
      */
     public void append(String dataset, List<Map<String, Object>> records) throws SQLException {
         if (records.isEmpty()) {
             return;
         }
-        StringBuilder rows = new StringBuilder(records.size() * 160);
+        StringBuilder lines = new StringBuilder(records.size() * 128);
         for (Map<String, Object> record : records) {
-            csvField(rows, dataset).append(',');
-            csvField(rows, write(record)).append('\n');
+            lines.append(line(record)).append('\n');
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(rows.toString()));
-        } catch (IOException e) {
-            throw new SQLException("could not send " + records.size() + " records of " + dataset + " to COPY", e);
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(INSERT)) {
+            insert.setString(1, dataset);
+            insert.setInt(2, records.size());
+            insert.setString(3, lines.toString());
+            insert.executeUpdate();
         }
-    }
-
-    private static StringBuilder csvField(StringBuilder rows, String value) {
-        rows.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            rows.append(ch);
-            if (ch == '"') {
-                rows.append('"');
-            }
-        }
-        return rows.append('"');
     }
 
     /**
-     * Removes the dataset's open records and hands each one's JSON to {@code sealed}, in
-     * arrival order, streaming (a cursor of {@value #FETCH} rows). Exactly the rows handed over
-     * are deleted: one statement deletes and returns them from one snapshot, so a record
-     * that commits meanwhile, even with a lower id, stays open for the next seal. Runs in the
+     * Removes the dataset's open records and hands each one's part line to {@code sealed}, in
+     * arrival order, streaming ({@value #FETCH} chunks at a time). Exactly the chunks handed over
+     * are deleted: one statement deletes and returns them from one snapshot, so a batch that
+     * commits meanwhile, even with a lower id, stays open for the next seal. Runs in the
      * caller's transaction: if the seal fails, the records come back.
      *
      * @return how many records were handed over
      */
     public long drain(String dataset, Consumer<String> sealed) throws SQLException {
-        String sql = "with sealed as (delete from open_record where dataset = ? returning id, payload) "
-                + "select payload from sealed order by id";
+        String sql = "with sealed as (delete from open_chunk where dataset = ? returning id, lines) "
+                + "select lines from sealed order by id";
         long count = 0;
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
             query.setFetchSize(FETCH);
             query.setString(1, dataset);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    sealed.accept(rows.getString(1));
-                    count++;
+                    count += eachLine(rows.getString(1), sealed);
                 }
             }
         }
         return count;
     }
 
-    private String write(Map<String, Object> record) {
+    /** How many records the dataset has open. */
+    public static String countSql(String datasetColumn) {
+        return "(select coalesce(sum(c.row_count), 0) from open_chunk c where c.dataset = " + datasetColumn + ")";
+    }
+
+    /** A record's part line: its JSON object, compact, keys in the map's order. */
+    private String line(Map<String, Object> record) {
         try {
             return json.writeValueAsString(record);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write a record", e);
         }
+    }
+
+    private static int eachLine(String lines, Consumer<String> sealed) {
+        int count = 0;
+        int start = 0;
+        for (int end = lines.indexOf('\n'); end >= 0; end = lines.indexOf('\n', start)) {
+            sealed.accept(lines.substring(start, end));
+            start = end + 1;
+            count++;
+        }
+        return count;
     }
 }
