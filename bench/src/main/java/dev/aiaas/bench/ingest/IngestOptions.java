@@ -21,8 +21,8 @@ public record IngestOptions(Path repository, int records, int rounds, int warmup
     public static final String USAGE = """
             usage: bench/run ingest [--records N] [--rounds N] [--warmup-records N] [--timeout SECONDS] [--readme FILE|none]
               --records         records per measured round and side (default 100000)
-              --rounds          measured rounds, each the baseline then ingest (default 3; medians are reported)
-              --warmup-records  records through each side before it is measured (default 10000)
+              --rounds          measured rounds, each the baseline then ingest (default 5; medians are reported)
+              --warmup-records  records through each side before it is measured (default 100000)
               --timeout         seconds ingest may take to store one round (default 600)
               --readme          where to write the results section (default bench/README.md; none: do not write)
             """;
@@ -32,8 +32,8 @@ public record IngestOptions(Path repository, int records, int rounds, int warmup
      */
     public static IngestOptions parse(String[] args, Path repository) {
         int records = 100_000;
-        int rounds = 3;
-        int warmup = 10_000;
+        int rounds = 5;
+        int warmup = 100_000;
         Duration timeout = Duration.ofSeconds(600);
         Path readme = repository.resolve("bench").resolve("README.md");
         for (OptionPairs.Pair pair : OptionPairs.of(args)) {

@@ -1,12 +1,9 @@
 package dev.aiaas.ingest.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.aiaas.ingest.mapping.ProtoRecords;
 import dev.aiaas.ingest.service.JsonRecords;
 import dev.aiaas.proto.events.v1.IngestRecord;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,20 +47,18 @@ final class IngestRecordDecoder {
     }
 
     private static Decoded json(String key, byte[] value) {
-        JsonNode node = JsonRecords.parse(new String(value, StandardCharsets.UTF_8));
-        if (!(node instanceof ObjectNode object)) {
-            throw new IllegalArgumentException("the record is JSON but not an object");
-        }
-        JsonNode fields = object.get("fields");
-        boolean envelope = fields instanceof ObjectNode && ENVELOPE.containsAll(fieldNames(object));
+        Map<String, Object> object = JsonRecords.readObject(value);
+        boolean envelope = object.get("fields") instanceof Map && ENVELOPE.containsAll(object.keySet());
         if (!envelope) {
-            return new Decoded(dataset(null, key), JsonRecords.toRaw(object));
+            return new Decoded(dataset(null, key), object);
         }
-        JsonNode named = object.get("dataset");
-        if (named != null && !named.isTextual()) {
+        Object named = object.get("dataset");
+        if (named != null && !(named instanceof String)) {
             throw new IllegalArgumentException("\"dataset\" must be the dataset's name as text");
         }
-        return new Decoded(dataset(named == null ? null : named.textValue(), key), JsonRecords.toRaw((ObjectNode) fields));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) object.get("fields");
+        return new Decoded(dataset((String) named, key), fields);
     }
 
     private static Decoded protobuf(String key, byte[] value) {
@@ -87,11 +82,5 @@ final class IngestRecordDecoder {
             throw new IllegalArgumentException("the record names no dataset: put it in \"dataset\" or use it as the key");
         }
         return dataset;
-    }
-
-    private static Set<String> fieldNames(ObjectNode object) {
-        Set<String> names = new java.util.HashSet<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 }

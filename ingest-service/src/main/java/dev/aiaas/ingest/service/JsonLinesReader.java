@@ -1,7 +1,6 @@
 package dev.aiaas.ingest.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 
 /**
  * Reads JSON lines: one JSON object per line, keys naming schema columns. A line that is not
@@ -32,17 +31,13 @@ public final class JsonLinesReader implements FileRecordReader {
         if (text.isBlank()) {
             return;
         }
-        JsonNode node;
+        Map<String, Object> record;
         try {
-            node = JsonRecords.parse(text);
+            record = JsonRecords.readObject(text);
         } catch (IllegalArgumentException e) {
             sink.rejectUnreadable("line " + line + " is " + e.getMessage());
             return;
         }
-        if (node instanceof ObjectNode object) {
-            sink.add(JsonRecords.toRaw(object));
-        } else {
-            sink.rejectUnreadable("line " + line + " is JSON but not an object: write {\"column\": value, ...}");
-        }
+        sink.add(record);
     }
 }
