@@ -102,6 +102,37 @@ class PredictionLogTest {
     }
 
     @Test
+    void predictionsLoggedWhileTheDatabaseDropsItsConnectionsAreCountedNotDeadLettered() throws Exception {
+        String endpoint = "iris-" + UUID.randomUUID().toString().substring(0, 8);
+        List<byte[]> sent = new java.util.ArrayList<>();
+        terminateMonitoringConnections(); // what a database restart does to the pool
+        try (var producer = producer()) {
+            for (int i = 0; i < 5; i++) {
+                byte[] event = prediction(endpoint, 0.004, "OK").toByteArray();
+                producer.send(new ProducerRecord<>(Topics.SERVING_PREDICTIONS, endpoint, event)).get();
+                sent.add(event);
+            }
+        }
+
+        assertThat(awaitRequests(endpoint, 5, Duration.ofSeconds(60)).getRequestCount()).isEqualTo(5);
+        for (byte[] event : sent) {
+            assertThat(awaitDeadLetter(event, Duration.ofSeconds(2))).as("dead letter").isNull();
+        }
+    }
+
+    /** Ends every session of the monitoring schema's pool on the server, as a restart would. */
+    private static void terminateMonitoringConnections() throws java.sql.SQLException {
+        RealServers servers = RealServers.get();
+        try (var c = java.sql.DriverManager.getConnection(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword());
+                var statement = c.createStatement();
+                var ended = statement.executeQuery("select count(pg_terminate_backend(pid)) from pg_stat_activity "
+                        + "where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'")) {
+            ended.next();
+            assertThat(ended.getLong(1)).as("sessions ended").isPositive();
+        }
+    }
+
+    @Test
     void unknownEndpointIsNotFound() {
         assertThatThrownBy(() -> monitoring.getModelMetrics(
                 GetModelMetricsRequest.newBuilder().setEndpoint("never-served").build()))

@@ -1,6 +1,7 @@
 package dev.aiaas.monitoring.messaging;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.aiaas.events.quarkus.ConsumedRecords;
 import dev.aiaas.monitoring.model.FeatureSample;
 import dev.aiaas.monitoring.model.Prediction;
 import dev.aiaas.monitoring.service.TrafficRecorder;
@@ -11,12 +12,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Reads the serving service's prediction log. The offset is committed only after the
  * window update is durable; a record that is not a PredictionLogged fails and goes to
- * the dead-letter topic with the reason (never silently skipped).
+ * the dead-letter topic with the reason (never silently skipped); while the database is
+ * away the record waits ({@link ConsumedRecords}).
  */
 @ApplicationScoped
 public class PredictionLogListener {
@@ -29,7 +33,11 @@ public class PredictionLogListener {
 
     @Incoming("predictions")
     @Blocking
-    public void onPrediction(byte[] payload) throws SQLException {
+    public CompletionStage<Void> onPrediction(Message<byte[]> record) {
+        return ConsumedRecords.take(record, "recording a prediction", this::record);
+    }
+
+    private void record(byte[] payload) throws SQLException {
         Prediction prediction = toDomain(parse(payload));
         boolean counted = recorder.record(prediction);
         meters.counter("aiaas_monitoring_predictions_total",

@@ -1,6 +1,7 @@
 package dev.aiaas.preprocess.messaging;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.aiaas.events.quarkus.ConsumedRecords;
 import dev.aiaas.preprocess.mapping.PipelineSpecs;
 import dev.aiaas.preprocess.service.Preparation;
 import dev.aiaas.preprocess.storage.SealReceipts;
@@ -8,13 +9,16 @@ import dev.aiaas.proto.events.v1.DatasetVersionSealed;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Records every committed seal (the event is sent only after ingest's transaction committed)
  * and prepares the version with the default pipeline. Both are idempotent, so a redelivered
  * event changes nothing; an event that cannot be prepared goes to the dead-letter topic with
- * the reason.
+ * the reason, and one that meets an outage (the object store away) waits for it to pass
+ * ({@link ConsumedRecords}).
  */
 @ApplicationScoped
 public class DatasetSealedListener {
@@ -27,7 +31,11 @@ public class DatasetSealedListener {
 
     @Incoming("dataset-sealed")
     @Blocking
-    public void onSealed(byte[] payload) {
+    public CompletionStage<Void> onSealed(Message<byte[]> record) {
+        return ConsumedRecords.take(record, "preparing a sealed version", this::prepare);
+    }
+
+    private void prepare(byte[] payload) {
         DatasetVersionSealed event = parse(payload);
         receipts.record(event);
         preparation.prepare(PipelineSpecs.defaults(event.getDataset(), event.getVersion()));
