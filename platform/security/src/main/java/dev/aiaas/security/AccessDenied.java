@@ -1,0 +1,38 @@
+package dev.aiaas.security;
+
+import io.grpc.Status;
+
+/**
+ * A call that may not go on: why, as the gRPC status the caller gets (UNAUTHENTICATED,
+ * PERMISSION_DENIED, NOT_FOUND for a project the caller cannot see, INVALID_ARGUMENT) and a
+ * message that says what to fix.
+ */
+public final class AccessDenied extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Status.Code code;
+
+    public AccessDenied(Status.Code code, String message) {
+        super(message, null, false, false);
+        this.code = code;
+    }
+
+    public Status.Code code() {
+        return code;
+    }
+
+    /** The HTTP status a REST caller gets for the same refusal. */
+    public int httpStatus() {
+        return switch (code) {
+            case UNAUTHENTICATED -> 401;
+            case PERMISSION_DENIED -> 403;
+            case NOT_FOUND -> 404;
+            default -> 400;
+        };
+    }
+
+    public Status status() {
+        return Status.fromCode(code).withDescription(getMessage());
+    }
+}

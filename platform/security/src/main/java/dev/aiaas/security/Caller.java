@@ -1,0 +1,18 @@
+package dev.aiaas.security;
+
+import java.util.Map;
+
+/**
+ * Who is calling, as their verified token says: a user with a role in each project granted
+ * to them, or one of the platform's services.
+ *
+ * @param subject the token's subject (a user, or a service's name)
+ * @param service whether the token was signed with the services' own key
+ * @param grants  project name to the user's role in it (empty for a service)
+ */
+public record Caller(String subject, boolean service, Map<String, Role> grants) {
+
+    public Caller {
+        grants = Map.copyOf(grants);
+    }
+}

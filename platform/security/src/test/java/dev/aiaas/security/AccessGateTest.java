@@ -1,0 +1,131 @@
+package dev.aiaas.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aiaas.proto.common.v1.Access;
+import io.grpc.Status;
+import io.smallrye.jwt.build.Jwt;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AccessGateTest {
+
+    private static final String USERS = "https://id.example.test";
+    private static final String SERVICES = "aiaas-services";
+
+    @TempDir
+    static Path keys;
+
+    private static KeyPair userKey;
+    private static KeyPair serviceKey;
+    private static AccessGate gate;
+
+    @BeforeAll
+    static void keys() throws Exception {
+        userKey = PemKeys.generateRsa();
+        serviceKey = PemKeys.generateRsa();
+        Files.writeString(keys.resolve("users.pem"), PemKeys.publicPem(userKey.getPublic()));
+        Files.writeString(keys.resolve("services.pem"), PemKeys.publicPem(serviceKey.getPublic()));
+        Files.writeString(keys.resolve("services-private.pem"), PemKeys.privatePem(serviceKey.getPrivate()));
+        gate = new AccessGate(new TokenVerifier(new TokenKeys(USERS, keys.resolve("users.pem").toString()),
+                new TokenKeys(SERVICES, keys.resolve("services.pem").toString())));
+    }
+
+    @Test
+    void anEditorMayTrainAndReadInTheirProject() throws Exception {
+        String token = user("ana", "default:editor");
+
+        assertThat(gate.admit(bearer(token), null, Access.EDITOR, "SubmitJob").subject()).isEqualTo("ana");
+        assertThat(gate.admit(bearer(token), "default", Access.VIEWER, "GetJob").grants())
+                .containsEntry("default", Role.EDITOR);
+    }
+
+    @Test
+    void noTokenAnExpiredOneOneSignedWithAnotherKeyAndAnUnsignedOneAreUnauthenticated() {
+        KeyPair stranger = PemKeys.generateRsa();
+        Instant past = Instant.now().minus(Duration.ofHours(2));
+        String expired = Jwt.issuer(USERS).upn("ana").groups(Set.of("default:admin")).issuedAt(past)
+                .expiresAt(past.plusSeconds(60)).sign(userKey.getPrivate());
+        String otherKey = Jwt.issuer(USERS).upn("ana").groups(Set.of("default:admin")).sign(stranger.getPrivate());
+        String unsigned = unsigned("{\"iss\":\"" + USERS + "\",\"upn\":\"ana\",\"groups\":[\"default:admin\"],\"exp\":"
+                + (Instant.now().getEpochSecond() + 600) + "}");
+
+        assertDenied(null, null, Access.VIEWER, Status.Code.UNAUTHENTICATED, "needs a bearer token");
+        assertDenied("Basic YW5hOnB3", null, Access.VIEWER, Status.Code.UNAUTHENTICATED, "needs a bearer token");
+        assertDenied(bearer(expired), null, Access.VIEWER, Status.Code.UNAUTHENTICATED, "not accepted");
+        assertDenied(bearer(otherKey), null, Access.VIEWER, Status.Code.UNAUTHENTICATED, "not accepted");
+        assertDenied(bearer(unsigned), null, Access.VIEWER, Status.Code.UNAUTHENTICATED, "not accepted");
+    }
+
+    @Test
+    void aViewerMayNotChangeAnythingAndAnEditorMayNotMoveAliases() {
+        assertDenied(bearer(user("vic", "default:viewer")), null, Access.EDITOR, Status.Code.PERMISSION_DENIED,
+                "needs the role editor in project default; vic is viewer");
+        assertDenied(bearer(user("ed", "default:editor")), null, Access.ADMIN, Status.Code.PERMISSION_DENIED,
+                "needs the role admin");
+    }
+
+    @Test
+    void aProjectTheCallerHoldsNoRoleInIsNotFound() {
+        String token = user("ana", "default:admin");
+
+        assertDenied(bearer(token), "research", Access.VIEWER, Status.Code.NOT_FOUND, "no project 'research'");
+        assertDenied(bearer(user("bo", "research:admin")), null, Access.VIEWER, Status.Code.NOT_FOUND,
+                "no project 'research'");
+    }
+
+    @Test
+    void onlyAServiceTokenPassesWhereOnlyAServiceIsAllowedAndAUserCannotForgeOne() throws Exception {
+        ServiceTokens training = new ServiceTokens("training-service", SERVICES,
+                PemKeys.readPrivate(keys.resolve("services-private.pem")), Duration.ofMinutes(10), Clock.systemUTC());
+        String forged = Jwt.issuer(SERVICES).upn("training-service").sign(userKey.getPrivate());
+
+        Caller service = gate.admit(bearer(training.current()), null, Access.SERVICE, "CreateModelVersion");
+
+        assertThat(service.service()).isTrue();
+        assertThat(service.subject()).isEqualTo("training-service");
+        assertDenied(bearer(user("root", "default:admin")), null, Access.SERVICE, Status.Code.PERMISSION_DENIED,
+                "platform's services only");
+        assertDenied(bearer(forged), null, Access.SERVICE, Status.Code.UNAUTHENTICATED, "not accepted");
+    }
+
+    @Test
+    void aTokenForSeveralProjectsMustNameOne() {
+        assertDenied(bearer(user("ana", "default:admin", "research:viewer")), null, Access.VIEWER,
+                Status.Code.INVALID_ARGUMENT, "aiaas-project");
+    }
+
+    private static String user(String name, String... groups) {
+        return Jwt.issuer(USERS).upn(name).groups(Set.of(groups)).expiresIn(600).sign(userKey.getPrivate());
+    }
+
+    private static String unsigned(String payload) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".";
+    }
+
+    private static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    private static void assertDenied(String authorization, String project, Access access, Status.Code code,
+            String message) {
+        assertThatThrownBy(() -> gate.admit(authorization, project, access, "TheMethod"))
+                .isInstanceOfSatisfying(AccessDenied.class, denied -> {
+                    assertThat(denied.code()).isEqualTo(code);
+                    assertThat(denied.getMessage()).contains(message);
+                });
+    }
+}
