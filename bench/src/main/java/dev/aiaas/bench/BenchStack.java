@@ -40,6 +40,7 @@ public final class BenchStack {
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
             stack.boot();
+            StackTokens.mint(stack);
             work.run(stack);
         } finally {
             stack.close();
@@ -66,7 +67,7 @@ public final class BenchStack {
         return Services.connect(new Addresses("localhost", port(stack, ServiceName.INGEST),
                 port(stack, ServiceName.PREPROCESS), port(stack, ServiceName.TRAINING),
                 port(stack, ServiceName.REGISTRY), port(stack, ServiceName.SERVING),
-                port(stack, ServiceName.MONITORING)));
+                port(stack, ServiceName.MONITORING)), StackTokens.user());
     }
 
     private static int port(LocalStack stack, ServiceName service) {

@@ -50,13 +50,15 @@ final class GrpcLoad<Q> extends AsyncLoad {
                     .channelType(NioSocketChannel.class)
                     .directExecutor()
                     .maxInboundMessageSize(64 * 1024 * 1024)
+                    .intercept(StackTokens.asUser())
                     .build();
         }
     }
 
     /** One call answered: the response, for checking what the server computed. */
     static ModelInferResponse callOnce(String host, int port, ModelInferRequest request) {
-        ManagedChannel channel = NettyChannelBuilder.forAddress(host, port).usePlaintext().build();
+        ManagedChannel channel = NettyChannelBuilder.forAddress(host, port).usePlaintext()
+                .intercept(StackTokens.asUser()).build();
         try {
             return GRPCInferenceServiceGrpc.newBlockingStub(channel)
                     .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).modelInfer(request);

@@ -45,6 +45,7 @@ final class RestLoad extends AsyncLoad {
 
     static HttpRequest request(URI infer, byte[] body) {
         return HttpRequest.newBuilder(infer).timeout(TIMEOUT).header("content-type", "application/json")
+                .header("authorization", StackTokens.authorization())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 

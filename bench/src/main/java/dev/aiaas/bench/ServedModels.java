@@ -33,8 +33,10 @@ final class ServedModels implements AutoCloseable {
     private final ManagedChannel servingChannel;
 
     ServedModels(String registryAddress, String servingAddress) {
-        this.registryChannel = ManagedChannelBuilder.forTarget(registryAddress).usePlaintext().build();
-        this.servingChannel = ManagedChannelBuilder.forTarget(servingAddress).usePlaintext().build();
+        this.registryChannel = ManagedChannelBuilder.forTarget(registryAddress).usePlaintext()
+                .intercept(StackTokens.asService()).build();
+        this.servingChannel = ManagedChannelBuilder.forTarget(servingAddress).usePlaintext()
+                .intercept(StackTokens.asUser()).build();
     }
 
     /** Registers a new version of the model and points {@value #ALIAS} at it; returns the version. */

@@ -29,6 +29,7 @@ final class TransportFloor {
     static List<Floor> measure(LoadGenerator generator, RunningService serving) throws InterruptedException {
         List<Floor> floors = new ArrayList<>();
         HttpRequest live = HttpRequest.newBuilder(URI.create(serving.httpBase() + "/v2/health/live"))
+                .header("authorization", StackTokens.authorization())
                 .timeout(Duration.ofSeconds(30)).GET().build();
         for (int inFlight : IN_FLIGHT) {
             try (Load load = new GrpcLoad<>(serving.host(), serving.port(), GRPCInferenceServiceGrpc.getServerLiveMethod(),

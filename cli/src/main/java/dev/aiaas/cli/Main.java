@@ -7,7 +7,10 @@ import io.grpc.StatusRuntimeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The {@code aiaas} client: {@code demo} drives the lifecycle against a running stack. */
+/**
+ * The {@code aiaas} client: {@code demo} drives the lifecycle against a running stack;
+ * {@code token} mints a token for it.
+ */
 public final class Main {
 
     /** gRPC's transport logs start-up details at INFO: not for users. Held so the level sticks. */
@@ -21,8 +24,12 @@ public final class Main {
         String command = args.length == 0 ? "help" : args[0];
         switch (command) {
             case "demo" -> System.exit(demo(args.length > 1 ? Path.of(args[1]) : Path.of("datasets")));
+            case "token" -> System.exit(TokenCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
+                    System.getenv(), System.out, System.err));
             default -> {
                 System.out.println("usage: aiaas-cli demo [datasets-folder]   (needs a running stack: ./aiaas up)");
+                System.out.println("       aiaas-cli token --project P --role viewer|editor|admin [--subject NAME] "
+                        + "[--lifetime PT8H]");
                 System.exit("help".equals(command) ? 0 : 2);
             }
         }
@@ -35,7 +42,7 @@ public final class Main {
             return 2;
         }
         Progress progress = new Progress(System.out);
-        try (Services services = Services.connect(Addresses.fromEnvironment())) {
+        try (Services services = Services.connect(Addresses.fromEnvironment(), BearerToken.fromEnvironment())) {
             DemoSummary summary = new LifecycleDemo(services, progress, datasets).run();
             summary.print(System.out);
             return 0;

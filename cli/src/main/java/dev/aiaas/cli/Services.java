@@ -7,6 +7,7 @@ import dev.aiaas.proto.preprocess.v1.PreprocessServiceGrpc;
 import dev.aiaas.proto.registry.v1.RegistryServiceGrpc;
 import dev.aiaas.proto.serving.v1.DeploymentServiceGrpc;
 import dev.aiaas.proto.training.v1.TrainingServiceGrpc;
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.util.List;
@@ -22,49 +23,53 @@ public final class Services implements AutoCloseable {
     private final ManagedChannel serving;
     private final ManagedChannel monitoring;
 
-    private Services(Addresses a) {
+    private final ClientInterceptor bearer;
+
+    private Services(Addresses a, String token) {
         ingest = channel(a.host(), a.ingest());
         preprocess = channel(a.host(), a.preprocess());
         training = channel(a.host(), a.training());
         registry = channel(a.host(), a.registry());
         serving = channel(a.host(), a.serving());
         monitoring = channel(a.host(), a.monitoring());
+        bearer = BearerToken.interceptor(token);
     }
 
-    public static Services connect(Addresses addresses) {
-        return new Services(addresses);
+    /** Channels to the six services; every call presents {@code token} (see {@link BearerToken}). */
+    public static Services connect(Addresses addresses, String token) {
+        return new Services(addresses, token);
     }
 
     public IngestServiceGrpc.IngestServiceBlockingStub ingest() {
-        return IngestServiceGrpc.newBlockingStub(ingest);
+        return IngestServiceGrpc.newBlockingStub(ingest).withInterceptors(bearer);
     }
 
     public IngestServiceGrpc.IngestServiceStub ingestAsync() {
-        return IngestServiceGrpc.newStub(ingest);
+        return IngestServiceGrpc.newStub(ingest).withInterceptors(bearer);
     }
 
     public PreprocessServiceGrpc.PreprocessServiceBlockingStub preprocess() {
-        return PreprocessServiceGrpc.newBlockingStub(preprocess);
+        return PreprocessServiceGrpc.newBlockingStub(preprocess).withInterceptors(bearer);
     }
 
     public TrainingServiceGrpc.TrainingServiceBlockingStub training() {
-        return TrainingServiceGrpc.newBlockingStub(training);
+        return TrainingServiceGrpc.newBlockingStub(training).withInterceptors(bearer);
     }
 
     public RegistryServiceGrpc.RegistryServiceBlockingStub registry() {
-        return RegistryServiceGrpc.newBlockingStub(registry);
+        return RegistryServiceGrpc.newBlockingStub(registry).withInterceptors(bearer);
     }
 
     public DeploymentServiceGrpc.DeploymentServiceBlockingStub deployments() {
-        return DeploymentServiceGrpc.newBlockingStub(serving);
+        return DeploymentServiceGrpc.newBlockingStub(serving).withInterceptors(bearer);
     }
 
     public GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub inference() {
-        return GRPCInferenceServiceGrpc.newBlockingStub(serving);
+        return GRPCInferenceServiceGrpc.newBlockingStub(serving).withInterceptors(bearer);
     }
 
     public MonitoringServiceGrpc.MonitoringServiceBlockingStub monitoring() {
-        return MonitoringServiceGrpc.newBlockingStub(monitoring);
+        return MonitoringServiceGrpc.newBlockingStub(monitoring).withInterceptors(bearer);
     }
 
     private static ManagedChannel channel(String host, int port) {

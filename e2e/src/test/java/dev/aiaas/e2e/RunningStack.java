@@ -1,5 +1,22 @@
 package dev.aiaas.e2e;
 
+import dev.aiaas.cli.Addresses;
+import dev.aiaas.cli.Services;
+import dev.aiaas.localstack.LocalStack;
+import dev.aiaas.localstack.Progress;
+import dev.aiaas.localstack.RunningService;
+import dev.aiaas.localstack.ServiceName;
+import dev.aiaas.localstack.StackOptions;
+import dev.aiaas.security.Projects;
+import dev.aiaas.security.Role;
+import dev.aiaas.testing.OtlpReceiver;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,23 +25,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
-import io.grpc.StatusRuntimeException;
-import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.health.v1.HealthGrpc;
-
-import dev.aiaas.cli.Addresses;
-import dev.aiaas.cli.Services;
-import dev.aiaas.localstack.LocalStack;
-import dev.aiaas.localstack.Progress;
-import dev.aiaas.localstack.RunningService;
-import dev.aiaas.localstack.ServiceName;
-import dev.aiaas.localstack.StackOptions;
-import dev.aiaas.testing.OtlpReceiver;
 
 /**
  * One stack for the whole test JVM, started on first use exactly as {@code ./aiaas up} starts
@@ -72,7 +72,8 @@ final class RunningStack {
     static Services connect(LocalStack stack) {
         return Services.connect(new Addresses("localhost", port(stack, ServiceName.INGEST),
                 port(stack, ServiceName.PREPROCESS), port(stack, ServiceName.TRAINING), port(stack, ServiceName.REGISTRY),
-                port(stack, ServiceName.SERVING), port(stack, ServiceName.MONITORING)));
+                port(stack, ServiceName.SERVING), port(stack, ServiceName.MONITORING)),
+                stack.keys().mint("e2e", Projects.DEFAULT, Role.ADMIN, Duration.ofHours(4)));
     }
 
     /** Closes a test's clients, then waits for every service to serve again (see {@link #awaitAllServing}). */

@@ -3,6 +3,7 @@ package dev.aiaas.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.aiaas.cli.BearerToken;
 import dev.aiaas.cli.Services;
 import dev.aiaas.cli.demo.DemoDataset;
 import dev.aiaas.cli.demo.LifecycleRun;
@@ -10,11 +11,11 @@ import dev.aiaas.cli.demo.Progress;
 import dev.aiaas.localstack.LocalStack;
 import dev.aiaas.localstack.RunningService;
 import dev.aiaas.localstack.ServiceName;
-import dev.aiaas.proto.inference.GRPCInferenceServiceGrpc;
 import dev.aiaas.proto.inference.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
+import dev.aiaas.proto.inference.GRPCInferenceServiceGrpc;
 import dev.aiaas.proto.inference.InferTensorContents;
-import dev.aiaas.proto.inference.ModelInferRequest;
 import dev.aiaas.proto.inference.ModelInferRequest.InferInputTensor;
+import dev.aiaas.proto.inference.ModelInferRequest;
 import dev.aiaas.proto.inference.ModelInferResponse;
 import dev.aiaas.proto.inference.ModelStatistics;
 import dev.aiaas.proto.inference.ModelStatisticsRequest;
@@ -22,14 +23,16 @@ import dev.aiaas.proto.inference.ServerReadyRequest;
 import dev.aiaas.proto.registry.v1.DeleteAliasRequest;
 import dev.aiaas.proto.registry.v1.SetAliasRequest;
 import dev.aiaas.proto.serving.v1.Batching;
-import dev.aiaas.proto.serving.v1.Deployment;
-import dev.aiaas.proto.serving.v1.DeploymentServiceGrpc;
-import dev.aiaas.proto.serving.v1.DeploymentServiceGrpc.DeploymentServiceBlockingStub;
-import dev.aiaas.proto.serving.v1.DeploymentState;
 import dev.aiaas.proto.serving.v1.DeployRequest;
+import dev.aiaas.proto.serving.v1.Deployment;
+import dev.aiaas.proto.serving.v1.DeploymentServiceGrpc.DeploymentServiceBlockingStub;
+import dev.aiaas.proto.serving.v1.DeploymentServiceGrpc;
+import dev.aiaas.proto.serving.v1.DeploymentState;
 import dev.aiaas.proto.serving.v1.GetDeploymentRequest;
 import dev.aiaas.proto.serving.v1.UndeployRequest;
 import dev.aiaas.proto.training.v1.JobSpec;
+import dev.aiaas.security.Projects;
+import dev.aiaas.security.Role;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -293,7 +296,8 @@ class ServingResilienceIT {
 
     private static ManagedChannel channel(int port) {
         return ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().maxInboundMessageSize(64 << 20)
-                .build();
+                .intercept(BearerToken.interceptor(stack.keys().mint("e2e", Projects.DEFAULT, Role.ADMIN,
+                        Duration.ofHours(1)))).build();
     }
 
     private static int port(ServiceName service) {

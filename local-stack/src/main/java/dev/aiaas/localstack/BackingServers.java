@@ -1,5 +1,8 @@
 package dev.aiaas.localstack;
 
+import dev.aiaas.security.LocalKeys;
+import dev.aiaas.security.Projects;
+
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -70,6 +73,9 @@ final class BackingServers implements AutoCloseable {
             postgres.ensureDatabase(DATABASE);
             StorageBucket.ensure(s3.endpoint(), s3.accessKey(), s3.secretKey(), BUCKET);
             progress.step("database " + DATABASE + " and bucket " + BUCKET + " ready");
+            LocalKeys keys = LocalKeys.in(options.home()).ensure();
+            progress.step("token keys in " + keys.dir() + ": every call needs a token, ./aiaas token --project "
+                    + Projects.DEFAULT + " --role editor mints one");
             return new BackingEndpoints(kafka.bootstrapServers(), postgres.jdbcUrl(DATABASE), postgres.user(),
                     postgres.password(), s3.endpoint(), s3.accessKey(), s3.secretKey(), BUCKET);
         } finally {

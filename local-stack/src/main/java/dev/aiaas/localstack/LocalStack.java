@@ -1,5 +1,7 @@
 package dev.aiaas.localstack;
 
+import dev.aiaas.security.LocalKeys;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -139,6 +141,11 @@ public final class LocalStack implements AutoCloseable {
     public RunningService service(ServiceName name) {
         return services().stream().filter(s -> s.name() == name).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(name.id() + " is not part of this stack"));
+    }
+
+    /** The stack's token keys, generated on its first start: {@code keys().mint(…)} is a client's token. */
+    public LocalKeys keys() {
+        return LocalKeys.in(options.home());
     }
 
     /** Where PostgreSQL, Kafka and S3 are. */

@@ -1,5 +1,7 @@
 package dev.aiaas.localstack;
 
+import dev.aiaas.security.LocalKeys;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,6 +46,12 @@ final class ServiceEnvironment {
         env.put("AIAAS_STORAGE_ACCESS_KEY", endpoints.s3AccessKey());
         env.put("AIAAS_STORAGE_SECRET_KEY", endpoints.s3SecretKey());
         env.put("AIAAS_STORAGE_BUCKET", endpoints.bucket());
+        // Every call needs a token: users' tokens signed with the stack's key, services' with theirs.
+        LocalKeys keys = LocalKeys.in(options.home());
+        env.put("AIAAS_TOKEN_ISSUER", LocalKeys.ISSUER);
+        env.put("AIAAS_TOKEN_PUBLIC_KEY", keys.userPublicKey().toString());
+        env.put("AIAAS_SERVICE_PUBLIC_KEY", keys.servicePublicKey().toString());
+        env.put("AIAAS_SERVICE_PRIVATE_KEY", keys.servicePrivateKey().toString());
         // Every peer, whether this service calls it or not: an unused client setting is harmless,
         // and a service that gains a peer later needs no change here.
         ports.forEach((peer, port) -> {

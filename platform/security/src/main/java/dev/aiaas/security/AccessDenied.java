@@ -22,16 +22,6 @@ public final class AccessDenied extends Exception {
         return code;
     }
 
-    /** The HTTP status a REST caller gets for the same refusal. */
-    public int httpStatus() {
-        return switch (code) {
-            case UNAUTHENTICATED -> 401;
-            case PERMISSION_DENIED -> 403;
-            case NOT_FOUND -> 404;
-            default -> 400;
-        };
-    }
-
     public Status status() {
         return Status.fromCode(code).withDescription(getMessage());
     }

@@ -1,0 +1,72 @@
+package dev.aiaas.security.quarkus;
+
+import dev.aiaas.proto.common.v1.Access;
+import dev.aiaas.security.AccessDenied;
+import dev.aiaas.security.AccessGate;
+import dev.aiaas.security.Caller;
+import dev.aiaas.security.PemKeys;
+import dev.aiaas.security.ServiceTokens;
+import dev.aiaas.security.TokenKeys;
+import dev.aiaas.security.TokenVerifier;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * This service's {@link AccessGate} and its own service token, built from
+ * {@link SecurityConfig} at start-up: a missing key stops the service with the variable to set.
+ */
+@Startup
+@ApplicationScoped
+public class Gatekeeper {
+
+    @Inject
+    SecurityConfig config;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    private AccessGate gate;
+    private ServiceTokens tokens;
+
+    @PostConstruct
+    void build() {
+        if (!config.enabled()) {
+            return;
+        }
+        SecurityConfig.Services services = config.services();
+        gate = new AccessGate(new TokenVerifier(
+                new TokenKeys(required(config.users().issuer(), "AIAAS_TOKEN_ISSUER", "the issuer of user tokens"),
+                        required(config.users().publicKey(), "AIAAS_TOKEN_PUBLIC_KEY",
+                                "the public key or JWKS (file or URL) that verifies user tokens")),
+                new TokenKeys(services.issuer(), required(services.publicKey(), "AIAAS_SERVICE_PUBLIC_KEY",
+                        "the PEM file of the public key that verifies service tokens"))));
+        tokens = services.privateKey().map(key -> new ServiceTokens(service, services.issuer(),
+                PemKeys.readPrivate(Path.of(key)), services.tokenLifetime(), Clock.systemUTC())).orElse(null);
+    }
+
+    /**
+     * The caller, allowed to do what {@code access} needs; empty when security is off.
+     *
+     * @throws AccessDenied saying why not
+     */
+    public Optional<Caller> admit(String authorization, String project, Access access, String method)
+            throws AccessDenied {
+        return gate == null ? Optional.empty() : Optional.of(gate.admit(authorization, project, access, method));
+    }
+
+    /** The token this service presents to others; empty when security is off or it has no private key. */
+    public Optional<String> serviceToken() {
+        return tokens == null ? Optional.empty() : Optional.of(tokens.current());
+    }
+
+    private static String required(Optional<String> value, String variable, String what) {
+        return value.filter(v -> !v.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "set " + variable + ": " + what + " (security is on; aiaas.security.enabled=false turns it off)"));
+    }
+}

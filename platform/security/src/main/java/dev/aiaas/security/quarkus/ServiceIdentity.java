@@ -1,0 +1,40 @@
+package dev.aiaas.security.quarkus;
+
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ForwardingClientCall;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.quarkus.grpc.GlobalInterceptor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * Presents this service's own token on every call it makes to another service (the registry,
+ * for training and serving), so that the callee knows a platform service is calling.
+ */
+@ApplicationScoped
+@GlobalInterceptor
+public class ServiceIdentity implements ClientInterceptor {
+
+    @Inject
+    Gatekeeper gatekeeper;
+
+    @Override
+    public <Q, A> ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
+        Optional<String> token = gatekeeper.serviceToken();
+        if (token.isEmpty()) {
+            return next.newCall(method, options);
+        }
+        return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+            @Override
+            public void start(Listener<A> listener, Metadata headers) {
+                headers.put(CallerAccess.AUTHORIZATION, "Bearer " + token.get());
+                super.start(listener, headers);
+            }
+        };
+    }
+}

@@ -1,0 +1,46 @@
+package dev.aiaas.serving.rest;
+
+import dev.aiaas.proto.common.v1.Access;
+import dev.aiaas.security.AccessDenied;
+import dev.aiaas.security.Projects;
+import dev.aiaas.security.quarkus.Gatekeeper;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+
+/**
+ * Admits every REST call of the Open Inference Protocol as its gRPC twin is admitted: a bearer
+ * token with a role in the project, or 401 (with {@code WWW-Authenticate: Bearer}), 403 or
+ * 404, with the protocol's {@code {"error": "..."}} body. Every route reads or predicts, which
+ * a viewer may do. It runs before routes are matched, so no route, present or future, is
+ * reachable without a token. Probes use {@code /q/health} instead.
+ */
+@Provider
+@PreMatching
+public class BearerTokenFilter implements ContainerRequestFilter {
+
+    @Inject
+    Gatekeeper gatekeeper;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        try {
+            gatekeeper.admit(request.getHeaderString(HttpHeaders.AUTHORIZATION),
+                    request.getHeaderString(Projects.HEADER), Access.VIEWER,
+                    request.getMethod() + " /" + request.getUriInfo().getPath().replaceFirst("^/", ""));
+        } catch (AccessDenied denied) {
+            Response.ResponseBuilder refusal = Response.status(RestErrorMapper.httpCode(denied.code())).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("error", denied.getMessage()));
+            if (denied.code() == io.grpc.Status.Code.UNAUTHENTICATED) {
+                refusal.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            }
+            request.abortWith(refusal.build());
+        }
+    }
+}
