@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Outside the local stack and the tests no credential has a default: a service jar started
- * without its object-store or database credentials stops at once, saying which variable is
+ * without its object-store or database credentials or its token keys stops at once, saying which variable is
  * missing, before it connects anywhere.
  */
 class MissingSecretsIT {
@@ -24,7 +24,10 @@ class MissingSecretsIT {
         "PREPROCESS, AIAAS_STORAGE_SECRET_KEY",
         "REGISTRY, QUARKUS_DATASOURCE_PASSWORD",
         "TRAINING, QUARKUS_DATASOURCE_PASSWORD",
-        "TRAINING, AIAAS_STORAGE_SECRET_KEY"})
+        "TRAINING, AIAAS_STORAGE_SECRET_KEY",
+        "REGISTRY, AIAAS_TOKEN_PUBLIC_KEY",
+        "SERVING, AIAAS_TOKEN_ISSUER",
+        "MONITORING, AIAAS_SERVICE_PUBLIC_KEY"})
     void aServiceStartedWithoutACredentialStopsNamingTheVariable(ServiceName service, String variable)
             throws IOException, InterruptedException {
         Path jar = service.jar(ServicesUnderTest.repositoryRoot());

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * This service's {@link AccessGate} and its own service token, built from
- * {@link SecurityConfig} at start-up: a missing key stops the service with the variable to set.
+ * {@link SecurityConfig} at start-up (an unreadable key stops it there).
  */
 @Startup
 @ApplicationScoped
@@ -40,12 +40,8 @@ public class Gatekeeper {
             return;
         }
         SecurityConfig.Services services = config.services();
-        gate = new AccessGate(new TokenVerifier(
-                new TokenKeys(required(config.users().issuer(), "AIAAS_TOKEN_ISSUER", "the issuer of user tokens"),
-                        required(config.users().publicKey(), "AIAAS_TOKEN_PUBLIC_KEY",
-                                "the public key or JWKS (file or URL) that verifies user tokens")),
-                new TokenKeys(services.issuer(), required(services.publicKey(), "AIAAS_SERVICE_PUBLIC_KEY",
-                        "the PEM file of the public key that verifies service tokens"))));
+        gate = new AccessGate(new TokenVerifier(new TokenKeys(config.users().issuer(), config.users().publicKey()),
+                new TokenKeys(services.issuer(), services.publicKey())));
         tokens = services.privateKey().map(key -> new ServiceTokens(service, services.issuer(),
                 PemKeys.readPrivate(Path.of(key)), services.tokenLifetime(), Clock.systemUTC())).orElse(null);
     }
@@ -63,10 +59,5 @@ public class Gatekeeper {
     /** The token this service presents to others; empty when security is off or it has no private key. */
     public Optional<String> serviceToken() {
         return tokens == null ? Optional.empty() : Optional.of(tokens.current());
-    }
-
-    private static String required(Optional<String> value, String variable, String what) {
-        return value.filter(v -> !v.isBlank()).orElseThrow(() -> new IllegalStateException(
-                "set " + variable + ": " + what + " (security is on; aiaas.security.enabled=false turns it off)"));
     }
 }

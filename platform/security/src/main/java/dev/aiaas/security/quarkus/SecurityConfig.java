@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Who may call a service: {@code aiaas.security.*}. The keys have no defaults; when security
- * is on (the default) and one is missing, the service stops at start-up naming the variable.
+ * Who may call a service: {@code aiaas.security.*}. The issuer and public keys have no
+ * defaults: when one is missing, configuration validation stops the service at start-up,
+ * naming the variable, before it connects anywhere.
  */
 @ConfigMapping(prefix = "aiaas.security")
 public interface SecurityConfig {
@@ -23,10 +24,10 @@ public interface SecurityConfig {
     /** User tokens, from the local stack's key or an OIDC provider. */
     interface Users {
         /** {@code AIAAS_TOKEN_ISSUER}: the {@code iss} user tokens carry. */
-        Optional<String> issuer();
+        String issuer();
 
         /** {@code AIAAS_TOKEN_PUBLIC_KEY}: a PEM public key or JWKS, a file or an http(s) URL. */
-        Optional<String> publicKey();
+        String publicKey();
     }
 
     /** Service tokens, which the services mint for each other. */
@@ -35,7 +36,7 @@ public interface SecurityConfig {
         String issuer();
 
         /** {@code AIAAS_SERVICE_PUBLIC_KEY}: verifies service tokens (PEM file). */
-        Optional<String> publicKey();
+        String publicKey();
 
         /** {@code AIAAS_SERVICE_PRIVATE_KEY}: signs this service's tokens (PKCS#8 PEM file). */
         Optional<String> privateKey();
