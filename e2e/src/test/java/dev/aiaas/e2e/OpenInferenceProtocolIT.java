@@ -2,13 +2,18 @@ package dev.aiaas.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.aiaas.cli.BearerToken;
+import dev.aiaas.localstack.LocalStack;
 import dev.aiaas.localstack.ServiceName;
+import dev.aiaas.security.Projects;
+import dev.aiaas.security.Role;
 import inference.GRPCInferenceServiceGrpc;
 import inference.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import inference.GrpcPredictV2.ServerLiveRequest;
@@ -22,7 +27,8 @@ import io.grpc.ManagedChannel;
 /**
  * The serving service speaks the Open Inference Protocol as a standard KServe client expects it:
  * the client here is generated from an independent copy of the published
- * {@code grpc_predict_v2.proto} (Java package {@code inference}, as any third party gets it).
+ * {@code grpc_predict_v2.proto} (Java package {@code inference}, as any third party gets it),
+ * presenting a viewer's bearer token as any client must.
  */
 class OpenInferenceProtocolIT {
 
@@ -31,8 +37,11 @@ class OpenInferenceProtocolIT {
 
     @BeforeAll
     static void connect() {
-        String address = RunningStack.get().service(ServiceName.SERVING).address();
-        channel = Grpc.newChannelBuilder(address, InsecureChannelCredentials.create()).build();
+        LocalStack stack = RunningStack.get();
+        String address = stack.service(ServiceName.SERVING).address();
+        String token = stack.keys().mint("kserve-client", Projects.DEFAULT, Role.VIEWER, Duration.ofMinutes(30));
+        channel = Grpc.newChannelBuilder(address, InsecureChannelCredentials.create())
+                .intercept(BearerToken.interceptor(token)).build();
         inference = GRPCInferenceServiceGrpc.newBlockingStub(channel);
     }
 

@@ -70,10 +70,15 @@ final class RunningStack {
 
     /** Clients of the six services of the stack, as the command line connects them. */
     static Services connect(LocalStack stack) {
-        return Services.connect(new Addresses("localhost", port(stack, ServiceName.INGEST),
-                port(stack, ServiceName.PREPROCESS), port(stack, ServiceName.TRAINING), port(stack, ServiceName.REGISTRY),
-                port(stack, ServiceName.SERVING), port(stack, ServiceName.MONITORING)),
+        return Services.connect(addresses(stack),
                 stack.keys().mint("e2e", Projects.DEFAULT, Role.ADMIN, Duration.ofHours(4)));
+    }
+
+    /** Where the stack's six services listen. */
+    static Addresses addresses(LocalStack stack) {
+        return new Addresses("localhost", port(stack, ServiceName.INGEST), port(stack, ServiceName.PREPROCESS),
+                port(stack, ServiceName.TRAINING), port(stack, ServiceName.REGISTRY), port(stack, ServiceName.SERVING),
+                port(stack, ServiceName.MONITORING));
     }
 
     /** Closes a test's clients, then waits for every service to serve again (see {@link #awaitAllServing}). */

@@ -4,16 +4,20 @@ import com.google.protobuf.Timestamp;
 import dev.aiaas.monitoring.model.LatencyHistogram;
 import dev.aiaas.monitoring.model.TrafficSummary;
 import dev.aiaas.monitoring.model.DriftResult;
+import dev.aiaas.monitoring.service.AuditTrailQuery;
 import dev.aiaas.monitoring.service.DriftAnalyzer;
 import dev.aiaas.monitoring.service.TrafficRecorder;
 import dev.aiaas.proto.monitoring.v1.DriftReport;
 import dev.aiaas.proto.monitoring.v1.FeatureDrift;
 import dev.aiaas.proto.monitoring.v1.GetDriftReportRequest;
 import dev.aiaas.proto.monitoring.v1.GetModelMetricsRequest;
+import dev.aiaas.proto.monitoring.v1.ListAuditEventsRequest;
+import dev.aiaas.proto.monitoring.v1.ListAuditEventsResponse;
 import dev.aiaas.proto.monitoring.v1.LatencySummary;
 import dev.aiaas.proto.monitoring.v1.MetricsWindow;
 import dev.aiaas.proto.monitoring.v1.ModelMetrics;
 import dev.aiaas.proto.monitoring.v1.MonitoringServiceGrpc;
+import dev.aiaas.security.quarkus.CallerAccess;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -31,6 +35,15 @@ public class MonitoringGrpcService extends MonitoringServiceGrpc.MonitoringServi
 
     @Inject
     DriftAnalyzer analyzer;
+
+    @Inject
+    AuditTrailQuery audit;
+
+    @Override
+    public void listAuditEvents(ListAuditEventsRequest request, StreamObserver<ListAuditEventsResponse> response) {
+        response.onNext(audit.list(request, CallerAccess.current()));
+        response.onCompleted();
+    }
 
     @Override
     public void getModelMetrics(GetModelMetricsRequest request, StreamObserver<ModelMetrics> response) {

@@ -27,6 +27,8 @@ public final class Topics {
     public static final String MONITORING_DLQ = "aiaas.monitoring.dlq";
     /** Alerts raised by monitoring. */
     public static final String MONITORING_ALERTS = "aiaas.monitoring.alerts";
+    /** Every state-changing call of every service (CallAudited); monitoring keeps them. */
+    public static final String AUDIT = "aiaas.audit";
 
     /*
      * Every dead-letter topic is written by the consuming channel's dead-letter queue (a nack),
@@ -43,6 +45,7 @@ public final class Topics {
 
     private static final List<TopicSpec> ALL = List.of(
             new TopicSpec(INGEST_RECORDS, 3),
+            new TopicSpec(AUDIT, 3),
             new TopicSpec(INGEST_DLQ, 1),
             new TopicSpec(INGEST_FEEDBACK, 3),
             new TopicSpec(INGEST_EVENTS, 1),

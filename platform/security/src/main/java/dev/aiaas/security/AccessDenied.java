@@ -12,10 +12,23 @@ public final class AccessDenied extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final Status.Code code;
+    private final String subject;
 
+    /** A refusal before the caller is known (no valid token). */
     public AccessDenied(Status.Code code, String message) {
+        this(code, message, "");
+    }
+
+    /** A refusal of a known caller, {@code subject}. */
+    public AccessDenied(Status.Code code, String message, String subject) {
         super(message, null, false, false);
         this.code = code;
+        this.subject = subject;
+    }
+
+    /** Who was refused, when the token was valid; empty otherwise. */
+    public String subject() {
+        return subject;
     }
 
     public Status.Code code() {

@@ -25,9 +25,9 @@ public final class AccessGate {
      * @param project       the {@value Projects#HEADER} header, or null for the token's only project
      * @param access        what the method needs
      * @param method        the method's name, for messages
-     * @return the caller, allowed
+     * @return the caller, allowed, and the project
      */
-    public Caller admit(String authorization, String project, Access access, String method) throws AccessDenied {
+    public Admission admit(String authorization, String project, Access access, String method) throws AccessDenied {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new AccessDenied(Status.Code.UNAUTHENTICATED, method + " needs a bearer token: send "
                     + "'Authorization: Bearer <token>' (./aiaas token mints one for the local stack)");
@@ -37,23 +37,24 @@ public final class AccessGate {
             throw new AccessDenied(Status.Code.PERMISSION_DENIED, method + " states no access in its proto options");
         }
         if (caller.service()) {
-            return caller;
+            return new Admission(caller, project == null ? "" : project.trim());
         }
         if (access == Access.SERVICE) {
-            throw new AccessDenied(Status.Code.PERMISSION_DENIED, method + " is called by the platform's services only");
+            throw new AccessDenied(Status.Code.PERMISSION_DENIED, method + " is called by the platform's services only",
+                    caller.subject());
         }
         String target = project(caller, project);
         Role role = caller.grants().get(target);
         if (role == null || !Projects.exists(target)) {
             throw new AccessDenied(Status.Code.NOT_FOUND, "no project '" + target + "' that " + caller.subject()
-                    + " can see: ask an admin of it for a role");
+                    + " can see: ask an admin of it for a role", caller.subject());
         }
         if (!role.allows(access)) {
             throw new AccessDenied(Status.Code.PERMISSION_DENIED, method + " needs the role "
                     + access.name().toLowerCase(Locale.ROOT) + " in project " + target + "; "
-                    + caller.subject() + " is " + role.name().toLowerCase(Locale.ROOT));
+                    + caller.subject() + " is " + role.name().toLowerCase(Locale.ROOT), caller.subject());
         }
-        return caller;
+        return new Admission(caller, target);
     }
 
     private static String project(Caller caller, String named) throws AccessDenied {
@@ -65,9 +66,10 @@ public final class AccessGate {
         }
         if (caller.grants().isEmpty()) {
             throw new AccessDenied(Status.Code.PERMISSION_DENIED, caller.subject()
-                    + " holds no role in any project (the token's groups claim has no 'project:role' entry)");
+                    + " holds no role in any project (the token's groups claim has no 'project:role' entry)",
+                    caller.subject());
         }
         throw new AccessDenied(Status.Code.INVALID_ARGUMENT, "the token grants roles in several projects "
-                + caller.grants().keySet() + ": name one in the " + Projects.HEADER + " header");
+                + caller.grants().keySet() + ": name one in the " + Projects.HEADER + " header", caller.subject());
     }
 }

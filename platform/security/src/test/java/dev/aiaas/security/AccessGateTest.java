@@ -45,9 +45,10 @@ class AccessGateTest {
     void anEditorMayTrainAndReadInTheirProject() throws Exception {
         String token = user("ana", "default:editor");
 
-        assertThat(gate.admit(bearer(token), null, Access.EDITOR, "SubmitJob").subject()).isEqualTo("ana");
-        assertThat(gate.admit(bearer(token), "default", Access.VIEWER, "GetJob").grants())
-                .containsEntry("default", Role.EDITOR);
+        assertThat(gate.admit(bearer(token), null, Access.EDITOR, "SubmitJob").caller().subject()).isEqualTo("ana");
+        Admission read = gate.admit(bearer(token), "default", Access.VIEWER, "GetJob");
+        assertThat(read.caller().grants()).containsEntry("default", Role.EDITOR);
+        assertThat(read.project()).isEqualTo("default");
     }
 
     @Test
@@ -92,7 +93,7 @@ class AccessGateTest {
         String forged = TokenSigner.sign(userKey.getPrivate(), SERVICES, "training-service", List.of(), Instant.now(),
                 Instant.now().plusSeconds(600));
 
-        Caller service = gate.admit(bearer(training.current()), null, Access.SERVICE, "CreateModelVersion");
+        Caller service = gate.admit(bearer(training.current()), null, Access.SERVICE, "CreateModelVersion").caller();
 
         assertThat(service.service()).isTrue();
         assertThat(service.subject()).isEqualTo("training-service");

@@ -85,6 +85,7 @@ final class RegistryMessages {
                 .setVersion(change.version())
                 .setPreviousVersion(change.previousVersion())
                 .setChangedAt(timestamp(change.changedAt()))
+                .setMovedBy(change.movedBy())
                 .build();
     }
 

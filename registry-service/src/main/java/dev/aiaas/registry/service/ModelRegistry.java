@@ -15,6 +15,7 @@ import dev.aiaas.registry.model.RegisteredModel;
 import dev.aiaas.registry.storage.AliasStore;
 import dev.aiaas.registry.storage.ModelStore;
 import dev.aiaas.registry.storage.VersionStore;
+import dev.aiaas.security.quarkus.CallerAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -123,7 +124,7 @@ public class ModelRegistry {
         return run(() -> {
             long previous = aliases.findForUpdate(model, alias).orElse(0L);
             if (previous != version) {
-                aliases.move(model, alias, version, previous);
+                aliases.move(model, alias, version, previous, caller());
                 events.aliasSet(model, alias, version, previous);
             }
             return previous;
@@ -136,10 +137,15 @@ public class ModelRegistry {
         run(() -> {
             long previous = aliases.findForUpdate(model, alias).orElseThrow(
                     () -> DomainException.notFound("model " + model + " has no alias '" + alias + "'"));
-            aliases.delete(model, alias, previous);
+            aliases.delete(model, alias, previous, caller());
             events.aliasDeleted(model, alias, previous);
             return null;
         });
+    }
+
+    /** Who is calling, for the alias history: the admitted caller's subject; empty with security off. */
+    private static String caller() {
+        return CallerAccess.current().map(admission -> admission.caller().subject()).orElse("");
     }
 
     public List<AliasChange> aliasHistory(String model, String alias) {

@@ -44,7 +44,7 @@ public class AliasStore {
     }
 
     /** Points the alias at {@code version} and records the move (previous 0 = new alias). */
-    public void move(String model, String alias, long version, long previous) throws SQLException {
+    public void move(String model, String alias, long version, long previous, String movedBy) throws SQLException {
         String upsert = "insert into model_alias (model_name, alias, version) values (?, ?, ?) "
                 + "on conflict (model_name, alias) do update set version = excluded.version, updated_at = now()";
         try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(upsert)) {
@@ -53,18 +53,18 @@ public class AliasStore {
             statement.setLong(3, version);
             statement.executeUpdate();
         }
-        record(model, alias, version, previous);
+        record(model, alias, version, previous, movedBy);
     }
 
     /** Removes the alias and records the deletion. */
-    public void delete(String model, String alias, long previous) throws SQLException {
+    public void delete(String model, String alias, long previous, String movedBy) throws SQLException {
         String sql = "delete from model_alias where model_name = ? and alias = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
             statement.setString(1, model);
             statement.setString(2, alias);
             statement.executeUpdate();
         }
-        record(model, alias, 0, previous);
+        record(model, alias, 0, previous, movedBy);
     }
 
     /** Current aliases of a model, by name. */
@@ -84,7 +84,7 @@ public class AliasStore {
 
     /** Moves of one alias (or of all the model's aliases when {@code alias} is empty), newest first. */
     public List<AliasChange> history(String model, String alias, int limit) throws SQLException {
-        String sql = "select alias, version, previous_version, changed_at from alias_history "
+        String sql = "select alias, version, previous_version, changed_at, moved_by from alias_history "
                 + "where model_name = ? and (? = '' or alias = ?) order by id desc limit ?";
         List<AliasChange> changes = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
@@ -95,15 +95,16 @@ public class AliasStore {
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     changes.add(new AliasChange(model, row.getString(1), row.getLong(2), row.getLong(3),
-                            row.getTimestamp(4).toInstant()));
+                            row.getTimestamp(4).toInstant(), row.getString(5)));
                 }
             }
         }
         return changes;
     }
 
-    private void record(String model, String alias, long version, long previous) throws SQLException {
-        String sql = "insert into alias_history (model_name, alias, version, previous_version) values (?, ?, ?, ?)";
+    private void record(String model, String alias, long version, long previous, String movedBy) throws SQLException {
+        String sql = "insert into alias_history (model_name, alias, version, previous_version, moved_by) "
+                + "values (?, ?, ?, ?, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
             insert.setString(1, model);
             insert.setString(2, alias);
@@ -117,6 +118,7 @@ public class AliasStore {
             } else {
                 insert.setLong(4, previous);
             }
+            insert.setString(5, movedBy);
             insert.executeUpdate();
         }
     }

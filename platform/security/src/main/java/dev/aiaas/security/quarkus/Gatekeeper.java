@@ -3,7 +3,7 @@ package dev.aiaas.security.quarkus;
 import dev.aiaas.proto.common.v1.Access;
 import dev.aiaas.security.AccessDenied;
 import dev.aiaas.security.AccessGate;
-import dev.aiaas.security.Caller;
+import dev.aiaas.security.Admission;
 import dev.aiaas.security.PemKeys;
 import dev.aiaas.security.ServiceTokens;
 import dev.aiaas.security.TokenKeys;
@@ -47,11 +47,11 @@ public class Gatekeeper {
     }
 
     /**
-     * The caller, allowed to do what {@code access} needs; empty when security is off.
+     * The caller, allowed to do what {@code access} needs, and the project; empty when security is off.
      *
      * @throws AccessDenied saying why not
      */
-    public Optional<Caller> admit(String authorization, String project, Access access, String method)
+    public Optional<Admission> admit(String authorization, String project, Access access, String method)
             throws AccessDenied {
         return gate == null ? Optional.empty() : Optional.of(gate.admit(authorization, project, access, method));
     }
