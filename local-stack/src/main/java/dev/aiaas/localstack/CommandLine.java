@@ -26,6 +26,7 @@ final class CommandLine {
             "  --home=DIR                  the stack's data, logs and stack.json (default <repo>/.aiaas)",
             "environment: AIAAS_HOME, AIAAS_<SERVICE>_PORT, AIAAS_POSTGRES_PORT, AIAAS_KAFKA_PORT, AIAAS_S3_PORT,",
             "  AIAAS_<SERVICE>_HEAP, AIAAS_SERVICES, AIAAS_SKIP_MISSING, AIAAS_READY_TIMEOUT, AIAAS_JVM_OPTS,",
+            "  AIAAS_BIND_HOST (the interface the services listen on; default 127.0.0.1, this machine only),",
             "  OTEL_EXPORTER_OTLP_ENDPOINT (passed to the services; tracing is off without it), with it",
             "  OTEL_EXPORTER_OTLP_PROTOCOL (grpc or http/protobuf), OTEL_TRACES_SAMPLER, OTEL_TRACES_SAMPLER_ARG");
 

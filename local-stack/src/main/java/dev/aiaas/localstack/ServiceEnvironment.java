@@ -15,6 +15,9 @@ final class ServiceEnvironment {
 
     /** Host the services and their peers are reached on. */
     static final String HOST = "localhost";
+    /** The interface the services listen on (default {@value #LOOPBACK}; 0.0.0.0 for every one). */
+    static final String BIND_HOST = "AIAAS_BIND_HOST";
+    private static final String LOOPBACK = "127.0.0.1";
     private static final String OTLP_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
     /** The standard OpenTelemetry variables the launcher passes on, and the Quarkus setting each becomes. */
     private static final Map<String, String> OTEL_SETTINGS = Map.of(
@@ -35,6 +38,8 @@ final class ServiceEnvironment {
             StackOptions options) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
+        // This machine only, unless told otherwise: the services answer nobody else.
+        env.put("QUARKUS_HTTP_HOST", options.environment().getOrDefault(BIND_HOST, LOOPBACK));
         env.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.kafkaBootstrap());
         // One local broker: topics get one replica (the services' default is 3, with 2 in sync).
         env.put("AIAAS_KAFKA_TOPICS_REPLICATION_FACTOR", "1");

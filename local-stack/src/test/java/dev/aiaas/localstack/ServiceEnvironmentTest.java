@@ -35,7 +35,21 @@ class ServiceEnvironmentTest {
                 .containsEntry("QUARKUS_GRPC_CLIENTS_SERVING_PORT", "18085")
                 .containsEntry("OMP_WAIT_POLICY", "PASSIVE")
                 .containsEntry("DJL_CACHE_DIR", "/repo/.aiaas/djl-cache")
-                .containsEntry("QUARKUS_OTEL_SDK_DISABLED", "true");
+                .containsEntry("QUARKUS_OTEL_SDK_DISABLED", "true")
+                .containsEntry("QUARKUS_HTTP_HOST", "127.0.0.1")
+                .containsEntry("AIAAS_TOKEN_ISSUER", "aiaas-local")
+                .containsEntry("AIAAS_TOKEN_PUBLIC_KEY", "/repo/.aiaas/keys/token-public.pem")
+                .containsEntry("AIAAS_SERVICE_PUBLIC_KEY", "/repo/.aiaas/keys/service-public.pem")
+                .containsEntry("AIAAS_SERVICE_PRIVATE_KEY", "/repo/.aiaas/keys/service-signing.pem");
+    }
+
+    @Test
+    void theServicesListenOnEveryInterfaceOnlyWhenTold() {
+        StackOptions options = StackOptions.defaults(Path.of("/repo")).withEnvironment(Map.of("AIAAS_BIND_HOST", "0.0.0.0"));
+
+        Map<String, String> env = ServiceEnvironment.of(ServiceName.REGISTRY, ports, endpoints, options);
+
+        assertThat(env).containsEntry("QUARKUS_HTTP_HOST", "0.0.0.0");
     }
 
     @Test

@@ -15,15 +15,19 @@ public final class KafkaProducers {
 
     /** A producer of protobuf payloads keyed by a string (dataset, model, endpoint, job). */
     public static Producer<String, byte[]> idempotent(String bootstrapServers, String clientId) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return idempotent(KafkaConnection.plain(bootstrapServers), clientId);
+    }
+
+    /** As {@link #idempotent(String, String)}, on a secured connection too. */
+    public static Producer<String, byte[]> idempotent(KafkaConnection connection, String clientId) {
+        return new KafkaProducer<>(connection.clientConfig(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 1,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000)),
                 new StringSerializer(), new ByteArraySerializer());
     }
 }

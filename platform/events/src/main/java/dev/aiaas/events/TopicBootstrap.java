@@ -34,10 +34,16 @@ public final class TopicBootstrap {
      */
     public static List<String> ensure(String bootstrapServers, Collection<Topics.TopicSpec> topics,
             TopicReplication replication, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return ensure(KafkaConnection.plain(bootstrapServers), topics, replication, timeout);
+    }
+
+    /** As {@link #ensure(String, Collection, TopicReplication, Duration)}, on a secured connection too. */
+    public static List<String> ensure(KafkaConnection connection, Collection<Topics.TopicSpec> topics,
+            TopicReplication replication, Duration timeout) {
+        String bootstrapServers = connection.bootstrapServers();
+        Map<String, Object> config = connection.clientConfig(Map.of(
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000)));
         try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = topics.stream()

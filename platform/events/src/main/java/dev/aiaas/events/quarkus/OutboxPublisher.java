@@ -1,5 +1,6 @@
 package dev.aiaas.events.quarkus;
 
+import dev.aiaas.events.KafkaConnection;
 import dev.aiaas.events.KafkaProducers;
 import dev.aiaas.events.OutboxPurge;
 import dev.aiaas.events.OutboxRelay;
@@ -7,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +39,10 @@ public class OutboxPublisher {
     @Inject
     DataSource dataSource;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** The service's {@code kafka.*} configuration, as every Kafka client of it gets it. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
 
     @ConfigProperty(name = "aiaas.outbox.table")
     String table;
@@ -70,7 +75,7 @@ public class OutboxPublisher {
     private ScheduledExecutorService timer;
 
     void start(@Observes StartupEvent event) {
-        producer = KafkaProducers.idempotent(bootstrapServers, applicationName + "-outbox");
+        producer = KafkaProducers.idempotent(KafkaConnection.from(kafka), applicationName + "-outbox");
         // the one producer not made by the messaging extension: bind its client metrics by hand
         metrics = new KafkaClientMetrics(producer);
         metrics.bindTo(meters);

@@ -1,21 +1,27 @@
 package dev.aiaas.events.quarkus;
 
+import dev.aiaas.events.KafkaConnection;
 import dev.aiaas.events.TopicBootstrap;
 import dev.aiaas.events.TopicReplication;
 import dev.aiaas.events.Topics;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Every service creates the platform's missing topics before its consumers start. */
 @ApplicationScoped
 public class TopicsAtStartup {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** The service's {@code kafka.*} configuration, as every Kafka client of it gets it. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
 
     @ConfigProperty(name = "aiaas.kafka.topics.create-timeout", defaultValue = "PT30S")
     Duration timeout;
@@ -29,7 +35,7 @@ public class TopicsAtStartup {
     int minInsyncReplicas;
 
     void onStart(@Observes @Priority(1) StartupEvent event) {
-        TopicBootstrap.ensure(bootstrapServers, Topics.all(), new TopicReplication(replicationFactor,
+        TopicBootstrap.ensure(KafkaConnection.from(kafka), Topics.all(), new TopicReplication(replicationFactor,
                 minInsyncReplicas), timeout);
     }
 }
