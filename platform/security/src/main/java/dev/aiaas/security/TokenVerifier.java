@@ -5,10 +5,13 @@ import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -28,18 +31,64 @@ public final class TokenVerifier {
     private static final Pattern ISSUER = Pattern.compile("\"iss\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern GRANT = Pattern.compile("([a-z0-9][a-z0-9-]{0,62}):(viewer|editor|admin)");
 
+    /** Tokens verified lately, at most this many: a client sends the same one on every call. */
+    static final int REMEMBERED = 10_000;
+
     private final DefaultJWTParser users;
     private final DefaultJWTParser services;
     private final String serviceIssuer;
+    private final Clock clock;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    /** A token that passed, and until when it may be taken without checking it again. */
+    private record Verified(Caller caller, Instant expiresAt) {
+    }
 
     public TokenVerifier(TokenKeys users, TokenKeys services) {
+        this(users, services, Clock.systemUTC());
+    }
+
+    TokenVerifier(TokenKeys users, TokenKeys services, Clock clock) {
         this.users = parser(users);
         this.services = parser(services);
         this.serviceIssuer = services.issuer();
+        this.clock = clock;
     }
 
-    /** @throws AccessDenied UNAUTHENTICATED, saying why the token is not accepted */
+    /**
+     * The caller a token names. A token verified before is taken from memory until it expires
+     * (the same bytes carry the same signature); the signature check costs more than a small
+     * model's forward pass.
+     *
+     * @throws AccessDenied UNAUTHENTICATED, saying why the token is not accepted
+     */
     public Caller verify(String token) throws AccessDenied {
+        Verified known = verified.get(token);
+        if (known != null && clock.instant().isBefore(known.expiresAt())) {
+            return known.caller();
+        }
+        verified.remove(token);
+        return remember(token);
+    }
+
+    private Caller remember(String token) throws AccessDenied {
+        ParsedToken parsed = parse(token);
+        if (verified.size() >= REMEMBERED) {
+            verified.clear(); // bounded: start afresh rather than track recency
+        }
+        verified.put(token, new Verified(parsed.caller(), parsed.expiresAt()));
+        return parsed.caller();
+    }
+
+    /** How many verified tokens are remembered now. */
+    int remembered() {
+        return verified.size();
+    }
+
+    private record ParsedToken(Caller caller, Instant expiresAt) {
+    }
+
+    private ParsedToken parse(String token) throws AccessDenied {
         boolean service = serviceIssuer.equals(claimedIssuer(token));
         JsonWebToken jwt;
         try {
@@ -49,8 +98,9 @@ public final class TokenVerifier {
                     + reason(e) + "): get a new one from your identity provider, or ./aiaas token for the local stack");
         }
         String subject = jwt.getName() == null ? "" : jwt.getName();
+        Instant expiresAt = Instant.ofEpochSecond(jwt.getExpirationTime());
         if (service) {
-            return new Caller(subject, true, Map.of());
+            return new ParsedToken(new Caller(subject, true, Map.of()), expiresAt);
         }
         Map<String, Role> grants = new HashMap<>();
         for (String group : jwt.getGroups()) {
@@ -60,7 +110,7 @@ public final class TokenVerifier {
                         (a, b) -> a.compareTo(b) >= 0 ? a : b);
             }
         }
-        return new Caller(subject, false, grants);
+        return new ParsedToken(new Caller(subject, false, grants), expiresAt);
     }
 
     /** The {@code iss} the token claims, read without trusting it: it only picks the key to verify with. */
