@@ -34,6 +34,8 @@ final class BackingServers implements AutoCloseable {
     private volatile PostgresServer postgres;
     private volatile KafkaBroker kafka;
     private volatile S3ProxyServer s3;
+    /** Generated with the stack's credentials: every connection to its PostgreSQL needs it. */
+    private volatile String postgresPassword;
 
     BackingServers(StackOptions options, Progress progress) {
         this.options = options;
@@ -53,9 +55,12 @@ final class BackingServers implements AutoCloseable {
             return thread;
         });
         try {
+            LocalCredentials credentials = LocalCredentials.loadOrCreate(options.home());
+            postgresPassword = credentials.postgresPassword();
             CompletableFuture<?> db = startOn(starter, () -> {
                 postgres = PostgresServer.start(
-                        ServerOptions.persistent(options.home().resolve("postgres"), options.postgresPort()));
+                        ServerOptions.persistent(options.home().resolve("postgres"), options.postgresPort()),
+                        postgresPassword);
                 progress.step("postgres ready on 127.0.0.1:" + postgres.port());
             });
             CompletableFuture<?> broker = startOn(starter, () -> {
@@ -63,7 +68,6 @@ final class BackingServers implements AutoCloseable {
                         ServerOptions.persistent(options.home().resolve("kafka"), options.kafkaPort()));
                 progress.step("kafka ready on " + kafka.bootstrapServers());
             });
-            LocalCredentials credentials = LocalCredentials.loadOrCreate(options.home());
             CompletableFuture<?> store = startOn(starter, () -> {
                 s3 = S3ProxyServer.start(ServerOptions.persistent(options.home().resolve("s3"), options.s3Port()),
                         credentials.s3AccessKey(), credentials.s3SecretKey());
@@ -97,7 +101,8 @@ final class BackingServers implements AutoCloseable {
         int port = postgres.port();
         stop("postgres", postgres);
         Thread.sleep(downtime.toMillis());
-        postgres = PostgresServer.start(ServerOptions.persistent(options.home().resolve("postgres"), port));
+        postgres = PostgresServer.start(ServerOptions.persistent(options.home().resolve("postgres"), port),
+                postgresPassword);
         progress.step("postgres ready again on 127.0.0.1:" + postgres.port());
     }
 

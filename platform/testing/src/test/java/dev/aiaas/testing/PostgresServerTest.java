@@ -51,6 +51,33 @@ class PostgresServerTest {
     }
 
     @Test
+    void aServerStartedWithAPasswordRefusesConnectionsWithoutItAlsoAfterARestart(@TempDir Path dataDir)
+            throws SQLException {
+        ServerOptions options = ServerOptions.persistent(dataDir, 0);
+        String password = "local-Generated_password-0123456789";
+        try (PostgresServer postgres = PostgresServer.start(options, password)) {
+            postgres.ensureDatabase("aiaas");
+            assertThat(postgres.password()).isEqualTo(password);
+            assertRefused(postgres, PostgresServer.PASSWORD);
+            assertRefused(postgres, "");
+        }
+
+        try (PostgresServer restarted = PostgresServer.start(options, password);
+                Connection c = DriverManager.getConnection(restarted.jdbcUrl("aiaas"), PostgresServer.USER, password);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select 1")) {
+            assertThat(rs.next()).isTrue();
+            assertRefused(restarted, "the-wrong-password");
+        }
+    }
+
+    private static void assertRefused(PostgresServer postgres, String password) {
+        assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl("aiaas"), PostgresServer.USER, password)
+                .close())
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isIn("28P01", "08004"));
+    }
+
+    @Test
     void ensureDatabaseCreatesADatabaseOnceAndThenLeavesItAlone() throws SQLException {
         try (PostgresServer postgres = PostgresServer.start(ServerOptions.ephemeral())) {
             postgres.ensureDatabase("registry");
