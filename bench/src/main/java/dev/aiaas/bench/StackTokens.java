@@ -28,7 +28,7 @@ public final class StackTokens {
 
     static void mint(LocalStack stack) {
         user = stack.keys().mint("bench", Projects.DEFAULT, Role.ADMIN, LIFETIME);
-        service = new ServiceTokens("bench", "aiaas-services", PemKeys.readPrivate(stack.keys().servicePrivateKey()),
+        service = new ServiceTokens("bench", ServiceTokens.ISSUER, PemKeys.readPrivate(stack.keys().servicePrivateKey()),
                 LIFETIME, Clock.systemUTC()).current();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aiaas.security.Caller;
 import dev.aiaas.security.LocalKeys;
 import dev.aiaas.security.Role;
+import dev.aiaas.security.ServiceTokens;
 import dev.aiaas.security.TokenKeys;
 import dev.aiaas.security.TokenVerifier;
 import java.io.ByteArrayOutputStream;
@@ -33,7 +34,7 @@ class TokenCommandTest {
 
         assertThat(exit).isZero();
         TokenVerifier verifier = new TokenVerifier(new TokenKeys(LocalKeys.ISSUER, keys.userPublicKey().toString()),
-                new TokenKeys("aiaas-services", keys.servicePublicKey().toString()));
+                new TokenKeys(ServiceTokens.ISSUER, keys.servicePublicKey().toString()));
         Caller caller = verifier.verify(out.toString(StandardCharsets.UTF_8).strip());
         assertThat(caller.subject()).isEqualTo("ana");
         assertThat(caller.service()).isFalse();

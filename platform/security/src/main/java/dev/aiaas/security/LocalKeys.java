@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -85,7 +86,6 @@ public record LocalKeys(Path dir) {
         }
         Files.writeString(fresh, PemKeys.privatePem(pair.getPrivate()));
         Files.writeString(publicKey, PemKeys.publicPem(pair.getPublic()));
-        Files.move(fresh, privateKey, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(fresh, privateKey, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -12,6 +12,9 @@ import java.util.List;
  */
 public final class ServiceTokens {
 
+    /** The {@code iss} of service tokens, unless an installation names another. */
+    public static final String ISSUER = "aiaas-services";
+
     private final String service;
     private final String issuer;
     private final PrivateKey key;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AccessGateTest {
 
     private static final String USERS = "https://id.example.test";
-    private static final String SERVICES = "aiaas-services";
+    private static final String SERVICES = ServiceTokens.ISSUER;
 
     @TempDir
     static Path keys;

@@ -28,7 +28,7 @@ class TokenVerifierTest {
         Instant now = Instant.now();
         MutableClock clock = new MutableClock(now);
         TokenVerifier verifier = new TokenVerifier(new TokenKeys(ISSUER, keys.resolve("users.pem").toString()),
-                new TokenKeys("aiaas-services", keys.resolve("services.pem").toString()), clock);
+                new TokenKeys(ServiceTokens.ISSUER, keys.resolve("services.pem").toString()), clock);
         String token = TokenSigner.sign(pair.getPrivate(), ISSUER, "ana", List.of("default:viewer"), now,
                 now.plusSeconds(600));
         String expired = TokenSigner.sign(pair.getPrivate(), ISSUER, "ana", List.of("default:viewer"),

@@ -1,5 +1,6 @@
 package dev.aiaas.security.quarkus;
 
+import dev.aiaas.security.ServiceTokens;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -32,7 +33,7 @@ public interface SecurityConfig {
 
     /** Service tokens, which the services mint for each other. */
     interface Services {
-        @WithDefault("aiaas-services")
+        @WithDefault(ServiceTokens.ISSUER)
         String issuer();
 
         /** {@code AIAAS_SERVICE_PUBLIC_KEY}: verifies service tokens (PEM file). */
