@@ -2,14 +2,12 @@ package dev.aiaas.bench;
 
 import dev.aiaas.cli.Addresses;
 import dev.aiaas.cli.Services;
-import dev.aiaas.localstack.BackingEndpoints;
 import dev.aiaas.localstack.LocalStack;
 import dev.aiaas.localstack.Progress;
 import dev.aiaas.localstack.RunningService;
 import dev.aiaas.localstack.ServiceName;
 import dev.aiaas.localstack.StackOptions;
 import dev.aiaas.storage.ArtifactStore;
-import dev.aiaas.storage.ArtifactStoreSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -54,9 +52,7 @@ public final class BenchStack {
 
     /** The stack's object store, as the services reach it. */
     public static ArtifactStore artifactStore(LocalStack stack) {
-        BackingEndpoints endpoints = stack.endpoints();
-        return new ArtifactStore(ArtifactStoreSettings.of(endpoints.s3Endpoint(), endpoints.s3AccessKey(),
-                endpoints.s3SecretKey(), endpoints.bucket()));
+        return new ArtifactStore(stack.endpoints().artifactStore());
     }
 
     /**

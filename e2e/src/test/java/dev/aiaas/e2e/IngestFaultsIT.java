@@ -22,7 +22,6 @@ import dev.aiaas.proto.ingest.v1.ImportFileRequest;
 import dev.aiaas.proto.ingest.v1.SealVersionRequest;
 import dev.aiaas.proto.ingest.v1.UploadSummary;
 import dev.aiaas.storage.ArtifactStore;
-import dev.aiaas.storage.ArtifactStoreSettings;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.io.BufferedReader;
@@ -164,10 +163,8 @@ class IngestFaultsIT {
 
     /** Distinct ids in the sealed version's parts, read back from the object store. */
     private static long distinctIds(DatasetVersion version) throws Exception {
-        BackingEndpoints endpoints = stack.endpoints();
         Set<Long> ids = new HashSet<>();
-        try (ArtifactStore store = new ArtifactStore(ArtifactStoreSettings.of(endpoints.s3Endpoint(),
-                endpoints.s3AccessKey(), endpoints.s3SecretKey(), endpoints.bucket()))) {
+        try (ArtifactStore store = new ArtifactStore(stack.endpoints().artifactStore())) {
             for (ArtifactRef part : version.getPartsList()) {
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(
                         store.getVerified(part.getKey(), part.getSha256()), StandardCharsets.UTF_8))) {

@@ -65,7 +65,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The whole loop across the six services on real Kafka, S3 and PostgreSQL, as a user would
  * check it: the demo's lifecycle on Iris and the digits, then bad input, a batch through the
- * Open Inference Protocol, an alias move under load, and monitoring's count of requests.
+ * Open Inference Protocol, an alias move under load, monitoring's count of requests, and a bucket
+ * that yields nothing readable to someone holding only its credentials.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LifecycleIT {
@@ -220,6 +221,20 @@ class LifecycleIT {
         assertThat(metrics.getRowCount()).isEqualTo(sent * 2L);
         assertThat(metrics.getErrorCount()).isZero();
         assertThat(metrics.getLatency().getP99Seconds()).isPositive();
+    }
+
+    @Test
+    @Order(7)
+    void theBucketHoldsNoReadableRecordOfTheDataThatTrainedAndServed() throws Exception {
+        List<RawBucket.RawObject> objects = RawBucket.read(stack.endpoints());
+
+        assertThat(objects).as("dataset parts, receipts, tensors, checkpoints, models").hasSizeGreaterThan(10);
+        assertThat(objects).allSatisfy(object -> {
+            assertThat(object.metadata()).as(object.key()).containsEntry("aiaas-encryption", "aes-256-gcm-64k");
+            assertThat(object.bytes()).as(object.key()).doesNotContain("setosa").doesNotContain("sepal_length");
+        });
+        assertThat(objects).extracting(RawBucket.RawObject::key)
+                .anyMatch(key -> key.startsWith("datasets/iris/")).anyMatch(key -> key.startsWith("models/iris/"));
     }
 
     private static Job trainAnotherIrisVersion() throws InterruptedException {

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Outside the local stack and the tests no credential has a default: a service jar started
- * without its object-store or database credentials or its token keys stops at once, saying which variable is
+ * without its object-store or database credentials, its storage encryption keys or its token keys stops at once, saying which variable is
  * missing, before it connects anywhere.
  */
 class MissingSecretsIT {
@@ -25,6 +25,8 @@ class MissingSecretsIT {
         "REGISTRY, QUARKUS_DATASOURCE_PASSWORD",
         "TRAINING, QUARKUS_DATASOURCE_PASSWORD",
         "TRAINING, AIAAS_STORAGE_SECRET_KEY",
+        "INGEST, AIAAS_STORAGE_ENCRYPTION_KEYS",
+        "SERVING, AIAAS_STORAGE_ENCRYPTION_KEYS",
         "REGISTRY, AIAAS_TOKEN_PUBLIC_KEY",
         "SERVING, AIAAS_TOKEN_ISSUER",
         "MONITORING, AIAAS_SERVICE_PUBLIC_KEY"})

@@ -81,7 +81,8 @@ final class BackingServers implements AutoCloseable {
             progress.step("token keys in " + keys.dir() + ": every call needs a token, ./aiaas token --project "
                     + Projects.DEFAULT + " --role editor mints one");
             return new BackingEndpoints(kafka.bootstrapServers(), postgres.jdbcUrl(DATABASE), postgres.user(),
-                    postgres.password(), s3.endpoint(), s3.accessKey(), s3.secretKey(), BUCKET);
+                    postgres.password(), s3.endpoint(), s3.accessKey(), s3.secretKey(), BUCKET,
+                    credentials.storageKeys());
         } finally {
             starter.shutdown();
         }

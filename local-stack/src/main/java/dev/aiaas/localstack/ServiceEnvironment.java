@@ -51,6 +51,7 @@ final class ServiceEnvironment {
         env.put("AIAAS_STORAGE_ACCESS_KEY", endpoints.s3AccessKey());
         env.put("AIAAS_STORAGE_SECRET_KEY", endpoints.s3SecretKey());
         env.put("AIAAS_STORAGE_BUCKET", endpoints.bucket());
+        env.put("AIAAS_STORAGE_ENCRYPTION_KEYS", endpoints.storageKeys());
         // Every call needs a token: users' tokens signed with the stack's key, services' with theirs.
         LocalKeys keys = LocalKeys.in(options.home());
         env.put("AIAAS_TOKEN_ISSUER", LocalKeys.ISSUER);

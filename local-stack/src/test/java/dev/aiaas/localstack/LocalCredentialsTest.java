@@ -2,6 +2,7 @@ package dev.aiaas.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiaas.storage.KeyEncryptionKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,11 +21,13 @@ class LocalCredentialsTest {
         assertThat(first.s3SecretKey()).hasSizeGreaterThanOrEqualTo(40).isNotEqualTo("aiaas-secret-key");
         assertThat(first.postgresPassword()).hasSizeGreaterThanOrEqualTo(32).matches("[A-Za-z0-9_-]+")
                 .isNotEqualTo("postgres");
+        assertThat(KeyEncryptionKeys.parse(first.storageKeys()).activeId()).startsWith("local-");
         assertThat(again).isEqualTo(first);
     }
 
     @Test
-    void aHomeFromBeforeThePostgresPasswordGetsOneAndKeepsItsKeys(@TempDir Path home) throws Exception {
+    void aHomeFromBeforeThePostgresPasswordAndTheStorageKeyGetsThemAndKeepsItsS3Keys(@TempDir Path home)
+            throws Exception {
         Path file = home.resolve("credentials.properties");
         Files.writeString(file, "s3.access-key=aiaas-old\ns3.secret-key=an-old-secret-key-of-some-length\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -33,7 +36,8 @@ class LocalCredentialsTest {
 
         assertThat(upgraded.s3AccessKey()).isEqualTo("aiaas-old");
         assertThat(upgraded.postgresPassword()).hasSizeGreaterThanOrEqualTo(32);
-        assertThat(LocalCredentials.loadOrCreate(home).postgresPassword()).isEqualTo(upgraded.postgresPassword());
+        assertThat(KeyEncryptionKeys.parse(upgraded.storageKeys()).ids()).hasSize(1);
+        assertThat(LocalCredentials.loadOrCreate(home)).isEqualTo(upgraded);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 

@@ -12,7 +12,7 @@ class ServiceEnvironmentTest {
 
     private final BackingEndpoints endpoints = new BackingEndpoints("127.0.0.1:19092",
             "jdbc:postgresql://127.0.0.1:15432/aiaas", "postgres", "postgres", "http://127.0.0.1:19000",
-            "aiaas", "aiaas-secret-key", "aiaas");
+            "aiaas", "aiaas-secret-key", "aiaas", "local-test:a2V5");
     private final Map<ServiceName, Integer> ports = new EnumMap<>(Map.of(
             ServiceName.REGISTRY, 18084, ServiceName.SERVING, 18085));
 
@@ -30,6 +30,7 @@ class ServiceEnvironmentTest {
                 .containsEntry("AIAAS_STORAGE_ACCESS_KEY", "aiaas")
                 .containsEntry("AIAAS_STORAGE_SECRET_KEY", "aiaas-secret-key")
                 .containsEntry("AIAAS_STORAGE_BUCKET", "aiaas")
+                .containsEntry("AIAAS_STORAGE_ENCRYPTION_KEYS", "local-test:a2V5")
                 .containsEntry("QUARKUS_GRPC_CLIENTS_REGISTRY_HOST", "localhost")
                 .containsEntry("QUARKUS_GRPC_CLIENTS_REGISTRY_PORT", "18084")
                 .containsEntry("QUARKUS_GRPC_CLIENTS_SERVING_PORT", "18085")

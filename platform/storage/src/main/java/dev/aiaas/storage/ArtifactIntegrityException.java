@@ -18,10 +18,19 @@ public class ArtifactIntegrityException extends ArtifactStoreException {
         this.actualSha256 = actualSha256;
     }
 
+    /** Bytes that cannot be checked against a digest at all, e.g. ciphertext that does not decrypt. */
+    public ArtifactIntegrityException(String key, String message) {
+        super(key, message);
+        this.expectedSha256 = null;
+        this.actualSha256 = null;
+    }
+
+    /** The digest the object should have had; {@code null} when it could not be decrypted. */
     public String expectedSha256() {
         return expectedSha256;
     }
 
+    /** The digest of what was read; {@code null} when it could not be decrypted. */
     public String actualSha256() {
         return actualSha256;
     }

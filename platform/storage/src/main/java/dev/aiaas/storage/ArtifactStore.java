@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.GetObjectResponse;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -27,8 +28,11 @@ import io.minio.messages.DeleteObject;
 import io.minio.messages.Item;
 
 /**
- * Model artifacts and data sets in one S3 bucket, each stored with the SHA-256 of its content
- * (user metadata {@value ArtifactDigest#METADATA_KEY}) and readable with that digest verified.
+ * Model artifacts and data sets in one S3 bucket, each stored encrypted ({@link
+ * ArtifactEncryption}: a data key per object, wrapped by the configured {@link
+ * KeyEncryptionKeys}) with the SHA-256 of its plaintext (user metadata {@value
+ * ArtifactDigest#METADATA_KEY}), and readable with that digest verified. Objects written before
+ * encryption (no envelope in their metadata) are read as they are.
  *
  * <p>Uploads stream: nothing is held in memory beyond one part ({@link
  * ArtifactStoreSettings#partSize()}); large and unknown-size objects go up in parts. Failures
@@ -42,6 +46,7 @@ public final class ArtifactStore implements AutoCloseable {
 
     private final ArtifactStoreSettings settings;
     private final MinioClient client;
+    private final ArtifactEncryption encryption;
     private final ArtifactUpload upload;
 
     public ArtifactStore(ArtifactStoreSettings settings) {
@@ -51,7 +56,8 @@ public final class ArtifactStore implements AutoCloseable {
                 .credentials(settings.accessKey(), settings.secretKey())
                 .region(settings.region())
                 .build();
-        this.upload = new ArtifactUpload(client, settings);
+        this.encryption = new ArtifactEncryption(settings.keys());
+        this.upload = new ArtifactUpload(client, settings, encryption);
     }
 
     /** Creates the bucket unless it exists. Safe to call on every start. */
@@ -107,11 +113,19 @@ public final class ArtifactStore implements AutoCloseable {
         }
     }
 
-    /** The object's content, unverified. The caller closes the stream. */
+    /** The object's content, decrypted but unverified. The caller closes the stream. */
     public InputStream get(String key) {
         ArtifactKey.check(key);
-        return S3Failures.translating("get", key, () -> client.getObject(
+        GetObjectResponse response = S3Failures.translating("get", key, () -> client.getObject(
                 GetObjectArgs.builder().bucket(settings.bucket()).object(key).build()));
+        Optional<ObjectEnvelope> envelope;
+        try {
+            envelope = ObjectEnvelope.fromHeaders(key, response.headers()::get);
+        } catch (RuntimeException e) {
+            closeQuietly(response);
+            throw e;
+        }
+        return envelope.map(found -> encryption.open(key, found, response, 0, true)).orElse(response);
     }
 
     /** {@code length} bytes of the object starting at {@code offset} (fewer at its end). */
@@ -120,8 +134,14 @@ public final class ArtifactStore implements AutoCloseable {
         if (offset < 0 || length <= 0) {
             throw new IllegalArgumentException("need offset >= 0 and length > 0, got " + offset + ", " + length);
         }
-        return S3Failures.translating("get", key, () -> client.getObject(GetObjectArgs.builder()
-                .bucket(settings.bucket()).object(key).offset(offset).length(length).build()));
+        StatObjectResponse stat = S3Failures.translating("get", key, () -> client.statObject(
+                StatObjectArgs.builder().bucket(settings.bucket()).object(key).build()));
+        Optional<ObjectEnvelope> envelope = ObjectEnvelope.fromMetadata(key, stat.userMetadata());
+        if (envelope.isEmpty()) {
+            return rangeOf(key, offset, length);
+        }
+        return encryption.openRange(key, envelope.get(), SegmentCipher.plainSize(stat.size()), offset, length,
+                (sealedOffset, sealedLength) -> rangeOf(key, sealedOffset, sealedLength));
     }
 
     /**
@@ -166,7 +186,9 @@ public final class ArtifactStore implements AutoCloseable {
             StatObjectResponse stat = client.statObject(
                     StatObjectArgs.builder().bucket(settings.bucket()).object(key).build());
             String sha256 = stat.userMetadata().get(ArtifactDigest.METADATA_KEY);
-            return Optional.of(new StoredArtifact(key, stat.size(), sha256, stat.etag()));
+            long size = ObjectEnvelope.fromMetadata(key, stat.userMetadata()).isPresent()
+                    ? SegmentCipher.plainSize(stat.size()) : stat.size();
+            return Optional.of(new StoredArtifact(key, size, sha256, stat.etag()));
         } catch (Exception e) {
             if (S3Failures.isMissingObject(e)) {
                 return Optional.empty();
@@ -179,7 +201,10 @@ public final class ArtifactStore implements AutoCloseable {
         return stat(key).isPresent();
     }
 
-    /** Every object whose key starts with {@code prefix} (at any depth), in key order. */
+    /**
+     * Every object whose key starts with {@code prefix} (at any depth), in key order, with the
+     * bytes it takes in the bucket (its content and, when encrypted, a 16-byte tag per 64 KiB).
+     */
     public List<ArtifactSummary> list(String prefix) {
         List<ArtifactSummary> found = new ArrayList<>();
         for (Item item : listItems(prefix)) {
@@ -227,6 +252,29 @@ public final class ArtifactStore implements AutoCloseable {
         return doomed.size();
     }
 
+    /**
+     * Re-wraps the data key of every object under {@code prefix} that a key-encryption key other
+     * than the active one wrapped, so that the old key can be retired. Only metadata changes:
+     * each object is copied onto itself by the server, its content untouched. An object changed
+     * since it was looked at is left for the next run.
+     *
+     * @return the number of objects re-wrapped
+     */
+    public int rewrap(String prefix) {
+        int rewrapped = 0;
+        for (ArtifactSummary summary : list(prefix)) {
+            String key = summary.key();
+            StatObjectResponse stat = S3Failures.translating("rewrap", key, () -> client.statObject(
+                    StatObjectArgs.builder().bucket(settings.bucket()).object(key).build()));
+            Optional<ObjectEnvelope> envelope = ObjectEnvelope.fromMetadata(key, stat.userMetadata());
+            if (envelope.isPresent() && !envelope.get().kekId().equals(settings.keys().activeId())) {
+                upload.replaceEnvelope(key, stat, encryption.rewrap(key, envelope.get()));
+                rewrapped++;
+            }
+        }
+        return rewrapped;
+    }
+
     public ArtifactStoreSettings settings() {
         return settings;
     }
@@ -237,6 +285,19 @@ public final class ArtifactStore implements AutoCloseable {
             client.close();
         } catch (Exception e) {
             throw new IllegalStateException("cannot close the S3 client: " + e, e);
+        }
+    }
+
+    private InputStream rangeOf(String key, long offset, long length) {
+        return S3Failures.translating("get", key, () -> client.getObject(GetObjectArgs.builder()
+                .bucket(settings.bucket()).object(key).offset(offset).length(length).build()));
+    }
+
+    static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // the failure being reported matters more
         }
     }
 

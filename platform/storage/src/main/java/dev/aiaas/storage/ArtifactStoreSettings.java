@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param region    S3 region used for signing; {@value #DEFAULT_REGION} unless the server wants another
  * @param partSize  bytes per part of a multipart upload, at least 5 MiB (the S3 minimum); objects
  *                  larger than this, or of unknown size, are uploaded in parts
+ * @param keys      the key-encryption keys that wrap every object's data key (only their ids are printed)
  */
-public record ArtifactStoreSettings(
-        String endpoint, String accessKey, String secretKey, String bucket, String region, long partSize) {
+public record ArtifactStoreSettings(String endpoint, String accessKey, String secretKey, String bucket,
+        String region, long partSize, KeyEncryptionKeys keys) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final long DEFAULT_PART_SIZE = 16L * 1024 * 1024;
@@ -32,23 +33,31 @@ public record ArtifactStoreSettings(
         if (partSize < MIN_PART_SIZE || partSize > MAX_PART_SIZE) {
             throw new IllegalArgumentException("partSize must be between 5 MiB and 5 GiB, was " + partSize);
         }
+        Objects.requireNonNull(keys, "keys: every object is encrypted");
     }
 
     /** Settings with the default region and part size. */
-    public static ArtifactStoreSettings of(String endpoint, String accessKey, String secretKey, String bucket) {
-        return new ArtifactStoreSettings(endpoint, accessKey, secretKey, bucket, DEFAULT_REGION, DEFAULT_PART_SIZE);
+    public static ArtifactStoreSettings of(String endpoint, String accessKey, String secretKey, String bucket,
+            KeyEncryptionKeys keys) {
+        return new ArtifactStoreSettings(endpoint, accessKey, secretKey, bucket, DEFAULT_REGION, DEFAULT_PART_SIZE,
+                keys);
     }
 
     /** The same settings with another part size. */
     public ArtifactStoreSettings withPartSize(long bytes) {
-        return new ArtifactStoreSettings(endpoint, accessKey, secretKey, bucket, region, bytes);
+        return new ArtifactStoreSettings(endpoint, accessKey, secretKey, bucket, region, bytes, keys);
     }
 
-    /** Keeps the secret key out of logs and exception messages. */
+    /** The same settings with other key-encryption keys (after a rotation, say). */
+    public ArtifactStoreSettings withKeys(KeyEncryptionKeys other) {
+        return new ArtifactStoreSettings(endpoint, accessKey, secretKey, bucket, region, partSize, other);
+    }
+
+    /** Keeps the secret key and the key-encryption keys out of logs and exception messages. */
     @Override
     public String toString() {
         return "ArtifactStoreSettings[endpoint=" + endpoint + ", accessKey=" + accessKey + ", secretKey=***, bucket="
-                + bucket + ", region=" + region + ", partSize=" + partSize + "]";
+                + bucket + ", region=" + region + ", partSize=" + partSize + ", keys=" + keys + "]";
     }
 
     private static void requireText(String value, String name) {

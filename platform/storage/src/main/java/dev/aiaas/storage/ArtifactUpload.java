@@ -1,6 +1,7 @@
 package dev.aiaas.storage;
 
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,10 +12,12 @@ import io.minio.MinioClient;
 import io.minio.ObjectWriteResponse;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.minio.StatObjectResponse;
 
 /**
- * Writes an object together with its {@code sha256} metadata, so that no reader ever sees an
- * object under its key without the digest that describes it.
+ * Writes an object encrypted ({@link ArtifactEncryption}) together with its {@code sha256}
+ * metadata (over the plaintext) and its envelope, so that no reader ever sees an object under its
+ * key without the digest that describes it and the wrapped key that opens it.
  *
  * <p>S3 takes metadata before the body, but a stream's digest is known only after its last
  * byte. When the digest is known in advance the object is written in one upload; otherwise it
@@ -29,10 +32,12 @@ final class ArtifactUpload {
 
     private final MinioClient client;
     private final ArtifactStoreSettings settings;
+    private final ArtifactEncryption encryption;
 
-    ArtifactUpload(MinioClient client, ArtifactStoreSettings settings) {
+    ArtifactUpload(MinioClient client, ArtifactStoreSettings settings, ArtifactEncryption encryption) {
         this.client = client;
         this.settings = settings;
+        this.encryption = encryption;
     }
 
     /**
@@ -41,8 +46,10 @@ final class ArtifactUpload {
      */
     StoredArtifact withKnownDigest(String key, InputStream in, long size, String contentType, String sha256) {
         DigestingInputStream digesting = new DigestingInputStream(in);
+        ArtifactEncryption.Sealing sealing = encryption.seal(key, digesting);
         ObjectWriteResponse written = S3Failures.translating("put", key, () -> client.putObject(
-                putArgs(key, digesting, size, contentType).userMetadata(metadata(sha256)).build()));
+                putArgs(key, sealing.sealed(), SegmentCipher.sealedSize(size), contentType)
+                        .userMetadata(metadata(sha256, sealing.envelope())).build()));
         String actual = digesting.sha256Hex();
         if (!actual.equals(sha256)) {
             S3Failures.translating("delete", key, () -> {
@@ -59,9 +66,11 @@ final class ArtifactUpload {
     StoredArtifact streaming(String key, InputStream in, long size, String contentType) {
         String staging = STAGING_PREFIX + UUID.randomUUID();
         DigestingInputStream digesting = new DigestingInputStream(in);
+        ArtifactEncryption.Sealing sealing = encryption.seal(key, digesting);
+        long sealedSize = size == -1 ? -1 : SegmentCipher.sealedSize(size);
         try {
             S3Failures.translating("put", key, () -> client.putObject(
-                    putArgs(staging, digesting, size, contentType).build()));
+                    putArgs(staging, sealing.sealed(), sealedSize, contentType).build()));
             String sha256 = digesting.sha256Hex();
             ObjectWriteResponse copied = S3Failures.translating("put", key, () -> client.copyObject(
                     CopyObjectArgs.builder()
@@ -70,7 +79,7 @@ final class ArtifactUpload {
                             .source(CopySource.builder().bucket(settings.bucket()).object(staging).build())
                             .metadataDirective(Directive.REPLACE)
                             .headers(Map.of("Content-Type", contentType))
-                            .userMetadata(metadata(sha256))
+                            .userMetadata(metadata(sha256, sealing.envelope()))
                             .build()));
             return new StoredArtifact(key, digesting.count(), sha256, copied.etag());
         } finally {
@@ -95,7 +104,21 @@ final class ArtifactUpload {
         }
     }
 
-    private static Map<String, String> metadata(String sha256) {
-        return Map.of(ArtifactDigest.METADATA_KEY, sha256);
+    /** Gives the object under {@code key} the envelope {@code rewrapped}: a server-side copy onto itself. */
+    void replaceEnvelope(String key, StatObjectResponse stat, ObjectEnvelope rewrapped) {
+        S3Failures.translating("rewrap", key, () -> client.copyObject(CopyObjectArgs.builder()
+                .bucket(settings.bucket())
+                .object(key)
+                .source(CopySource.builder().bucket(settings.bucket()).object(key).matchETag(stat.etag()).build())
+                .metadataDirective(Directive.REPLACE)
+                .headers(Map.of("Content-Type", stat.contentType()))
+                .userMetadata(metadata(stat.userMetadata().get(ArtifactDigest.METADATA_KEY), rewrapped))
+                .build()));
+    }
+
+    private static Map<String, String> metadata(String sha256, ObjectEnvelope envelope) {
+        Map<String, String> metadata = new HashMap<>(envelope.metadata());
+        metadata.put(ArtifactDigest.METADATA_KEY, sha256);
+        return metadata;
     }
 }

@@ -99,15 +99,15 @@ class ArtifactStoreTest {
     }
 
     @Test
-    void listsKeysAndSizesUnderAPrefixAtAnyDepth() {
+    void listsKeysAndStoredSizesUnderAPrefixAtAnyDepth() {
         String base = prefix + "list/";
         store.put(base + "a.bin", new byte[3], ArtifactStore.BINARY);
         store.put(base + "deep/er/b.bin", new byte[5], ArtifactStore.BINARY);
         store.put(prefix + "listing-elsewhere/c.bin", new byte[7], ArtifactStore.BINARY);
 
-        assertThat(store.list(base)).containsExactly(
-                new ArtifactSummary(base + "a.bin", 3),
-                new ArtifactSummary(base + "deep/er/b.bin", 5));
+        assertThat(store.list(base)).as("content and one 16-byte tag each").containsExactly(
+                new ArtifactSummary(base + "a.bin", 3 + 16),
+                new ArtifactSummary(base + "deep/er/b.bin", 5 + 16));
     }
 
     @Test
@@ -176,7 +176,7 @@ class ArtifactStoreTest {
     void reportsAMissingBucketWithItsName() {
         ArtifactStoreSettings settings = store.settings();
         try (ArtifactStore elsewhere = new ArtifactStore(ArtifactStoreSettings.of(
-                settings.endpoint(), settings.accessKey(), settings.secretKey(), "no-such-bucket"))) {
+                settings.endpoint(), settings.accessKey(), settings.secretKey(), "no-such-bucket", settings.keys()))) {
             assertThatThrownBy(() -> elsewhere.put("k", SMALL, ArtifactStore.BINARY))
                     .isInstanceOf(ArtifactStoreException.class)
                     .hasMessageContaining("cannot put k: NoSuchBucket")

@@ -14,7 +14,8 @@ final class TestStores {
     static ArtifactStore onRealServers() {
         RealServers servers = RealServers.get();
         ArtifactStore store = new ArtifactStore(ArtifactStoreSettings.of(
-                servers.s3Endpoint(), servers.s3AccessKey(), servers.s3SecretKey(), servers.bucket()));
+                servers.s3Endpoint(), servers.s3AccessKey(), servers.s3SecretKey(), servers.bucket(),
+                KeyEncryptionKeys.parse(servers.storageKeys())));
         store.ensureBucket();
         return store;
     }

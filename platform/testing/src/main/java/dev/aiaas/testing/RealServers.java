@@ -1,5 +1,7 @@
 package dev.aiaas.testing;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,8 @@ public final class RealServers {
      */
     private static final String SHARED_PROPERTY_PREFIX = "aiaas.real-servers.";
     private static final List<String> SHARED_FIELDS = List.of(
-            "kafka-bootstrap", "s3-endpoint", "s3-access-key", "s3-secret-key", "jdbc-url", "db-user", "db-password");
+            "kafka-bootstrap", "s3-endpoint", "s3-access-key", "s3-secret-key", "storage-keys", "jdbc-url", "db-user",
+            "db-password");
 
     private static RealServers instance;
     private static RuntimeException startFailure;
@@ -94,6 +97,14 @@ public final class RealServers {
 
     public String bucket() {
         return BUCKET;
+    }
+
+    /**
+     * The key-encryption key the tests' artifact stores encrypt with ({@code id:base64}, as
+     * {@code aiaas.storage.encryption.keys} reads it): random per JVM, like a real installation's.
+     */
+    public String storageKeys() {
+        return addresses.get("storage-keys");
     }
 
     /** JDBC URL of the {@value #DATABASE} database. */
@@ -169,9 +180,16 @@ public final class RealServers {
                 "s3-endpoint", s3.endpoint(),
                 "s3-access-key", s3.accessKey(),
                 "s3-secret-key", s3.secretKey(),
+                "storage-keys", "test-kek:" + Base64.getEncoder().encodeToString(randomKey()),
                 "jdbc-url", postgres.jdbcUrl(DATABASE),
                 "db-user", postgres.user(),
                 "db-password", postgres.password());
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 
     private static void prepare(S3ProxyServer s3, PostgresServer postgres) {

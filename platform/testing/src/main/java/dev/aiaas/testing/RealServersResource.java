@@ -27,6 +27,7 @@ public class RealServersResource implements QuarkusTestResourceLifecycleManager 
                 "aiaas.storage.endpoint", servers.s3Endpoint(),
                 "aiaas.storage.access-key", servers.s3AccessKey(),
                 "aiaas.storage.secret-key", servers.s3SecretKey(),
+                "aiaas.storage.encryption.keys", servers.storageKeys(),
                 "aiaas.storage.bucket", servers.bucket());
     }
 

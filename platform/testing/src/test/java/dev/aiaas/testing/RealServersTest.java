@@ -93,7 +93,9 @@ class RealServersTest {
                 "aiaas.storage.endpoint", servers.s3Endpoint(),
                 "aiaas.storage.access-key", "aiaas",
                 "aiaas.storage.secret-key", "aiaas-secret-key",
+                "aiaas.storage.encryption.keys", servers.storageKeys(),
                 "aiaas.storage.bucket", "aiaas"));
+        assertThat(servers.storageKeys()).matches("test-kek:[A-Za-z0-9+/]{43}=");
         assertThat(config.get("quarkus.datasource.jdbc.url")).startsWith("jdbc:postgresql://127.0.0.1:").endsWith("/aiaas");
     }
 }

@@ -11,12 +11,10 @@ public interface StorageConfig {
     @WithDefault("http://127.0.0.1:19000")
     String endpoint();
 
-    /** Access key; from the environment or a secret in production. */
-    @WithDefault("aiaas")
+    /** Access key; from the environment or a secret, never a default. */
     String accessKey();
 
-    /** Secret key; from the environment or a secret in production. */
-    @WithDefault("aiaas-secret-key")
+    /** Secret key; from the environment or a secret, never a default. */
     String secretKey();
 
     /** The one bucket every artifact lives in. */
@@ -26,4 +24,17 @@ public interface StorageConfig {
     /** Region the S3 signatures name. */
     @WithDefault("us-east-1")
     String region();
+
+    /** How objects are encrypted before they reach the store. */
+    Encryption encryption();
+
+    interface Encryption {
+
+        /**
+         * The key-encryption keys, {@code id:base64[,id:base64…]} of 32 random bytes each: the
+         * first wraps new objects' data keys, the others only unwrap older ones (rotation). From
+         * the environment or a secret, never a default.
+         */
+        String keys();
+    }
 }
