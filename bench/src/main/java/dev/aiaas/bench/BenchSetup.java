@@ -62,7 +62,7 @@ final class BenchSetup implements AutoCloseable {
                 try {
                     for (BatchingMode batching : new BatchingMode[] {BatchingMode.DYNAMIC, BatchingMode.OFF}) {
                         difference = Math.max(difference, ServedOutputCheck.check(trained, engine,
-                                kind.endpoint(batching), serving.host(), serving.port()));
+                                kind.endpoint(batching), serving));
                     }
                 } catch (Exception | Error e) {
                     engine.close();

@@ -39,6 +39,7 @@ public final class BenchStack {
         try {
             stack.boot();
             StackTokens.mint(stack);
+            StackTransport.of(stack);
             work.run(stack);
         } finally {
             stack.close();
@@ -63,7 +64,7 @@ public final class BenchStack {
         return Services.connect(new Addresses("localhost", port(stack, ServiceName.INGEST),
                 port(stack, ServiceName.PREPROCESS), port(stack, ServiceName.TRAINING),
                 port(stack, ServiceName.REGISTRY), port(stack, ServiceName.SERVING),
-                port(stack, ServiceName.MONITORING)), StackTokens.user());
+                port(stack, ServiceName.MONITORING)), stack.transport(), StackTokens.user());
     }
 
     private static int port(LocalStack stack, ServiceName service) {

@@ -44,8 +44,7 @@ final class GrpcLoad<Q> extends AsyncLoad {
         int count = Math.min(MAX_CHANNELS, (inFlight + STREAMS_PER_CHANNEL - 1) / STREAMS_PER_CHANNEL);
         this.channels = new ManagedChannel[count];
         for (int i = 0; i < count; i++) {
-            channels[i] = NettyChannelBuilder.forAddress(host, port)
-                    .usePlaintext()
+            channels[i] = NettyChannelBuilder.forAddress(host, port, StackTransport.grpc())
                     .eventLoopGroup(eventLoop)
                     .channelType(NioSocketChannel.class)
                     .directExecutor()
@@ -57,7 +56,7 @@ final class GrpcLoad<Q> extends AsyncLoad {
 
     /** One call answered: the response, for checking what the server computed. */
     static ModelInferResponse callOnce(String host, int port, ModelInferRequest request) {
-        ManagedChannel channel = NettyChannelBuilder.forAddress(host, port).usePlaintext()
+        ManagedChannel channel = NettyChannelBuilder.forAddress(host, port, StackTransport.grpc())
                 .intercept(StackTokens.asUser()).build();
         try {
             return GRPCInferenceServiceGrpc.newBlockingStub(channel)

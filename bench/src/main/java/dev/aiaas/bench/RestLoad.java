@@ -38,7 +38,7 @@ final class RestLoad extends AsyncLoad {
             thread.setDaemon(true);
             return thread;
         });
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+        this.client = StackTransport.http().executor(executor)
                 .connectTimeout(TIMEOUT).build();
         this.request = request;
     }
@@ -51,7 +51,7 @@ final class RestLoad extends AsyncLoad {
 
     /** One call answered: status and body, for checking what the server computed. */
     static HttpResponse<String> callOnce(URI infer, byte[] body) throws Exception {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        return StackTransport.http().build()
                 .send(request(infer, body), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -11,7 +11,7 @@ import dev.aiaas.proto.serving.v1.DeploymentServiceGrpc;
 import dev.aiaas.proto.serving.v1.DeploymentState;
 import dev.aiaas.proto.serving.v1.GetDeploymentRequest;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import io.grpc.Grpc;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
@@ -33,9 +33,9 @@ final class ServedModels implements AutoCloseable {
     private final ManagedChannel servingChannel;
 
     ServedModels(String registryAddress, String servingAddress) {
-        this.registryChannel = ManagedChannelBuilder.forTarget(registryAddress).usePlaintext()
+        this.registryChannel = Grpc.newChannelBuilder(registryAddress, StackTransport.grpc())
                 .intercept(StackTokens.asService()).build();
-        this.servingChannel = ManagedChannelBuilder.forTarget(servingAddress).usePlaintext()
+        this.servingChannel = Grpc.newChannelBuilder(servingAddress, StackTransport.grpc())
                 .intercept(StackTokens.asUser()).build();
     }
 

@@ -2,6 +2,7 @@ package dev.aiaas.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiaas.localstack.RunningService;
 import dev.aiaas.models.LoadedModel;
 import dev.aiaas.proto.inference.ModelInferResponse;
 import java.net.URI;
@@ -28,14 +29,16 @@ final class ServedOutputCheck {
      * @return the largest difference of any probability, gRPC and REST together
      * @throws IllegalStateException naming the endpoint when an answer differs beyond {@link #TOLERANCE}
      */
-    static double check(TrainedModel trained, LoadedModel engine, String endpoint, String host, int port)
+    static double check(TrainedModel trained, LoadedModel engine, String endpoint, RunningService serving)
             throws Exception {
+        String host = serving.host();
+        int port = serving.port();
         float[] batch = trained.batch(ROWS);
         float[] expected = engine.predictProbabilities(batch, ROWS);
         ModelInferResponse grpc = GrpcLoad.callOnce(host, port,
                 InferRequests.grpc(endpoint, trained.kind().spec(), batch, ROWS));
         double grpcDiff = compare(endpoint + " over gRPC", expected, grpcProbabilities(grpc));
-        URI infer = URI.create("http://" + host + ":" + port + "/v2/models/" + endpoint + "/infer");
+        URI infer = URI.create(serving.httpBase() + "/v2/models/" + endpoint + "/infer");
         HttpResponse<String> rest = RestLoad.callOnce(infer, InferRequests.json(trained.kind().spec(), batch, ROWS));
         if (rest.statusCode() != 200) {
             throw new IllegalStateException(endpoint + " over REST answered HTTP " + rest.statusCode() + ": "

@@ -43,7 +43,12 @@ public final class BearerToken {
     }
 
     static LocalKeys localKeys(Map<String, String> env) {
+        return LocalKeys.in(localHome(env));
+    }
+
+    /** The local stack's home: {@code AIAAS_HOME}, else {@code .aiaas} (where {@code ./aiaas} runs). */
+    static Path localHome(Map<String, String> env) {
         String home = env.get("AIAAS_HOME");
-        return LocalKeys.in(Path.of(home == null || home.isBlank() ? ".aiaas" : home));
+        return Path.of(home == null || home.isBlank() ? ".aiaas" : home);
     }
 }

@@ -3,9 +3,11 @@ package dev.aiaas.cli;
 import dev.aiaas.cli.demo.DemoSummary;
 import dev.aiaas.cli.demo.LifecycleDemo;
 import dev.aiaas.cli.demo.Progress;
+import dev.aiaas.security.ClientTransport;
 import io.grpc.StatusRuntimeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The {@code aiaas} client: {@code demo} drives the lifecycle against a running stack;
@@ -42,7 +44,9 @@ public final class Main {
             return 2;
         }
         Progress progress = new Progress(System.out);
-        try (Services services = Services.connect(Addresses.fromEnvironment(), BearerToken.fromEnvironment())) {
+        Map<String, String> env = System.getenv();
+        try (Services services = Services.connect(Addresses.fromEnvironment(),
+                ClientTransport.fromEnvironment(env, BearerToken.localHome(env)), BearerToken.fromEnvironment())) {
             DemoSummary summary = new LifecycleDemo(services, progress, datasets).run();
             summary.print(System.out);
             return 0;

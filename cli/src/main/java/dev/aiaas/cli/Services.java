@@ -7,9 +7,11 @@ import dev.aiaas.proto.preprocess.v1.PreprocessServiceGrpc;
 import dev.aiaas.proto.registry.v1.RegistryServiceGrpc;
 import dev.aiaas.proto.serving.v1.DeploymentServiceGrpc;
 import dev.aiaas.proto.training.v1.TrainingServiceGrpc;
+import dev.aiaas.security.ClientTransport;
+import io.grpc.ChannelCredentials;
 import io.grpc.ClientInterceptor;
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -25,19 +27,23 @@ public final class Services implements AutoCloseable {
 
     private final ClientInterceptor bearer;
 
-    private Services(Addresses a, String token) {
-        ingest = channel(a.host(), a.ingest());
-        preprocess = channel(a.host(), a.preprocess());
-        training = channel(a.host(), a.training());
-        registry = channel(a.host(), a.registry());
-        serving = channel(a.host(), a.serving());
-        monitoring = channel(a.host(), a.monitoring());
+    private Services(Addresses a, ClientTransport transport, String token) {
+        ChannelCredentials credentials = transport.channelCredentials();
+        ingest = channel(a.host(), a.ingest(), credentials);
+        preprocess = channel(a.host(), a.preprocess(), credentials);
+        training = channel(a.host(), a.training(), credentials);
+        registry = channel(a.host(), a.registry(), credentials);
+        serving = channel(a.host(), a.serving(), credentials);
+        monitoring = channel(a.host(), a.monitoring(), credentials);
         bearer = BearerToken.interceptor(token);
     }
 
-    /** Channels to the six services; every call presents {@code token} (see {@link BearerToken}). */
-    public static Services connect(Addresses addresses, String token) {
-        return new Services(addresses, token);
+    /**
+     * Channels to the six services over {@code transport} (TLS verifying their certificate, or
+     * plain text); every call presents {@code token} (see {@link BearerToken}).
+     */
+    public static Services connect(Addresses addresses, ClientTransport transport, String token) {
+        return new Services(addresses, transport, token);
     }
 
     public IngestServiceGrpc.IngestServiceBlockingStub ingest() {
@@ -72,8 +78,8 @@ public final class Services implements AutoCloseable {
         return MonitoringServiceGrpc.newBlockingStub(monitoring).withInterceptors(bearer);
     }
 
-    private static ManagedChannel channel(String host, int port) {
-        return ManagedChannelBuilder.forAddress(host, port).usePlaintext().build();
+    private static ManagedChannel channel(String host, int port, ChannelCredentials credentials) {
+        return Grpc.newChannelBuilderForAddress(host, port, credentials).build();
     }
 
     @Override

@@ -21,7 +21,7 @@ import dev.aiaas.security.TokenSigner;
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServiceDescriptor;
@@ -74,8 +74,8 @@ class AccessControlIT {
     static void connect() {
         stack = RunningStack.get();
         for (ServiceName service : ServiceName.values()) {
-            CHANNELS.put(service, ManagedChannelBuilder.forAddress("localhost", stack.service(service).port())
-                    .usePlaintext().build());
+            CHANNELS.put(service, Grpc.newChannelBuilderForAddress("localhost", stack.service(service).port(),
+                    stack.transport().channelCredentials()).build());
         }
     }
 
@@ -138,7 +138,7 @@ class AccessControlIT {
                 new String[] {"POST", "/v2/models/iris/versions/1/infer"}, new String[] {"GET", "/v2/models/stats"},
                 new String[] {"GET", "/v2/models/iris/stats"}, new String[] {"GET", "/v2/models/iris/versions/1/stats"},
                 new String[] {"GET", "/v2/a-route-added-later"});
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().sslContext(stack.transport().sslContext()).build();
         List<String> wrong = new ArrayList<>();
         for (String[] route : routes) {
             for (Map.Entry<String, Integer> token : Map.of("none", 401, expired(), 401, foreignKey(), 401,

@@ -54,7 +54,7 @@ class AuditIT {
         services.ingest().createDataset(CreateDatasetRequest.newBuilder().setName(name)
                 .setSchema(DemoDataset.iris(ServicesUnderTest.repositoryRoot().resolve("datasets")).schema()).build());
         String refusedName = name + "-by-viewer";
-        try (Services viewer = Services.connect(RunningStack.addresses(stack),
+        try (Services viewer = Services.connect(RunningStack.addresses(stack), stack.transport(),
                 stack.keys().mint("vic", Projects.DEFAULT, Role.VIEWER, Duration.ofMinutes(10)))) {
             assertThatThrownBy(() -> viewer.ingest().createDataset(CreateDatasetRequest.newBuilder()
                     .setName(refusedName).build()))

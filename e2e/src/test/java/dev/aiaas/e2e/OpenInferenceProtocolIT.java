@@ -21,7 +21,6 @@ import inference.GrpcPredictV2.ServerMetadataRequest;
 import inference.GrpcPredictV2.ServerMetadataResponse;
 import inference.GrpcPredictV2.ServerReadyRequest;
 import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 
 /**
@@ -40,7 +39,7 @@ class OpenInferenceProtocolIT {
         LocalStack stack = RunningStack.get();
         String address = stack.service(ServiceName.SERVING).address();
         String token = stack.keys().mint("kserve-client", Projects.DEFAULT, Role.VIEWER, Duration.ofMinutes(30));
-        channel = Grpc.newChannelBuilder(address, InsecureChannelCredentials.create())
+        channel = Grpc.newChannelBuilder(address, stack.transport().channelCredentials())
                 .intercept(BearerToken.interceptor(token)).build();
         inference = GRPCInferenceServiceGrpc.newBlockingStub(channel);
     }

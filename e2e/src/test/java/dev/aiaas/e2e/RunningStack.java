@@ -11,7 +11,6 @@ import dev.aiaas.security.Projects;
 import dev.aiaas.security.Role;
 import dev.aiaas.testing.OtlpReceiver;
 import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -70,7 +69,7 @@ final class RunningStack {
 
     /** Clients of the six services of the stack, as the command line connects them. */
     static Services connect(LocalStack stack) {
-        return Services.connect(addresses(stack),
+        return Services.connect(addresses(stack), stack.transport(),
                 stack.keys().mint("e2e", Projects.DEFAULT, Role.ADMIN, Duration.ofHours(4)));
     }
 
@@ -98,7 +97,7 @@ final class RunningStack {
     static void awaitAllServing(LocalStack stack, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (RunningService service : stack.services()) {
-            while (!serving(stack.service(service.name()))) {
+            while (!serving(stack.service(service.name()), stack)) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError(service.name().id() + " did not answer SERVING within " + timeout);
                 }
@@ -112,8 +111,9 @@ final class RunningStack {
         }
     }
 
-    private static boolean serving(RunningService service) {
-        ManagedChannel channel = Grpc.newChannelBuilder(service.address(), InsecureChannelCredentials.create()).build();
+    private static boolean serving(RunningService service, LocalStack stack) {
+        ManagedChannel channel = Grpc.newChannelBuilder(service.address(), stack.transport().channelCredentials())
+                .build();
         try {
             return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(2, TimeUnit.SECONDS)
                     .check(HealthCheckRequest.getDefaultInstance()).getStatus() == ServingStatus.SERVING;

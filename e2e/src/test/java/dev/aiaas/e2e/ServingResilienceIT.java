@@ -34,7 +34,7 @@ import dev.aiaas.proto.training.v1.JobSpec;
 import dev.aiaas.security.Projects;
 import dev.aiaas.security.Role;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import io.grpc.Grpc;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
@@ -295,7 +295,8 @@ class ServingResilienceIT {
     }
 
     private static ManagedChannel channel(int port) {
-        return ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().maxInboundMessageSize(64 << 20)
+        return Grpc.newChannelBuilderForAddress("localhost", port, stack.transport().channelCredentials())
+                .maxInboundMessageSize(64 << 20)
                 .intercept(BearerToken.interceptor(stack.keys().mint("e2e", Projects.DEFAULT, Role.ADMIN,
                         Duration.ofHours(1)))).build();
     }

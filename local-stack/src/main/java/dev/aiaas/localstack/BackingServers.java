@@ -1,5 +1,7 @@
 package dev.aiaas.localstack;
 
+import dev.aiaas.security.ClientTransport;
+
 import dev.aiaas.security.LocalKeys;
 import dev.aiaas.security.Projects;
 
@@ -80,6 +82,12 @@ final class BackingServers implements AutoCloseable {
             LocalKeys keys = LocalKeys.in(options.home()).ensure();
             progress.step("token keys in " + keys.dir() + ": every call needs a token, ./aiaas token --project "
                     + Projects.DEFAULT + " --role editor mints one");
+            if (!ClientTransport.tlsOff(options.environment())) {
+                LocalCertificates certificates = LocalCertificates.in(options.home()).ensure(LocalCertificates.hostsFor(
+                        options.environment().getOrDefault(ServiceEnvironment.BIND_HOST, "")));
+                progress.step("TLS on every service, certificate from the stack's CA " + certificates.caCertificate()
+                        + " (clients trust it; --no-tls serves plain text)");
+            }
             return new BackingEndpoints(kafka.bootstrapServers(), postgres.jdbcUrl(DATABASE), postgres.user(),
                     postgres.password(), s3.endpoint(), s3.accessKey(), s3.secretKey(), BUCKET,
                     credentials.storageKeys());

@@ -1,6 +1,8 @@
 package dev.aiaas.localstack;
 
+import dev.aiaas.security.ClientTransport;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,11 +24,14 @@ final class CommandLine {
             "  --skip-missing              leave out services that are not built instead of failing",
             "  --timeout=SECONDS           how long the services may take to be SERVING (default 180)",
             "  --free-ports                run every server and service on a free port",
+            "  --no-tls                    serve gRPC and HTTP in plain text (clients need AIAAS_TLS=off too)",
             "options (all):",
             "  --home=DIR                  the stack's data, logs and stack.json (default <repo>/.aiaas)",
             "environment: AIAAS_HOME, AIAAS_<SERVICE>_PORT, AIAAS_POSTGRES_PORT, AIAAS_KAFKA_PORT, AIAAS_S3_PORT,",
             "  AIAAS_<SERVICE>_HEAP, AIAAS_SERVICES, AIAAS_SKIP_MISSING, AIAAS_READY_TIMEOUT, AIAAS_JVM_OPTS,",
             "  AIAAS_BIND_HOST (the interface the services listen on; default 127.0.0.1, this machine only),",
+            "  AIAAS_TLS=off (plain text, as --no-tls; by default every service serves TLS with a certificate",
+            "  from the stack's own CA in <home>/tls/ca.crt, which the clients here trust),",
             "  OTEL_EXPORTER_OTLP_ENDPOINT (passed to the services; tracing is off without it), with it",
             "  OTEL_EXPORTER_OTLP_PROTOCOL (grpc or http/protobuf), OTEL_TRACES_SAMPLER, OTEL_TRACES_SAMPLER_ARG");
 
@@ -46,11 +51,18 @@ final class CommandLine {
                 case "--skip-missing" -> options.withSkipMissingJars(true);
                 case "--timeout" -> options.withReadyTimeout(EnvironmentSettings.seconds("--timeout", value));
                 case "--free-ports" -> options.withFreePorts();
+                case "--no-tls" -> options.withEnvironment(withTlsOff(options.environment()));
                 case "--home" -> options.withHome(Path.of(value), false);
                 default -> throw new IllegalArgumentException("unknown option " + flag + System.lineSeparator()
                         + USAGE);
             };
         }
         return options;
+    }
+
+    private static Map<String, String> withTlsOff(Map<String, String> environment) {
+        Map<String, String> changed = new HashMap<>(environment);
+        changed.put(ClientTransport.TLS_VARIABLE, "off");
+        return changed;
     }
 }

@@ -1,10 +1,10 @@
 package dev.aiaas.localstack;
 
+import dev.aiaas.security.ClientTransport;
 import java.util.concurrent.TimeUnit;
 
 import io.grpc.ConnectivityState;
 import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -21,8 +21,8 @@ final class HealthProbe implements AutoCloseable {
 
     private final ManagedChannel channel;
 
-    HealthProbe(String host, int port) {
-        this.channel = Grpc.newChannelBuilderForAddress(host, port, InsecureChannelCredentials.create()).build();
+    HealthProbe(String host, int port, ClientTransport transport) {
+        this.channel = Grpc.newChannelBuilderForAddress(host, port, transport.channelCredentials()).build();
     }
 
     /**
@@ -46,8 +46,8 @@ final class HealthProbe implements AutoCloseable {
     }
 
     /** One check on a fresh channel, for {@code ./aiaas status}. */
-    static ServingStatus checkOnce(String host, int port) {
-        try (HealthProbe probe = new HealthProbe(host, port)) {
+    static ServingStatus checkOnce(String host, int port, ClientTransport transport) {
+        try (HealthProbe probe = new HealthProbe(host, port, transport)) {
             return probe.check();
         }
     }

@@ -1,5 +1,6 @@
 package dev.aiaas.localstack;
 
+import dev.aiaas.security.ClientTransport;
 import dev.aiaas.security.LocalKeys;
 
 import java.io.IOException;
@@ -104,7 +105,7 @@ public final class LocalStack implements AutoCloseable {
                 requireNotClosing();
                 launch(jar.getKey(), jar.getValue(), ports);
             }
-            new ReadinessWatch(progress).await(List.copyOf(processes), options.readyTimeout(), () -> closing);
+            new ReadinessWatch(progress, transport()).await(List.copyOf(processes), options.readyTimeout(), () -> closing);
             timeToReady = Duration.ofNanos((long) (progress.elapsedSeconds() * 1e9));
         } catch (RuntimeException e) {
             stopAndClean();
@@ -126,13 +127,13 @@ public final class LocalStack implements AutoCloseable {
     /** The running services, in table order. */
     public List<RunningService> services() {
         synchronized (processes) {
-            return processes.stream().map(LocalStack::running).toList();
+            return processes.stream().map(this::running).toList();
         }
     }
 
-    private static RunningService running(ServiceProcess process) {
+    private RunningService running(ServiceProcess process) {
         return new RunningService(process.service(), ServiceEnvironment.HOST, process.port(), process.pid(),
-                process.log(), process.restarts());
+                process.log(), process.restarts(), transport().tls());
     }
 
     /**
@@ -146,6 +147,15 @@ public final class LocalStack implements AutoCloseable {
     /** The stack's token keys, generated on its first start: {@code keys().mint(…)} is a client's token. */
     public LocalKeys keys() {
         return LocalKeys.in(options.home());
+    }
+
+    /**
+     * How clients reach the services: TLS verified against the stack's CA in {@code <home>/tls},
+     * or plain text when the stack was started with TLS off.
+     */
+    public ClientTransport transport() {
+        return ClientTransport.tlsOff(options.environment()) ? ClientTransport.plaintext()
+                : ClientTransport.trusting(ClientTransport.localCa(options.home()));
     }
 
     /** Where PostgreSQL, Kafka and S3 are. */
@@ -220,7 +230,7 @@ public final class LocalStack implements AutoCloseable {
             replicas.add(replica);
         }
         progress.step("started a replica of " + service.id() + " (pid " + replica.pid() + ", log " + replica.log() + ")");
-        new ReadinessWatch(progress).await(List.of(replica), options.readyTimeout(), () -> closing);
+        new ReadinessWatch(progress, transport()).await(List.of(replica), options.readyTimeout(), () -> closing);
         return running(replica);
     }
 

@@ -1,5 +1,6 @@
 package dev.aiaas.localstack;
 
+import dev.aiaas.security.ClientTransport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,11 +32,13 @@ final class ReadinessWatch {
     private static final long POLL_MILLIS = 200;
 
     private final Progress progress;
+    private final ClientTransport transport;
     private final AtomicBoolean stop = new AtomicBoolean();
     private final Map<ServiceName, ServingStatus> lastAnswer = new ConcurrentHashMap<>();
 
-    ReadinessWatch(Progress progress) {
+    ReadinessWatch(Progress progress, ClientTransport transport) {
         this.progress = progress;
+        this.transport = transport;
     }
 
     /**
@@ -85,7 +88,7 @@ final class ReadinessWatch {
     }
 
     private void watch(ServiceProcess service) {
-        try (HealthProbe probe = new HealthProbe(ServiceEnvironment.HOST, service.port())) {
+        try (HealthProbe probe = new HealthProbe(ServiceEnvironment.HOST, service.port(), transport)) {
             while (!stop.get()) {
                 if (!service.isAlive()) {
                     throw exited(service);

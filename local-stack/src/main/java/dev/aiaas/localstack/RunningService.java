@@ -11,16 +11,18 @@ import java.nio.file.Path;
  * @param pid      the process id of its JVM
  * @param log      its stdout and stderr
  * @param restarts how often it was restarted after its process exited ({@code ./aiaas up} restarts them)
+ * @param tls      whether it serves TLS (certificate from the stack's CA) rather than plain text
  */
-public record RunningService(ServiceName name, String host, int port, long pid, Path log, int restarts) {
+public record RunningService(ServiceName name, String host, int port, long pid, Path log, int restarts,
+        boolean tls) {
 
     /** {@code localhost:18084}, the target for a gRPC channel. */
     public String address() {
         return host + ":" + port;
     }
 
-    /** {@code http://localhost:18084}, the base of its REST and {@code /q/health} endpoints. */
+    /** {@code https://localhost:18084} ({@code http} without TLS), the base of its REST and {@code /q/health} endpoints. */
     public String httpBase() {
-        return "http://" + address();
+        return (tls ? "https://" : "http://") + address();
     }
 }

@@ -1,5 +1,6 @@
 package dev.aiaas.localstack;
 
+import dev.aiaas.security.ClientTransport;
 import dev.aiaas.security.LocalKeys;
 
 import java.nio.file.Path;
@@ -38,6 +39,15 @@ final class ServiceEnvironment {
             StackOptions options) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
+        boolean tls = !ClientTransport.tlsOff(options.environment());
+        if (tls) {
+            // One port, TLS only: gRPC and REST both, with the stack's certificate.
+            LocalCertificates certificates = LocalCertificates.in(options.home());
+            env.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(ports.get(service)));
+            env.put("QUARKUS_HTTP_INSECURE_REQUESTS", "disabled");
+            env.put("QUARKUS_HTTP_SSL_CERTIFICATE_FILES", certificates.serverCertificate().toString());
+            env.put("QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES", certificates.serverKey().toString());
+        }
         // This machine only, unless told otherwise: the services answer nobody else.
         env.put("QUARKUS_HTTP_HOST", options.environment().getOrDefault(BIND_HOST, LOOPBACK));
         env.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.kafkaBootstrap());
@@ -63,6 +73,10 @@ final class ServiceEnvironment {
         ports.forEach((peer, port) -> {
             env.put("QUARKUS_GRPC_CLIENTS_" + peer.name() + "_HOST", HOST);
             env.put("QUARKUS_GRPC_CLIENTS_" + peer.name() + "_PORT", Integer.toString(port));
+            if (tls) { // a trust store is what turns TLS on for a client, verifying the peer's certificate
+                env.put("QUARKUS_GRPC_CLIENTS_" + peer.name() + "_SSL_TRUST_STORE",
+                        ClientTransport.localCa(options.home()).toString());
+            }
         });
         // One machine: a training worker that dies has its job re-queued within 10 s.
         env.put("TRAINING_WORKER_LEASE", "PT10S");

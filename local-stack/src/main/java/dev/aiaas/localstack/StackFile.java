@@ -1,5 +1,7 @@
 package dev.aiaas.localstack;
 
+import dev.aiaas.security.ClientTransport;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,9 +49,19 @@ final class StackFile {
     record Helper(long pid, String started, String command) {
     }
 
-    /** The whole file. */
+    /**
+     * The whole file.
+     *
+     * @param caCertificate the CA the services' certificate is signed by; {@code null} when they
+     *                      serve plain text (and in files from before TLS)
+     */
     record Contents(long launcherPid, String launcherStarted, String home, double readySeconds,
-            List<Server> servers, List<Service> services, List<Helper> helpers) {
+            List<Server> servers, List<Service> services, List<Helper> helpers, String caCertificate) {
+
+        /** How to reach the services this file describes. */
+        ClientTransport transport() {
+            return caCertificate == null ? ClientTransport.plaintext() : ClientTransport.trusting(Path.of(caCertificate));
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -79,7 +91,8 @@ final class StackFile {
         // pg_ctl detaches PostgreSQL from the launcher; its pid is in the cluster's postmaster.pid.
         postmaster(stack.options().home().resolve("postgres").resolve("pgdata")).ifPresent(helpers::add);
         return new Contents(self.pid(), started(Optional.of(self)), stack.options().home().toString(),
-                stack.timeToReady().toMillis() / 1000.0, servers, services, helpers);
+                stack.timeToReady().toMillis() / 1000.0, servers, services, helpers,
+                stack.transport().trustedCa().map(Path::toString).orElse(null));
     }
 
     private static Optional<Helper> postmaster(Path pgdata) {

@@ -1,5 +1,7 @@
 package dev.aiaas.localstack;
 
+import dev.aiaas.security.ClientTransport;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -40,7 +42,7 @@ final class StatusCommand {
                     return up ? "ready" : "not answering";
                 },
                 service -> {
-                    String state = state(service, launcherAlive);
+                    String state = state(service, launcherAlive, contents.transport());
                     healthy[0] &= state.equals(ServingStatus.SERVING.name());
                     return state;
                 });
@@ -59,12 +61,12 @@ final class StatusCommand {
         return 0;
     }
 
-    private static String state(StackFile.Service service, boolean launcherAlive) {
+    private static String state(StackFile.Service service, boolean launcherAlive, ClientTransport transport) {
         if (StackFile.living(service.pid(), service.started()).isEmpty()) {
             // A running launcher restarts it after a back-off and records the new pid.
             return launcherAlive ? "restarting" : "exited";
         }
-        ServingStatus status = HealthProbe.checkOnce(service.host(), service.port());
+        ServingStatus status = HealthProbe.checkOnce(service.host(), service.port(), transport);
         return status == ServingStatus.UNKNOWN ? "no answer" : status.name();
     }
 

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aiaas.security.ClientTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -57,13 +58,18 @@ class LocalStackTest {
             assertThat(services).extracting(RunningService::name)
                     .containsExactly(ServiceName.REGISTRY, ServiceName.SERVING);
             for (RunningService service : services) {
-                assertThat(HealthProbe.checkOnce(service.host(), service.port())).isEqualTo(ServingStatus.SERVING);
+                assertThat(HealthProbe.checkOnce(service.host(), service.port(), stack.transport()))
+                        .isEqualTo(ServingStatus.SERVING);
+                assertThat(HealthProbe.checkOnce(service.host(), service.port(), ClientTransport.plaintext()))
+                        .as("plain text is refused").isEqualTo(ServingStatus.UNKNOWN);
             }
             String env = Files.readString(home.resolve("run/serving/env.txt"));
             assertThat(env).contains("KAFKA_BOOTSTRAP_SERVERS=" + stack.endpoints().kafkaBootstrap())
                     .contains("QUARKUS_HTTP_PORT=" + stack.service(ServiceName.SERVING).port())
                     .contains("QUARKUS_GRPC_CLIENTS_REGISTRY_PORT=" + stack.service(ServiceName.REGISTRY).port())
-                    .contains("AIAAS_STORAGE_BUCKET=aiaas");
+                    .contains("AIAAS_STORAGE_BUCKET=aiaas")
+                    .contains("QUARKUS_HTTP_SSL_CERTIFICATE_FILES=" + home.resolve("tls/server.crt"))
+                    .contains("QUARKUS_GRPC_CLIENTS_REGISTRY_SSL_TRUST_STORE=" + home.resolve("tls/ca.crt"));
             assertThat(stack.timeToReady()).isPositive();
         } finally {
             stack.close();
@@ -107,7 +113,7 @@ class LocalStackTest {
             assertThat(restarted.restarts()).isEqualTo(1);
             assertThat(recorded.pid()).isEqualTo(restarted.pid());
             assertThat(recorded.port()).isEqualTo(killed.port());
-            assertThat(eventually(() -> HealthProbe.checkOnce(killed.host(), killed.port()),
+            assertThat(eventually(() -> HealthProbe.checkOnce(killed.host(), killed.port(), stack.transport()),
                     status -> status == ServingStatus.SERVING)).isEqualTo(ServingStatus.SERVING);
             assertThat(console.toString(UTF_8))
                     .contains("serving exited with code 137 after ")

@@ -54,6 +54,28 @@ class ServiceEnvironmentTest {
     }
 
     @Test
+    void everyServiceServesTlsWithTheStackCertificateAndTrustsItsCaForEveryPeer() {
+        Map<String, String> env = ServiceEnvironment.of(ServiceName.SERVING, ports, endpoints,
+                StackOptions.defaults(Path.of("/repo")).withEnvironment(Map.of()));
+
+        assertThat(env).containsEntry("QUARKUS_HTTP_SSL_PORT", "18085")
+                .containsEntry("QUARKUS_HTTP_INSECURE_REQUESTS", "disabled")
+                .containsEntry("QUARKUS_HTTP_SSL_CERTIFICATE_FILES", "/repo/.aiaas/tls/server.crt")
+                .containsEntry("QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES", "/repo/.aiaas/tls/server.key")
+                .containsEntry("QUARKUS_GRPC_CLIENTS_REGISTRY_SSL_TRUST_STORE", "/repo/.aiaas/tls/ca.crt")
+                .containsEntry("QUARKUS_GRPC_CLIENTS_SERVING_SSL_TRUST_STORE", "/repo/.aiaas/tls/ca.crt");
+    }
+
+    @Test
+    void tlsOffServesPlainText() {
+        Map<String, String> env = ServiceEnvironment.of(ServiceName.SERVING, ports, endpoints,
+                StackOptions.defaults(Path.of("/repo")).withEnvironment(Map.of("AIAAS_TLS", "off")));
+
+        assertThat(env).doesNotContainKeys("QUARKUS_HTTP_SSL_PORT", "QUARKUS_HTTP_SSL_CERTIFICATE_FILES",
+                "QUARKUS_GRPC_CLIENTS_REGISTRY_SSL_TRUST_STORE");
+    }
+
+    @Test
     void anOtlpEndpointInTheLauncherEnvironmentTurnsTracingOn() {
         StackOptions options = StackOptions.defaults(Path.of("/repo"))
                 .withEnvironment(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317"));

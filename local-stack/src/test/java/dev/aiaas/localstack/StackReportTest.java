@@ -15,7 +15,7 @@ class StackReportTest {
                 .toList();
         return new StackFile.Contents(1, null, "/x", 38.24, List.of(
                 new StackFile.Server("postgres", "127.0.0.1:15432", "postgresql"),
-                new StackFile.Server("s3", "http://127.0.0.1:19000", "s3 (http)")), all, List.of());
+                new StackFile.Server("s3", "http://127.0.0.1:19000", "s3 (http)")), all, List.of(), "/x/tls/ca.crt");
     }
 
     @Test

@@ -2,11 +2,8 @@ package dev.aiaas.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,17 +72,8 @@ public record LocalKeys(Path dir) {
             return;
         }
         KeyPair pair = PemKeys.generateRsa();
-        Path fresh = privateKey.resolveSibling(privateKey.getFileName() + ".new");
-        Files.deleteIfExists(fresh);
-        try {
-            Files.createFile(fresh, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(fresh);
-        } catch (FileAlreadyExistsException raced) {
-            return;
+        if (OwnerOnlyFiles.write(privateKey, PemKeys.privatePem(pair.getPrivate()))) {
+            Files.writeString(publicKey, PemKeys.publicPem(pair.getPublic()));
         }
-        Files.writeString(fresh, PemKeys.privatePem(pair.getPrivate()));
-        Files.writeString(publicKey, PemKeys.publicPem(pair.getPublic()));
-        Files.move(fresh, privateKey, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
