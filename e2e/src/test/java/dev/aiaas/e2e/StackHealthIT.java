@@ -90,17 +90,24 @@ class StackHealthIT {
     }
 
     @Test
-    void everyServiceAnswersHttpHealthUpOnTheSamePort() throws Exception {
+    void everyServiceAnswersHttpHealthUpWithoutATokenOnItsManagementPortAndNotOnTheApiPort() throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .sslContext(RunningStack.get().transport().sslContext()).build();
         for (RunningService service : RunningStack.get().services()) {
             HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(service.managementBase() + "/q/health"))
+                            .timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> onTheApi = http.send(
                     HttpRequest.newBuilder(URI.create(service.httpBase() + "/q/health"))
                             .timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
 
+            assertThat(service.managementPort()).isNotEqualTo(service.port());
             assertThat(response.statusCode()).as("/q/health of %s", service.name().id()).isEqualTo(200);
             assertThat(response.body()).as("/q/health of %s", service.name().id()).contains("\"UP\"");
+            assertThat(onTheApi.statusCode()).as("/q/health on the API port of %s", service.name().id())
+                    .isIn(401, 404);
         }
     }
 
@@ -123,7 +130,7 @@ class StackHealthIT {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .sslContext(RunningStack.get().transport().sslContext()).build();
         for (RunningService service : RunningStack.get().services()) {
-            String metrics = http.send(HttpRequest.newBuilder(URI.create(service.httpBase() + "/q/metrics"))
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(service.managementBase() + "/q/metrics"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
             List<String> families = new ArrayList<>(List.of("jvm_memory_used_bytes", "grpc_server_",
                     "kafka_"));

@@ -95,6 +95,7 @@ public final class LocalStack implements AutoCloseable {
             skipped = jars.skipped();
             skipped.forEach(reason -> progress.step("leaving out " + reason));
             Map<ServiceName, Integer> ports = PortPlan.resolve(options, jars.jars().keySet());
+            Map<ServiceName, Integer> managementPorts = PortPlan.management(jars.jars().keySet());
             requireNotClosing();
             progress.step("starting postgres, kafka and s3 (data in " + options.home() + ")");
             servers = new BackingServers(options, progress);
@@ -103,7 +104,7 @@ public final class LocalStack implements AutoCloseable {
             stopList.add(processesLabel(jars.jars().size()), this::stopServices);
             for (Map.Entry<ServiceName, Path> jar : jars.jars().entrySet()) {
                 requireNotClosing();
-                launch(jar.getKey(), jar.getValue(), ports);
+                launch(jar.getKey(), jar.getValue(), ports, managementPorts.get(jar.getKey()));
             }
             new ReadinessWatch(progress, transport()).await(List.copyOf(processes), options.readyTimeout(), () -> closing);
             timeToReady = Duration.ofNanos((long) (progress.elapsedSeconds() * 1e9));
@@ -115,8 +116,8 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void launch(ServiceName service, Path jar, Map<ServiceName, Integer> ports) {
-        Map<String, String> env = ServiceEnvironment.of(service, ports, endpoints, options);
+    private void launch(ServiceName service, Path jar, Map<ServiceName, Integer> ports, int managementPort) {
+        Map<String, String> env = ServiceEnvironment.of(service, ports, managementPort, endpoints, options);
         ServiceProcess process = ServiceProcess.launch(service, jar, ports.get(service), env, options);
         synchronized (processes) {
             processes.add(process);
@@ -132,8 +133,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private RunningService running(ServiceProcess process) {
-        return new RunningService(process.service(), ServiceEnvironment.HOST, process.port(), process.pid(),
-                process.log(), process.restarts(), transport().tls());
+        return new RunningService(process.service(), ServiceEnvironment.HOST, process.port(),
+                process.managementPort(), process.pid(), process.log(), process.restarts(), transport().tls());
     }
 
     /**
@@ -226,7 +227,7 @@ public final class LocalStack implements AutoCloseable {
             }
             String instance = service.id() + "-" + (2 + replicas.stream().filter(r -> r.service() == service).count());
             replica = ServiceProcess.launch(service, instance, first.jar(), port,
-                    ServiceEnvironment.of(service, ports, endpoints, options), options);
+                    ServiceEnvironment.of(service, ports, PortPlan.anyFree(), endpoints, options), options);
             replicas.add(replica);
         }
         progress.step("started a replica of " + service.id() + " (pid " + replica.pid() + ", log " + replica.log() + ")");

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 import dev.aiaas.testing.KafkaBroker;
 import dev.aiaas.testing.PostgresServer;
@@ -41,7 +42,16 @@ final class PortPlan {
         services.forEach(service -> wanted.add(
                 new Wanted(service.id(), options.servicePorts().get(service), service.portVariable())));
         requireAvailable(wanted);
-        return choose(options, services);
+        return choose(services, service -> options.servicePorts().get(service));
+    }
+
+    /**
+     * A free port for each service's management interface (health and metrics), all different:
+     * they are not published addresses, {@code ./aiaas status} and {@code stack.json} say where
+     * each one is.
+     */
+    static Map<ServiceName, Integer> management(Set<ServiceName> services) {
+        return choose(services, service -> 0);
     }
 
     private static void requireAvailable(List<Wanted> wanted) {
@@ -66,12 +76,12 @@ final class PortPlan {
         }
     }
 
-    private static Map<ServiceName, Integer> choose(StackOptions options, Set<ServiceName> services) {
+    private static Map<ServiceName, Integer> choose(Set<ServiceName> services, ToIntFunction<ServiceName> configured) {
         Map<ServiceName, Integer> ports = new EnumMap<>(ServiceName.class);
         List<ServerSocket> held = new ArrayList<>();
         try {
             for (ServiceName service : services) {
-                int port = options.servicePorts().get(service);
+                int port = configured.applyAsInt(service);
                 if (port == 0) {
                     // Held open until all are chosen, so that two services never get the same one.
                     ServerSocket socket = new ServerSocket(0);

@@ -18,6 +18,8 @@ final class ServiceEnvironment {
     static final String HOST = "localhost";
     /** The interface the services listen on (default {@value #LOOPBACK}; 0.0.0.0 for every one). */
     static final String BIND_HOST = "AIAAS_BIND_HOST";
+    /** The interface health and metrics listen on (default: the services' own). */
+    static final String MANAGEMENT_BIND_HOST = "AIAAS_MANAGEMENT_BIND_HOST";
     private static final String LOOPBACK = "127.0.0.1";
     private static final String OTLP_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
     /** The standard OpenTelemetry variables the launcher passes on, and the Quarkus setting each becomes. */
@@ -32,11 +34,12 @@ final class ServiceEnvironment {
     /**
      * @param service   the service to start
      * @param ports     the port of every service of the stack, peers included
+     * @param managementPort where its health and metrics are served, apart from its API
      * @param endpoints the shared servers
      * @param options   for the home directory and the launcher's own environment
      */
-    static Map<String, String> of(ServiceName service, Map<ServiceName, Integer> ports, BackingEndpoints endpoints,
-            StackOptions options) {
+    static Map<String, String> of(ServiceName service, Map<ServiceName, Integer> ports, int managementPort,
+            BackingEndpoints endpoints, StackOptions options) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
         boolean tls = !ClientTransport.tlsOff(options.environment());
@@ -49,7 +52,12 @@ final class ServiceEnvironment {
             env.put("QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES", certificates.serverKey().toString());
         }
         // This machine only, unless told otherwise: the services answer nobody else.
-        env.put("QUARKUS_HTTP_HOST", options.environment().getOrDefault(BIND_HOST, LOOPBACK));
+        String bindHost = options.environment().getOrDefault(BIND_HOST, LOOPBACK);
+        env.put("QUARKUS_HTTP_HOST", bindHost);
+        // Health and metrics on a port of their own, plain HTTP, for probes and scrapers; it can
+        // be bound apart (AIAAS_MANAGEMENT_BIND_HOST) from the API.
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        env.put("QUARKUS_MANAGEMENT_HOST", options.environment().getOrDefault(MANAGEMENT_BIND_HOST, bindHost));
         env.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.kafkaBootstrap());
         // One local broker: topics get one replica (the services' default is 3, with 2 in sync).
         env.put("AIAAS_KAFKA_TOPICS_REPLICATION_FACTOR", "1");

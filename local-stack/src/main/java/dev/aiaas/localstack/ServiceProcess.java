@@ -123,6 +123,12 @@ final class ServiceProcess {
         return port;
     }
 
+    /** Where its health and metrics are ({@code QUARKUS_MANAGEMENT_PORT}); 0 if it was given none. */
+    int managementPort() {
+        String port = builder.environment().get("QUARKUS_MANAGEMENT_PORT");
+        return port == null ? 0 : Integer.parseInt(port);
+    }
+
     long pid() {
         return process.pid();
     }

@@ -27,7 +27,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 final class StackFile {
 
-    static final String SERVICE_PROTOCOL = "grpc + http";
 
     /** A shared server: PostgreSQL, Kafka or S3. */
     record Server(String name, String address, String protocol) {
@@ -36,12 +35,20 @@ final class StackFile {
     /**
      * A service JVM.
      *
-     * @param restarts how often the launcher restarted it (0 in files from before restarts)
+     * @param restarts       how often the launcher restarted it (0 in files from before restarts)
+     * @param managementPort where its health and metrics are (0 in files from before)
      */
-    record Service(String name, long pid, String started, String host, int port, String log, int restarts) {
+    record Service(String name, long pid, String started, String host, int port, String log, int restarts,
+            int managementPort) {
 
         String address() {
             return host + ":" + port;
+        }
+
+        /** What its port speaks, and where its health and metrics are. */
+        String protocol(boolean tls) {
+            String api = tls ? "grpc + https (TLS)" : "grpc + http";
+            return managementPort == 0 ? api : api + ", health :" + managementPort;
         }
     }
 
@@ -81,7 +88,7 @@ final class StackFile {
                 new Server("s3", endpoints.s3Endpoint(), "s3 (http)"));
         List<Service> services = stack.services().stream()
                 .map(s -> new Service(s.name().id(), s.pid(), started(ProcessHandle.of(s.pid())), s.host(), s.port(),
-                        s.log().toString(), s.restarts()))
+                        s.log().toString(), s.restarts(), s.managementPort()))
                 .toList();
         ProcessHandle self = ProcessHandle.current();
         Set<Long> servicePids = services.stream().map(Service::pid).collect(Collectors.toSet());

@@ -26,7 +26,8 @@ final class StackReport {
         contents.servers().forEach(server -> table.add(server.name(), server.address(), server.protocol(),
                 serverState.apply(server), NOT_RESTARTED));
         contents.services().forEach(service -> table.add(service.name(), service.address(),
-                StackFile.SERVICE_PROTOCOL, serviceState.apply(service), Integer.toString(service.restarts())));
+                service.protocol(contents.caCertificate() != null), serviceState.apply(service),
+                Integer.toString(service.restarts())));
         return table.render();
     }
 

@@ -20,7 +20,7 @@ class ServiceEnvironmentTest {
     void aServiceGetsItsPortTheSharedServersAndEveryPeer() {
         StackOptions options = StackOptions.defaults(Path.of("/repo")).withEnvironment(Map.of());
 
-        Map<String, String> env = ServiceEnvironment.of(ServiceName.SERVING, ports, endpoints, options);
+        Map<String, String> env = ServiceEnvironment.of(ServiceName.SERVING, ports, 41001, endpoints, options);
 
         assertThat(env).containsEntry("QUARKUS_HTTP_PORT", "18085")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
@@ -38,6 +38,8 @@ class ServiceEnvironmentTest {
                 .containsEntry("DJL_CACHE_DIR", "/repo/.aiaas/djl-cache")
                 .containsEntry("QUARKUS_OTEL_SDK_DISABLED", "true")
                 .containsEntry("QUARKUS_HTTP_HOST", "127.0.0.1")
+                .containsEntry("QUARKUS_MANAGEMENT_PORT", "41001")
+                .containsEntry("QUARKUS_MANAGEMENT_HOST", "127.0.0.1")
                 .containsEntry("AIAAS_TOKEN_ISSUER", "aiaas-local")
                 .containsEntry("AIAAS_TOKEN_PUBLIC_KEY", "/repo/.aiaas/keys/token-public.pem")
                 .containsEntry("AIAAS_SERVICE_PUBLIC_KEY", "/repo/.aiaas/keys/service-public.pem")
@@ -48,14 +50,25 @@ class ServiceEnvironmentTest {
     void theServicesListenOnEveryInterfaceOnlyWhenTold() {
         StackOptions options = StackOptions.defaults(Path.of("/repo")).withEnvironment(Map.of("AIAAS_BIND_HOST", "0.0.0.0"));
 
-        Map<String, String> env = ServiceEnvironment.of(ServiceName.REGISTRY, ports, endpoints, options);
+        Map<String, String> env = ServiceEnvironment.of(ServiceName.REGISTRY, ports, 41002, endpoints, options);
 
-        assertThat(env).containsEntry("QUARKUS_HTTP_HOST", "0.0.0.0");
+        assertThat(env).containsEntry("QUARKUS_HTTP_HOST", "0.0.0.0").containsEntry("QUARKUS_MANAGEMENT_HOST", "0.0.0.0");
+    }
+
+    @Test
+    void healthAndMetricsCanBeBoundApartFromTheApi() {
+        StackOptions options = StackOptions.defaults(Path.of("/repo")).withEnvironment(Map.of(
+                "AIAAS_BIND_HOST", "0.0.0.0", "AIAAS_MANAGEMENT_BIND_HOST", "10.0.0.7"));
+
+        Map<String, String> env = ServiceEnvironment.of(ServiceName.REGISTRY, ports, 41002, endpoints, options);
+
+        assertThat(env).containsEntry("QUARKUS_HTTP_HOST", "0.0.0.0").containsEntry("QUARKUS_MANAGEMENT_HOST", "10.0.0.7")
+                .containsEntry("QUARKUS_MANAGEMENT_PORT", "41002");
     }
 
     @Test
     void everyServiceServesTlsWithTheStackCertificateAndTrustsItsCaForEveryPeer() {
-        Map<String, String> env = ServiceEnvironment.of(ServiceName.SERVING, ports, endpoints,
+        Map<String, String> env = ServiceEnvironment.of(ServiceName.SERVING, ports, 41001, endpoints,
                 StackOptions.defaults(Path.of("/repo")).withEnvironment(Map.of()));
 
         assertThat(env).containsEntry("QUARKUS_HTTP_SSL_PORT", "18085")
@@ -68,7 +81,7 @@ class ServiceEnvironmentTest {
 
     @Test
     void tlsOffServesPlainText() {
-        Map<String, String> env = ServiceEnvironment.of(ServiceName.SERVING, ports, endpoints,
+        Map<String, String> env = ServiceEnvironment.of(ServiceName.SERVING, ports, 41001, endpoints,
                 StackOptions.defaults(Path.of("/repo")).withEnvironment(Map.of("AIAAS_TLS", "off")));
 
         assertThat(env).doesNotContainKeys("QUARKUS_HTTP_SSL_PORT", "QUARKUS_HTTP_SSL_CERTIFICATE_FILES",
@@ -80,7 +93,7 @@ class ServiceEnvironmentTest {
         StackOptions options = StackOptions.defaults(Path.of("/repo"))
                 .withEnvironment(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317"));
 
-        Map<String, String> env = ServiceEnvironment.of(ServiceName.REGISTRY, ports, endpoints, options);
+        Map<String, String> env = ServiceEnvironment.of(ServiceName.REGISTRY, ports, 41002, endpoints, options);
 
         assertThat(env).containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317")
                 .doesNotContainKey("QUARKUS_OTEL_SDK_DISABLED");
@@ -92,7 +105,7 @@ class ServiceEnvironmentTest {
                 "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318", "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
                 "OTEL_TRACES_SAMPLER", "parentbased_traceidratio", "OTEL_TRACES_SAMPLER_ARG", "0.0"));
 
-        Map<String, String> env = ServiceEnvironment.of(ServiceName.REGISTRY, ports, endpoints, options);
+        Map<String, String> env = ServiceEnvironment.of(ServiceName.REGISTRY, ports, 41002, endpoints, options);
 
         assertThat(env).containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://collector:4318")
                 .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf")

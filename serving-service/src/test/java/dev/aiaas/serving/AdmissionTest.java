@@ -24,6 +24,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
+import java.net.URL;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,6 +46,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealServersResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PeerRegistry.class, restrictToAnnotatedClass = false)
 class AdmissionTest {
+
+    /** {@code /q/} on the management interface, apart from the API: health and metrics. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     private static final int PER_EDGE = 5_000;
     /** Heap that may stay in use after the storm and a GC, beyond what was in use before it. */
@@ -135,7 +140,7 @@ class AdmissionTest {
         } catch (StatusRuntimeException e) {
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
         }
-        given().get("/q/metrics").then().statusCode(200).body(not(containsString("no-such-model")));
+        given().get(management + "metrics").then().statusCode(200).body(not(containsString("no-such-model")));
     }
 
     private static ModelInferRequest oneRow(String model) {

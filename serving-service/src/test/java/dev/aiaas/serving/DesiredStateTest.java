@@ -19,8 +19,10 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -38,6 +40,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealServersResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PeerRegistry.class, restrictToAnnotatedClass = false)
 class DesiredStateTest {
+
+    /** {@code /q/} on the management interface, apart from the API: health and metrics. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     private static final Duration WITHIN = Duration.ofSeconds(15);
 
@@ -112,12 +118,12 @@ class DesiredStateTest {
 
         await().atMost(WITHIN).until(() -> !inference.serverReady(ServerReadyRequest.getDefaultInstance()).getReady());
         given().get("/v2/health/ready").then().statusCode(503);
-        given().get("/q/health/ready").then().statusCode(503)
+        given().get(management + "health/ready").then().statusCode(503)
                 .body(org.hamcrest.Matchers.containsString("no-such-model"));
 
         execute("delete from serving.deployment where endpoint = 'ghost'");
         await().atMost(WITHIN).until(() -> inference.serverReady(ServerReadyRequest.getDefaultInstance()).getReady());
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(management + "health/ready").then().statusCode(200);
     }
 
     @Test
@@ -133,7 +139,7 @@ class DesiredStateTest {
                 .getModelMemoryBytes();
         // 4→16→3 MLP: (4·16 + 16 + 16·3 + 3) FP32 parameters = 131 × 4 bytes
         assertThat(a).isEqualTo(b).isEqualTo(131 * 4);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(management + "metrics").then().statusCode(200).extract().asString();
         assertThat(metrics.lines().filter(l -> l.startsWith("aiaas_serving_model_memory_bytes")
                 && l.contains("version=\"2\""))).hasSize(1);
         deployments.undeploy(UndeployRequest.newBuilder().setEndpoint("share-a").build());

@@ -18,13 +18,19 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealServersResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PeerRegistry.class, restrictToAnnotatedClass = false)
 class InferenceProtocolTest {
+
+    /** {@code /q/} on the management interface, apart from the API: health and metrics. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @GrpcClient("inference")
     GRPCInferenceServiceBlockingStub inference;
@@ -65,8 +71,9 @@ class InferenceProtocolTest {
 
     @Test
     void operatorsGetHealthAndPrometheusMetrics() {
-        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(management + "health").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(management + "metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
     }
 }
+

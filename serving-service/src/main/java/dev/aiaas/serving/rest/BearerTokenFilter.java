@@ -19,7 +19,7 @@ import java.util.Map;
  * token with a role in the project, or 401 (with {@code WWW-Authenticate: Bearer}), 403 or
  * 404, with the protocol's {@code {"error": "..."}} body. Every route reads or predicts, which
  * a viewer may do. It runs before routes are matched, so no route, present or future, is
- * reachable without a token. Probes use {@code /q/health} instead.
+ * reachable without a token. Probes use {@code /q/health} on the management interface (its own port) instead.
  */
 @Provider
 @PreMatching
