@@ -1,6 +1,7 @@
 package dev.aiaas.bench;
 
 import ai.djl.Device;
+import dev.aiaas.errors.Projects;
 import dev.aiaas.ml.profile.FeatureProfile;
 import dev.aiaas.ml.profile.FeatureProfileJson;
 import dev.aiaas.ml.transform.FittedPipelineJson;
@@ -46,7 +47,7 @@ final class ModelSetup {
                 () -> false)) {
             Path folder = Files.createTempDirectory("aiaas-bench-" + kind.id());
             Path params = model.saveParameters(folder.resolve("params"));
-            String prefix = ObjectKeys.modelArtifacts(kind.id(), "bench");
+            String prefix = ObjectKeys.modelArtifacts(Projects.DEFAULT, kind.id(), "bench");
             List<ArtifactRef> artifacts = List.of(
                     ref("parameters", store.put(prefix + ObjectKeys.MODEL_PARAMETERS, params)),
                     ref("model-spec", store.put(prefix + ObjectKeys.MODEL_SPEC, utf8(ModelSpecJson.write(spec)),

@@ -3,7 +3,7 @@ package dev.aiaas.bench;
 import dev.aiaas.cli.BearerToken;
 import dev.aiaas.localstack.LocalStack;
 import dev.aiaas.security.PemKeys;
-import dev.aiaas.security.Projects;
+import dev.aiaas.errors.Projects;
 import dev.aiaas.security.Role;
 import dev.aiaas.security.ServiceTokens;
 import io.grpc.ClientInterceptor;

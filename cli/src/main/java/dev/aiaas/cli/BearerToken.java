@@ -1,7 +1,7 @@
 package dev.aiaas.cli;
 
 import dev.aiaas.security.LocalKeys;
-import dev.aiaas.security.Projects;
+import dev.aiaas.errors.Projects;
 import dev.aiaas.security.Role;
 import io.grpc.ClientInterceptor;
 import io.grpc.Metadata;

@@ -15,7 +15,7 @@ import dev.aiaas.proto.training.v1.TrainingServiceGrpc;
 import dev.aiaas.security.LocalKeys;
 import dev.aiaas.security.MethodAccess;
 import dev.aiaas.security.PemKeys;
-import dev.aiaas.security.Projects;
+import dev.aiaas.errors.Projects;
 import dev.aiaas.security.Role;
 import dev.aiaas.security.TokenSigner;
 import io.grpc.CallOptions;

@@ -15,7 +15,7 @@ import dev.aiaas.proto.monitoring.v1.ListAuditEventsResponse;
 import dev.aiaas.proto.registry.v1.AliasChange;
 import dev.aiaas.proto.registry.v1.GetAliasHistoryRequest;
 import dev.aiaas.proto.registry.v1.SetAliasRequest;
-import dev.aiaas.security.Projects;
+import dev.aiaas.errors.Projects;
 import dev.aiaas.security.Role;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

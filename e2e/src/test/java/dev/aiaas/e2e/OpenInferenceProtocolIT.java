@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.aiaas.cli.BearerToken;
 import dev.aiaas.localstack.LocalStack;
 import dev.aiaas.localstack.ServiceName;
-import dev.aiaas.security.Projects;
+import dev.aiaas.errors.Projects;
 import dev.aiaas.security.Role;
 import inference.GRPCInferenceServiceGrpc;
 import inference.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;

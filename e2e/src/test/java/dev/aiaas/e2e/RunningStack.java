@@ -7,7 +7,7 @@ import dev.aiaas.localstack.Progress;
 import dev.aiaas.localstack.RunningService;
 import dev.aiaas.localstack.ServiceName;
 import dev.aiaas.localstack.StackOptions;
-import dev.aiaas.security.Projects;
+import dev.aiaas.errors.Projects;
 import dev.aiaas.security.Role;
 import dev.aiaas.testing.OtlpReceiver;
 import io.grpc.Grpc;

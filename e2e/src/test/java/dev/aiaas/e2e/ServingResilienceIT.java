@@ -31,7 +31,7 @@ import dev.aiaas.proto.serving.v1.DeploymentState;
 import dev.aiaas.proto.serving.v1.GetDeploymentRequest;
 import dev.aiaas.proto.serving.v1.UndeployRequest;
 import dev.aiaas.proto.training.v1.JobSpec;
-import dev.aiaas.security.Projects;
+import dev.aiaas.errors.Projects;
 import dev.aiaas.security.Role;
 import io.grpc.ManagedChannel;
 import io.grpc.Grpc;

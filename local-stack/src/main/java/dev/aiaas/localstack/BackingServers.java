@@ -3,7 +3,7 @@ package dev.aiaas.localstack;
 import dev.aiaas.security.ClientTransport;
 
 import dev.aiaas.security.LocalKeys;
-import dev.aiaas.security.Projects;
+import dev.aiaas.errors.Projects;
 
 import java.time.Duration;
 import java.util.Locale;

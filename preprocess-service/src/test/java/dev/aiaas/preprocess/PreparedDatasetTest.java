@@ -3,6 +3,7 @@ package dev.aiaas.preprocess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aiaas.errors.Projects;
 import dev.aiaas.proto.preprocess.v1.GetPreparedDatasetRequest;
 import dev.aiaas.proto.preprocess.v1.PreparedDataset;
 import dev.aiaas.proto.preprocess.v1.PreprocessServiceGrpc.PreprocessServiceBlockingStub;
@@ -36,7 +37,7 @@ class PreparedDatasetTest {
                 {"dataset": "%s", "datasetVersion": "2", "featureNames": ["sepal_length", "petal_length"],
                  "inputShape": ["2"], "classLabels": ["setosa", "versicolor"],
                  "splits": [{"name": "train", "rows": "105"}]}""".formatted(dataset);
-        store.put(ObjectKeys.preparedManifest(dataset, 2, "default"), manifest.getBytes(StandardCharsets.UTF_8),
+        store.put(ObjectKeys.preparedManifest(Projects.DEFAULT, dataset, 2, "default"), manifest.getBytes(StandardCharsets.UTF_8),
                 "application/json");
 
         PreparedDataset prepared = preprocess.getPreparedDataset(GetPreparedDatasetRequest.newBuilder()

@@ -1,6 +1,7 @@
 package dev.aiaas.preprocess;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiaas.errors.Projects;
 import dev.aiaas.events.EventHeaders;
 import dev.aiaas.proto.common.v1.ArtifactRef;
 import dev.aiaas.proto.common.v1.Column;
@@ -55,7 +56,7 @@ final class SealedFixture {
             part.append(JSON.writeValueAsString(record)).append('\n');
             rows++;
         }
-        String folder = ObjectKeys.sealedVersion(dataset, version, UUID.randomUUID().toString().substring(0, 8));
+        String folder = ObjectKeys.sealedVersion(Projects.DEFAULT, dataset, version, UUID.randomUUID().toString().substring(0, 8));
         StoredArtifact stored = store.put(ObjectKeys.datasetPart(folder, 0),
                 part.toString().getBytes(StandardCharsets.UTF_8), "application/x-ndjson");
         String sha256 = ArtifactDigest.sha256OfDigests(List.of(stored.sha256()));

@@ -2,6 +2,7 @@ package dev.aiaas.training;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.aiaas.errors.Projects;
 import dev.aiaas.ml.npz.NpyArray;
 import dev.aiaas.ml.npz.NpzWriter;
 import dev.aiaas.ml.profile.FeatureProfile;
@@ -50,7 +51,7 @@ final class PreparedIris {
         SplitIndices split = new StratifiedSplit(0.7, 0.15, 0.15, 42, true).split(iris);
         FittedPipeline fitted = Pipeline.of(new Standardize()).fit(iris.select(split.train()));
         String specSha256 = ArtifactDigest.sha256Hex(dataset.getBytes(StandardCharsets.UTF_8));
-        String prefix = ObjectKeys.preparedOutput(dataset, 1, "default", specSha256);
+        String prefix = ObjectKeys.preparedOutput(Projects.DEFAULT, dataset, 1, "default", specSha256);
         PreparedDataset.Builder manifest = PreparedDataset.newBuilder().setDataset(dataset).setDatasetVersion(1)
                 .setPipeline(PipelineSpec.newBuilder().setName("default")).setSpecSha256(specSha256)
                 .addAllFeatureNames(fitted.featureNames())
@@ -69,7 +70,7 @@ final class PreparedIris {
         manifest.setTransform(ref("transform", store.put(prefix + "transform.json", transform, "application/json")));
         manifest.setProfile(ref("profile", store.put(prefix + "profile.json", FeatureProfileJson.write(
                 FeatureProfile.of(iris.select(split.train()))).getBytes(StandardCharsets.UTF_8), "application/json")));
-        ProtoJsonObjects.write(store, ObjectKeys.preparedManifest(dataset, 1, "default"), manifest.build());
+        ProtoJsonObjects.write(store, ObjectKeys.preparedManifest(Projects.DEFAULT, dataset, 1, "default"), manifest.build());
         return new Written(dataset, 1, "default", test, transform);
     }
 

@@ -1,5 +1,6 @@
 package dev.aiaas.ingest.storage;
 
+import dev.aiaas.errors.Projects;
 import dev.aiaas.ingest.mapping.DatasetMessages;
 import dev.aiaas.ingest.model.DatasetVersion;
 import dev.aiaas.ingest.model.VersionPart;
@@ -28,7 +29,7 @@ public class VersionManifest {
     public static String newSealFolder(String dataset, long version) {
         byte[] id = new byte[8];
         ThreadLocalRandom.current().nextBytes(id);
-        return ObjectKeys.sealedVersion(dataset, version, HexFormat.of().formatHex(id));
+        return ObjectKeys.sealedVersion(Projects.DEFAULT, dataset, version, HexFormat.of().formatHex(id));
     }
 
     /** The version's digest: SHA-256 of its parts' SHA-256 hex strings, concatenated in order. */

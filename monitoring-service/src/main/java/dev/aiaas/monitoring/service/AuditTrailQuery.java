@@ -8,7 +8,7 @@ import dev.aiaas.proto.events.v1.CallAudited;
 import dev.aiaas.proto.monitoring.v1.ListAuditEventsRequest;
 import dev.aiaas.proto.monitoring.v1.ListAuditEventsResponse;
 import dev.aiaas.security.Admission;
-import dev.aiaas.security.Projects;
+import dev.aiaas.errors.Projects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package dev.aiaas.events;
 
 import com.google.protobuf.Timestamp;
+import dev.aiaas.errors.Projects;
 import dev.aiaas.proto.events.v1.EventHeader;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,11 +13,22 @@ public final class EventHeaders {
     }
 
     public static EventHeader newHeader(String source) {
+        return newHeader(source, Projects.DEFAULT);
+    }
+
+    /** The header of an event about resources of {@code project}. */
+    public static EventHeader newHeader(String source, String project) {
         Instant now = Instant.now();
         return EventHeader.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
                 .setSource(source)
+                .setProject(project)
                 .build();
+    }
+
+    /** The project an event is about ({@link Projects#DEFAULT} for one from before projects). */
+    public static String project(EventHeader header) {
+        return Projects.orDefault(header.getProject());
     }
 }

@@ -1,5 +1,6 @@
 package dev.aiaas.security;
 
+import dev.aiaas.errors.Projects;
 import dev.aiaas.proto.common.v1.Access;
 import io.grpc.Status;
 import java.util.Locale;
@@ -45,7 +46,7 @@ public final class AccessGate {
         }
         String target = project(caller, project);
         Role role = caller.grants().get(target);
-        if (role == null || !Projects.exists(target)) {
+        if (role == null || !Projects.valid(target)) {
             throw new AccessDenied(Status.Code.NOT_FOUND, "no project '" + target + "' that " + caller.subject()
                     + " can see: ask an admin of it for a role", caller.subject());
         }

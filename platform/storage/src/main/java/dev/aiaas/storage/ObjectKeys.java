@@ -1,5 +1,6 @@
 package dev.aiaas.storage;
 
+import dev.aiaas.errors.Projects;
 import java.util.Locale;
 
 /**
@@ -7,6 +8,7 @@ import java.util.Locale;
  * service builds its keys here and nowhere else:
  *
  * <pre>
+ * [projects/{project}/]                                the project's root: none for "default"
  * datasets/{dataset}/v{n}/{seal}/part-00000.jsonl      a sealed version's records (ingest)
  * datasets/{dataset}/v{n}/{seal}/manifest.json         its manifest: aiaas.ingest.v1.DatasetVersion
  * prepared/{dataset}/v{n}/sealed.json                  the committed seal, as preprocess received it
@@ -39,13 +41,13 @@ public final class ObjectKeys {
     }
 
     /** The folder of one seal of a dataset version. */
-    public static String sealedVersion(String dataset, long version, String sealId) {
-        return datasetVersion(dataset, version) + segment("seal id", sealId) + "/";
+    public static String sealedVersion(String project, String dataset, long version, String sealId) {
+        return datasetVersion(project, dataset, version) + segment("seal id", sealId) + "/";
     }
 
     /** The manifest of one seal of a dataset version. */
-    public static String datasetManifest(String dataset, long version, String sealId) {
-        return sealedVersion(dataset, version, sealId) + DATASET_MANIFEST;
+    public static String datasetManifest(String project, String dataset, long version, String sealId) {
+        return sealedVersion(project, dataset, version, sealId) + DATASET_MANIFEST;
     }
 
     /** Part {@code index} (0-based) of a sealed version, under its folder. */
@@ -57,49 +59,58 @@ public final class ObjectKeys {
     }
 
     /** Where preprocess records the committed seal of a dataset version it received. */
-    public static String sealReceipt(String dataset, long version) {
-        return preparedVersion(dataset, version) + SEAL_RECEIPT;
+    public static String sealReceipt(String project, String dataset, long version) {
+        return preparedVersion(project, dataset, version) + SEAL_RECEIPT;
     }
 
     /** The manifest of a dataset version prepared with a pipeline: written last, it means "complete". */
-    public static String preparedManifest(String dataset, long version, String pipeline) {
-        return preparedPipeline(dataset, version, pipeline) + PREPARED_MANIFEST;
+    public static String preparedManifest(String project, String dataset, long version, String pipeline) {
+        return preparedPipeline(project, dataset, version, pipeline) + PREPARED_MANIFEST;
     }
 
     /** The folder of the tensors, transform and profile prepared with a pipeline spec. */
-    public static String preparedOutput(String dataset, long version, String pipeline, String specSha256) {
+    public static String preparedOutput(String project, String dataset, long version, String pipeline,
+            String specSha256) {
         if (specSha256 == null || specSha256.length() < SPEC_FOLDER_LENGTH) {
             throw new IllegalArgumentException("pipeline spec digest must be a SHA-256 hex string, was " + specSha256);
         }
-        return preparedPipeline(dataset, version, pipeline)
+        return preparedPipeline(project, dataset, version, pipeline)
                 + segment("spec digest", specSha256.substring(0, SPEC_FOLDER_LENGTH)) + "/";
     }
 
     /** The folder of the artifacts of a model trained by one job. */
-    public static String modelArtifacts(String model, String jobId) {
-        return "models/" + segment("model name", model) + "/" + segment("job id", jobId) + "/";
+    public static String modelArtifacts(String project, String model, String jobId) {
+        return root(project) + "models/" + segment("model name", model) + "/" + segment("job id", jobId) + "/";
     }
 
     /** The folder of a running job's checkpoints. */
-    public static String checkpoints(String jobId) {
-        return "training/checkpoints/" + segment("job id", jobId) + "/";
+    public static String checkpoints(String project, String jobId) {
+        return root(project) + "training/checkpoints/" + segment("job id", jobId) + "/";
     }
 
     /** The checkpoint written after {@code epoch}. */
-    public static String checkpoint(String jobId, int epoch) {
-        return checkpoints(jobId) + String.format(Locale.ROOT, "epoch-%04d.params", epoch);
+    public static String checkpoint(String project, String jobId, int epoch) {
+        return checkpoints(project, jobId) + String.format(Locale.ROOT, "epoch-%04d.params", epoch);
     }
 
-    private static String datasetVersion(String dataset, long version) {
-        return "datasets/" + segment("dataset name", dataset) + "/" + versionSegment(version) + "/";
+    /**
+     * Where a project's objects start: {@code projects/{project}/}, except for the default
+     * project, whose objects keep the layout from before projects (so its existing keys stay valid).
+     */
+    private static String root(String project) {
+        return Projects.DEFAULT.equals(project) ? "" : "projects/" + segment("project", project) + "/";
     }
 
-    private static String preparedVersion(String dataset, long version) {
-        return "prepared/" + segment("dataset name", dataset) + "/" + versionSegment(version) + "/";
+    private static String datasetVersion(String project, String dataset, long version) {
+        return root(project) + "datasets/" + segment("dataset name", dataset) + "/" + versionSegment(version) + "/";
     }
 
-    private static String preparedPipeline(String dataset, long version, String pipeline) {
-        return preparedVersion(dataset, version) + segment("pipeline name", pipeline) + "/";
+    private static String preparedVersion(String project, String dataset, long version) {
+        return root(project) + "prepared/" + segment("dataset name", dataset) + "/" + versionSegment(version) + "/";
+    }
+
+    private static String preparedPipeline(String project, String dataset, long version, String pipeline) {
+        return preparedVersion(project, dataset, version) + segment("pipeline name", pipeline) + "/";
     }
 
     private static String versionSegment(long version) {

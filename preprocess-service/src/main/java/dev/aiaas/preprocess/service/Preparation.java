@@ -1,5 +1,6 @@
 package dev.aiaas.preprocess.service;
 
+import dev.aiaas.errors.Projects;
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.ml.profile.FeatureProfile;
 import dev.aiaas.ml.profile.FeatureProfileJson;
@@ -107,7 +108,7 @@ public class Preparation {
     }
 
     private static String outputFolder(PreparationRequest request) {
-        return ObjectKeys.preparedOutput(request.dataset(), request.datasetVersion(), request.pipeline(),
+        return ObjectKeys.preparedOutput(Projects.DEFAULT, request.dataset(), request.datasetVersion(), request.pipeline(),
                 request.specSha256());
     }
 

@@ -1,5 +1,6 @@
 package dev.aiaas.preprocess.service;
 
+import dev.aiaas.errors.Projects;
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.errors.Names;
 import dev.aiaas.proto.preprocess.v1.PreparedDataset;
@@ -24,7 +25,7 @@ public class PreparedCatalog {
     /** The manifest of the dataset version prepared under {@code pipeline}, if it was. */
     public Optional<PreparedDataset> find(String dataset, long version, String pipeline) {
         requireValid(dataset, version, pipeline);
-        String key = ObjectKeys.preparedManifest(dataset, version, pipeline);
+        String key = ObjectKeys.preparedManifest(Projects.DEFAULT, dataset, version, pipeline);
         return store.stat(key).map(manifest -> ProtoJsonObjects.read(store, key, manifest.sha256(),
                 PreparedDataset.getDefaultInstance()));
     }

@@ -1,6 +1,7 @@
 package dev.aiaas.preprocess.storage;
 
 import com.google.protobuf.Timestamp;
+import dev.aiaas.errors.Projects;
 import dev.aiaas.preprocess.model.PreparedOutput;
 import dev.aiaas.preprocess.model.PreparedOutput.StoredObject;
 import dev.aiaas.proto.common.v1.ArtifactRef;
@@ -46,7 +47,7 @@ public class PreparedManifest {
                     .setTensors(ref("tensors", s.tensors())));
         }
         PreparedDataset written = manifest.build();
-        ProtoJsonObjects.write(store, ObjectKeys.preparedManifest(request.dataset(), request.datasetVersion(),
+        ProtoJsonObjects.write(store, ObjectKeys.preparedManifest(Projects.DEFAULT, request.dataset(), request.datasetVersion(),
                 request.pipeline()), written);
         return written;
     }

@@ -1,5 +1,6 @@
 package dev.aiaas.preprocess.storage;
 
+import dev.aiaas.errors.Projects;
 import dev.aiaas.preprocess.model.SealedVersion;
 import dev.aiaas.proto.events.v1.DatasetVersionSealed;
 import dev.aiaas.storage.ArtifactStore;
@@ -28,13 +29,13 @@ public class SealReceipts {
                     + event.getVersion() + " names no manifest key and digest: it comes from an ingest-service older "
                     + "than the storage contract; seal the records again");
         }
-        ProtoJsonObjects.write(store, ObjectKeys.sealReceipt(event.getDataset(), event.getVersion()), event);
+        ProtoJsonObjects.write(store, ObjectKeys.sealReceipt(Projects.DEFAULT, event.getDataset(), event.getVersion()), event);
         return toSealed(event);
     }
 
     /** The committed seal of {@code dataset} v{@code version}, once its event arrived. */
     public Optional<SealedVersion> find(String dataset, long version) {
-        String key = ObjectKeys.sealReceipt(dataset, version);
+        String key = ObjectKeys.sealReceipt(Projects.DEFAULT, dataset, version);
         return store.stat(key).map(receipt -> toSealed(ProtoJsonObjects.read(store, key, receipt.sha256(),
                 DatasetVersionSealed.getDefaultInstance())));
     }

@@ -2,7 +2,7 @@ package dev.aiaas.serving.rest;
 
 import dev.aiaas.proto.common.v1.Access;
 import dev.aiaas.security.AccessDenied;
-import dev.aiaas.security.Projects;
+import dev.aiaas.errors.Projects;
 import dev.aiaas.security.quarkus.Gatekeeper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,5 +1,6 @@
 package dev.aiaas.training.storage;
 
+import dev.aiaas.errors.Projects;
 import dev.aiaas.storage.ArtifactStore;
 import dev.aiaas.storage.ObjectKeys;
 import dev.aiaas.storage.StoredArtifact;
@@ -20,7 +21,7 @@ public class CheckpointStore {
 
     /** Uploads the parameters saved after {@code epoch}. */
     public JobCheckpoint put(String jobId, int epoch, Path parameters) {
-        StoredArtifact stored = store.put(ObjectKeys.checkpoint(jobId, epoch), parameters);
+        StoredArtifact stored = store.put(ObjectKeys.checkpoint(Projects.DEFAULT, jobId, epoch), parameters);
         return new JobCheckpoint(epoch, stored.key(), stored.sha256());
     }
 
@@ -32,6 +33,6 @@ public class CheckpointStore {
 
     /** Deletes every checkpoint of a job that ended. */
     public void deleteAll(String jobId) {
-        store.deletePrefix(ObjectKeys.checkpoints(jobId));
+        store.deletePrefix(ObjectKeys.checkpoints(Projects.DEFAULT, jobId));
     }
 }

@@ -1,5 +1,6 @@
 package dev.aiaas.training.storage;
 
+import dev.aiaas.errors.Projects;
 import dev.aiaas.models.LoadedModel;
 import dev.aiaas.models.ModelSpecJson;
 import dev.aiaas.storage.ArtifactStore;
@@ -31,7 +32,7 @@ public class ModelArtifactWriter {
 
     /** Uploads the model's four artifacts and returns them with their SHA-256, in role order. */
     public List<StoredFile> write(String modelName, String jobId, LoadedModel model, PreparedData data, Path folder) {
-        String prefix = ObjectKeys.modelArtifacts(modelName, jobId);
+        String prefix = ObjectKeys.modelArtifacts(Projects.DEFAULT, modelName, jobId);
         Path params;
         try {
             params = model.saveParameters(folder.resolve("parameters"));

@@ -1,5 +1,6 @@
 package dev.aiaas.training.storage;
 
+import dev.aiaas.errors.Projects;
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.ml.npz.NpzReader;
 import dev.aiaas.models.LabelledData;
@@ -35,7 +36,7 @@ public class PreparedDatasetReader {
 
     /** The manifest of a prepared dataset; FAILED_PRECONDITION when it was never prepared. */
     public PreparedData manifest(String dataset, long version, String pipeline) {
-        String key = ObjectKeys.preparedManifest(dataset, version, pipeline);
+        String key = ObjectKeys.preparedManifest(Projects.DEFAULT, dataset, version, pipeline);
         StoredArtifact stored = store.stat(key).orElseThrow(() -> DomainException.failedPrecondition("dataset "
                 + dataset + " v" + version + " has not been prepared with pipeline '" + pipeline + "' (no " + key
                 + "): run Prepare for it, then submit the job again"));

@@ -4,7 +4,8 @@ import dev.aiaas.proto.common.v1.Access;
 import dev.aiaas.security.AccessDenied;
 import dev.aiaas.security.Admission;
 import dev.aiaas.security.MethodAccess;
-import dev.aiaas.security.Projects;
+import dev.aiaas.errors.DomainException;
+import dev.aiaas.errors.Projects;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.ForwardingServerCall;
@@ -24,7 +25,7 @@ import java.util.Set;
 /**
  * Admits every gRPC call through the {@link Gatekeeper} before anything else sees it, with the
  * access the method states ({@link MethodAccess}), and puts the admission (caller and project)
- * on the call's context. Only the gRPC health service answers without a token, for probes.
+ * and the project ({@link ProjectScope}) on the call's context. Only the gRPC health service answers without a token, for probes.
  * Every call of a method that needs more than VIEWER goes to the {@link AuditTrail} with how it
  * ended, refusals included.
  */
@@ -73,7 +74,17 @@ public class CallerAccess implements ServerInterceptor, Prioritized {
             return new ServerCall.Listener<>() {
             };
         }
-        Context context = admission == null ? Context.current() : Context.current().withValue(ADMISSION, admission);
+        Context context;
+        try {
+            context = Context.current().withValue(ProjectScope.PROJECT, ProjectScope.of(admission, headers.get(PROJECT)));
+        } catch (DomainException badName) {
+            call.close(Status.INVALID_ARGUMENT.withDescription(badName.getMessage()), new Metadata());
+            return new ServerCall.Listener<>() {
+            };
+        }
+        if (admission != null) {
+            context = context.withValue(ADMISSION, admission);
+        }
         if (access == Access.VIEWER) {
             return Contexts.interceptCall(context, call, headers, next);
         }

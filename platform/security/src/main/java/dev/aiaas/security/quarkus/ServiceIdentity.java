@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * Presents this service's own token on every call it makes to another service (the registry,
- * for training and serving), so that the callee knows a platform service is calling.
+ * for training and serving), so that the callee knows a platform service is calling, and names
+ * the project it calls for ({@link ProjectScope#current()}), so that it is answered from that
+ * project only.
  */
 @ApplicationScoped
 @GlobalInterceptor
@@ -26,13 +28,14 @@ public class ServiceIdentity implements ClientInterceptor {
     @Override
     public <Q, A> ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
         Optional<String> token = gatekeeper.serviceToken();
-        if (token.isEmpty()) {
-            return next.newCall(method, options);
-        }
+        String project = ProjectScope.current();
         return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
             @Override
             public void start(Listener<A> listener, Metadata headers) {
-                headers.put(CallerAccess.AUTHORIZATION, "Bearer " + token.get());
+                token.ifPresent(own -> headers.put(CallerAccess.AUTHORIZATION, "Bearer " + own));
+                if (!headers.containsKey(CallerAccess.PROJECT)) {
+                    headers.put(CallerAccess.PROJECT, project);
+                }
                 super.start(listener, headers);
             }
         };
