@@ -1,22 +1,19 @@
 package dev.aiaas.registry;
 
+import static dev.aiaas.registry.RegistryRequests.SHA;
+import static dev.aiaas.registry.RegistryRequests.alias;
+import static dev.aiaas.registry.RegistryRequests.unique;
+import static dev.aiaas.registry.RegistryRequests.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.aiaas.events.Topics;
 import dev.aiaas.proto.common.v1.ArtifactRef;
-import dev.aiaas.proto.common.v1.Signature;
-import dev.aiaas.proto.common.v1.TensorSpec;
 import dev.aiaas.proto.events.v1.RegistryEvent;
-import dev.aiaas.proto.registry.v1.CreateModelVersionRequest;
 import dev.aiaas.proto.registry.v1.GetAliasHistoryRequest;
 import dev.aiaas.proto.registry.v1.GetModelVersionRequest;
-import dev.aiaas.proto.registry.v1.Lineage;
 import dev.aiaas.proto.registry.v1.ListModelVersionsRequest;
 import dev.aiaas.proto.registry.v1.ModelVersion;
 import dev.aiaas.proto.registry.v1.RegistryServiceGrpc.RegistryServiceBlockingStub;
-import dev.aiaas.proto.registry.v1.SetAliasRequest;
-import dev.aiaas.testing.RealServers;
 import dev.aiaas.testing.RealServersResource;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -24,22 +21,12 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealServersResource.class, restrictToAnnotatedClass = false)
 class RegistryServiceTest {
-
-    private static final String SHA = "a".repeat(64);
 
     @GrpcClient("registry")
     RegistryServiceBlockingStub registry;
@@ -131,7 +118,7 @@ class RegistryServiceTest {
         registry.createModelVersion(version(model, 0.5));
         registry.setAlias(alias(model, "champion", 1));
 
-        List<RegistryEvent> events = eventsOf(model, 3, Duration.ofSeconds(20));
+        List<RegistryEvent> events = RegistryTopic.eventsOf(model, 3, Duration.ofSeconds(20));
 
         assertThat(events).extracting(RegistryEvent::getChangeCase).containsExactly(
                 RegistryEvent.ChangeCase.MODEL_CREATED,
@@ -139,65 +126,12 @@ class RegistryServiceTest {
                 RegistryEvent.ChangeCase.ALIAS_SET);
         assertThat(events.get(2).getAliasSet().getVersion()).isEqualTo(1);
         assertThat(events).extracting(e -> e.getHeader().getEventId()).doesNotHaveDuplicates();
-    }
-
-    private static List<RegistryEvent> eventsOf(String model, int expected, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.get().kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "registry-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<RegistryEvent> events = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.REGISTRY_EVENTS));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (events.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (model.equals(record.key())) {
-                        events.add(parse(record.value()));
-                    }
-                }
-            }
-        }
-        return events;
-    }
-
-    private static RegistryEvent parse(byte[] payload) {
-        try {
-            return RegistryEvent.parseFrom(payload);
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-            throw new AssertionError("registry event is not a RegistryEvent", e);
-        }
-    }
-
-    private static CreateModelVersionRequest version(String model, double accuracy) {
-        return version(model, accuracy, "job-" + java.util.UUID.randomUUID());
-    }
-
-    private static CreateModelVersionRequest version(String model, double accuracy, String trainingJob) {
-        return CreateModelVersionRequest.newBuilder()
-                .setModelName(model)
-                .setFamily("MLP")
-                .putMetrics("accuracy", accuracy)
-                .setSignature(Signature.newBuilder()
-                        .addInputs(TensorSpec.newBuilder().setName("input").setDatatype("FP32").addShape(-1).addShape(4))
-                        .addOutputs(TensorSpec.newBuilder().setName("probabilities").setDatatype("FP32").addShape(-1).addShape(3)))
-                .setLineage(Lineage.newBuilder().setDataset("iris").setDatasetVersion(3).setPipeline("default")
-                        .setTrainingJobId(trainingJob))
-                .addArtifacts(ArtifactRef.newBuilder().setRole("parameters").setKey("models/" + model + "/p.params")
-                        .setSha256(SHA).setSizeBytes(1234))
-                .build();
-    }
-
-    private static SetAliasRequest alias(String model, String alias, long version) {
-        return SetAliasRequest.newBuilder().setModelName(model).setAlias(alias).setVersion(version).build();
+        // a call that names no project acts in the default one, and its events say so
+        assertThat(events).extracting(e -> e.getHeader().getProject()).containsOnly("default");
     }
 
     private static void assertStatus(Runnable call, Status.Code code) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(StatusRuntimeException.class,
                 e -> assertThat(e.getStatus().getCode()).isEqualTo(code));
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -20,13 +20,19 @@ import dev.aiaas.proto.registry.v1.RegistryServiceGrpc;
 import dev.aiaas.proto.registry.v1.SetAliasRequest;
 import dev.aiaas.proto.registry.v1.SetModelVersionTagRequest;
 import dev.aiaas.registry.service.ModelRegistry;
+import dev.aiaas.security.quarkus.ProjectScope;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import java.util.function.Supplier;
 
-/** The registry's gRPC edge: maps messages to {@link ModelRegistry} calls and back. */
+/**
+ * The registry's gRPC edge: maps messages to {@link ModelRegistry} calls and back. Every call
+ * acts within the project it was admitted for ({@link ProjectScope#current()}; the training
+ * service registering a job's model names the job's project in the {@code aiaas-project} header),
+ * which it hands to the registry explicitly.
+ */
 @GrpcService
 @Blocking
 public class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImplBase {
@@ -36,33 +42,39 @@ public class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImpl
 
     @Override
     public void createRegisteredModel(CreateRegisteredModelRequest request, StreamObserver<RegisteredModel> response) {
+        String project = ProjectScope.current();
         reply(response, () -> RegistryMessages.toProto(
-                registry.createModel(request.getName(), request.getDescription(), request.getTagsMap())));
+                registry.createModel(project, request.getName(), request.getDescription(), request.getTagsMap())));
     }
 
     @Override
     public void getRegisteredModel(GetRegisteredModelRequest request, StreamObserver<RegisteredModel> response) {
-        reply(response, () -> RegistryMessages.toProto(registry.getModel(request.getName())));
+        String project = ProjectScope.current();
+        reply(response, () -> RegistryMessages.toProto(registry.getModel(project, request.getName())));
     }
 
     @Override
     public void listRegisteredModels(ListRegisteredModelsRequest request,
             StreamObserver<ListRegisteredModelsResponse> response) {
+        String project = ProjectScope.current();
         reply(response, () -> ListRegisteredModelsResponse.newBuilder()
-                .addAllModels(registry.listModels().stream().map(RegistryMessages::toProto).toList())
+                .addAllModels(registry.listModels(project).stream().map(RegistryMessages::toProto).toList())
                 .build());
     }
 
     @Override
     public void createModelVersion(CreateModelVersionRequest request, StreamObserver<ModelVersion> response) {
-        reply(response, () -> RegistryMessages.toProto(registry.createVersion(RegistryMessages.toDomain(request))));
+        String project = ProjectScope.current();
+        reply(response, () -> RegistryMessages.toProto(
+                registry.createVersion(project, RegistryMessages.toDomain(request))));
     }
 
     @Override
     public void getModelVersion(GetModelVersionRequest request, StreamObserver<ModelVersion> response) {
+        String project = ProjectScope.current();
         reply(response, () -> RegistryMessages.toProto(switch (request.getSelectorCase()) {
-            case VERSION -> registry.getVersion(request.getModelName(), request.getVersion());
-            case ALIAS -> registry.getVersionByAlias(request.getModelName(), request.getAlias());
+            case VERSION -> registry.getVersion(project, request.getModelName(), request.getVersion());
+            case ALIAS -> registry.getVersionByAlias(project, request.getModelName(), request.getAlias());
             case SELECTOR_NOT_SET -> throw DomainException.invalid(
                     "name a version or an alias of model " + request.getModelName());
         }));
@@ -70,40 +82,45 @@ public class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImpl
 
     @Override
     public void listModelVersions(ListModelVersionsRequest request, StreamObserver<ListModelVersionsResponse> response) {
+        String project = ProjectScope.current();
         reply(response, () -> ListModelVersionsResponse.newBuilder()
-                .addAllVersions(registry.listVersions(request.getModelName()).stream()
+                .addAllVersions(registry.listVersions(project, request.getModelName()).stream()
                         .map(RegistryMessages::toProto).toList())
                 .build());
     }
 
     @Override
     public void setAlias(SetAliasRequest request, StreamObserver<Alias> response) {
+        String project = ProjectScope.current();
         reply(response, () -> {
-            long previous = registry.setAlias(request.getModelName(), request.getAlias(), request.getVersion());
+            long previous = registry.setAlias(project, request.getModelName(), request.getAlias(), request.getVersion());
             return RegistryMessages.alias(request.getModelName(), request.getAlias(), request.getVersion(), previous);
         });
     }
 
     @Override
     public void deleteAlias(DeleteAliasRequest request, StreamObserver<DeleteAliasResponse> response) {
+        String project = ProjectScope.current();
         reply(response, () -> {
-            registry.deleteAlias(request.getModelName(), request.getAlias());
+            registry.deleteAlias(project, request.getModelName(), request.getAlias());
             return DeleteAliasResponse.getDefaultInstance();
         });
     }
 
     @Override
     public void getAliasHistory(GetAliasHistoryRequest request, StreamObserver<GetAliasHistoryResponse> response) {
+        String project = ProjectScope.current();
         reply(response, () -> GetAliasHistoryResponse.newBuilder()
-                .addAllChanges(registry.aliasHistory(request.getModelName(), request.getAlias()).stream()
+                .addAllChanges(registry.aliasHistory(project, request.getModelName(), request.getAlias()).stream()
                         .map(RegistryMessages::toProto).toList())
                 .build());
     }
 
     @Override
     public void setModelVersionTag(SetModelVersionTagRequest request, StreamObserver<ModelVersion> response) {
+        String project = ProjectScope.current();
         reply(response, () -> RegistryMessages.toProto(registry.setTag(
-                request.getModelName(), request.getVersion(), request.getKey(), request.getValue())));
+                project, request.getModelName(), request.getVersion(), request.getKey(), request.getValue())));
     }
 
     private static <T> void reply(StreamObserver<T> response, Supplier<T> call) {

@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
 /**
  * The registry's rules: names, immutable numbered versions, aliases that move with a
  * history, and an event for every change, each in one transaction.
+ *
+ * <p>Every operation acts within one project, named by its caller: a model name is unique
+ * within its project, and a model of another project is unknown here, answered with the same
+ * NOT_FOUND as a name no project uses (a different answer would tell that it exists).
  */
 @ApplicationScoped
 public class ModelRegistry {
@@ -48,23 +52,25 @@ public class ModelRegistry {
     @Inject
     RegistryConfig config;
 
+    /** Creates the model in {@code project} unless it exists there; returns it either way. */
     @Transactional
-    public RegisteredModel createModel(String name, String description, Map<String, String> tags) {
+    public RegisteredModel createModel(String project, String name, String description, Map<String, String> tags) {
         Names.require("model name", name);
         return run(() -> {
-            if (models.insertIfMissing(name, description, tags)) {
-                events.modelCreated(name);
+            if (models.insertIfMissing(project, name, description, tags)) {
+                events.modelCreated(project, name);
             }
-            return models.find(name).orElseThrow();
+            return models.find(project, name).orElseThrow();
         });
     }
 
-    public RegisteredModel getModel(String name) {
-        return run(() -> models.find(name)).orElseThrow(() -> unknownModel(name));
+    public RegisteredModel getModel(String project, String name) {
+        return run(() -> models.find(project, name)).orElseThrow(() -> unknownModel(name));
     }
 
-    public List<RegisteredModel> listModels() {
-        return run(() -> models.list(config.listLimit()));
+    /** The models of {@code project} only, by name. */
+    public List<RegisteredModel> listModels(String project) {
+        return run(() -> models.list(project, config.listLimit()));
     }
 
     /**
@@ -73,72 +79,73 @@ public class ModelRegistry {
      * so a trainer may retry a registration whose answer it lost.
      */
     @Transactional
-    public ModelVersion createVersion(NewModelVersion spec) {
+    public ModelVersion createVersion(String project, NewModelVersion spec) {
         Names.require("model name", spec.modelName());
         validate(spec);
         NewModelVersion stamped = withCodeVersion(spec);
+        String model = spec.modelName();
         return run(() -> {
-            if (models.insertIfMissing(spec.modelName(), "", Map.of())) {
-                events.modelCreated(spec.modelName());
+            if (models.insertIfMissing(project, model, "", Map.of())) {
+                events.modelCreated(project, model);
             }
             String job = spec.lineage().trainingJobId();
             if (!job.isEmpty()) {
-                models.lock(spec.modelName());
-                Optional<ModelVersion> earlier = versions.findByTrainingJob(spec.modelName(), job);
+                models.lock(project, model);
+                Optional<ModelVersion> earlier = versions.findByTrainingJob(project, model, job);
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
             }
-            long version = models.nextVersion(spec.modelName());
-            versions.insert(stamped, version);
-            events.versionCreated(spec.modelName(), version);
-            return versions.find(spec.modelName(), version).orElseThrow();
+            long version = models.nextVersion(project, model);
+            versions.insert(project, stamped, version);
+            events.versionCreated(project, model, version);
+            return versions.find(project, model, version).orElseThrow();
         });
     }
 
-    public ModelVersion getVersion(String model, long version) {
-        return run(() -> versions.find(model, version)).orElseThrow(() -> {
-            getModel(model);
+    public ModelVersion getVersion(String project, String model, long version) {
+        return run(() -> versions.find(project, model, version)).orElseThrow(() -> {
+            getModel(project, model);
             return DomainException.notFound("model " + model + " has no version " + version);
         });
     }
 
-    public ModelVersion getVersionByAlias(String model, String alias) {
-        long version = run(() -> aliases.find(model, alias)).orElseThrow(() -> {
-            getModel(model);
+    public ModelVersion getVersionByAlias(String project, String model, String alias) {
+        long version = run(() -> aliases.find(project, model, alias)).orElseThrow(() -> {
+            getModel(project, model);
             return DomainException.notFound("model " + model + " has no alias '" + alias + "'");
         });
-        return getVersion(model, version);
+        return getVersion(project, model, version);
     }
 
-    public List<ModelVersion> listVersions(String model) {
-        getModel(model);
-        return run(() -> versions.list(model, config.listLimit()));
+    public List<ModelVersion> listVersions(String project, String model) {
+        getModel(project, model);
+        return run(() -> versions.list(project, model, config.listLimit()));
     }
 
     /** Creates or moves an alias; returns the version it pointed at before (0 when new). */
     @Transactional
-    public long setAlias(String model, String alias, long version) {
+    public long setAlias(String project, String model, String alias, long version) {
         Names.requireAlias(alias);
-        getVersion(model, version);
+        getVersion(project, model, version);
         return run(() -> {
-            long previous = aliases.findForUpdate(model, alias).orElse(0L);
+            long previous = aliases.findForUpdate(project, model, alias).orElse(0L);
             if (previous != version) {
-                aliases.move(model, alias, version, previous, caller());
-                events.aliasSet(model, alias, version, previous);
+                aliases.move(project, model, alias, version, previous, caller());
+                events.aliasSet(project, model, alias, version, previous);
             }
             return previous;
         });
     }
 
     @Transactional
-    public void deleteAlias(String model, String alias) {
-        getModel(model);
+    public void deleteAlias(String project, String model, String alias) {
+        getModel(project, model);
         run(() -> {
-            long previous = aliases.findForUpdate(model, alias).orElseThrow(
+            long previous = aliases.findForUpdate(project, model, alias).orElseThrow(
                     () -> DomainException.notFound("model " + model + " has no alias '" + alias + "'"));
-            aliases.delete(model, alias, previous, caller());
-            events.aliasDeleted(model, alias, previous);
+            aliases.delete(project, model, alias, previous, caller());
+            events.aliasDeleted(project, model, alias, previous);
             return null;
         });
     }
@@ -148,21 +155,21 @@ public class ModelRegistry {
         return CallerAccess.current().map(admission -> admission.caller().subject()).orElse("");
     }
 
-    public List<AliasChange> aliasHistory(String model, String alias) {
-        getModel(model);
-        return run(() -> aliases.history(model, alias == null ? "" : alias, config.listLimit()));
+    public List<AliasChange> aliasHistory(String project, String model, String alias) {
+        getModel(project, model);
+        return run(() -> aliases.history(project, model, alias == null ? "" : alias, config.listLimit()));
     }
 
     @Transactional
-    public ModelVersion setTag(String model, long version, String key, String value) {
+    public ModelVersion setTag(String project, String model, long version, String key, String value) {
         if (key == null || key.isBlank()) {
             throw DomainException.invalid("tag key is empty: name the tag to set");
         }
-        getVersion(model, version);
+        getVersion(project, model, version);
         return run(() -> {
-            versions.setTag(model, version, key, value);
-            events.tagSet(model, version, key, value);
-            return versions.find(model, version).orElseThrow();
+            versions.setTag(project, model, version, key, value);
+            events.tagSet(project, model, version, key, value);
+            return versions.find(project, model, version).orElseThrow();
         });
     }
 

@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Registered models in PostgreSQL. Runs inside the caller's transaction. */
+/**
+ * Registered models in PostgreSQL, each in its project: every query names the project, so a
+ * model of another project is never read, listed or changed. Runs inside the caller's transaction.
+ */
 @ApplicationScoped
 public class ModelStore {
 
@@ -24,57 +27,68 @@ public class ModelStore {
     AliasStore aliases;
 
     /** Inserts the model unless it exists; true when this call created it. */
-    public boolean insertIfMissing(String name, String description, Map<String, String> tags) throws SQLException {
-        String sql = "insert into registered_model (name, description, tags) values (?, ?, ?::jsonb) on conflict do nothing";
+    public boolean insertIfMissing(String project, String name, String description, Map<String, String> tags)
+            throws SQLException {
+        String sql = "insert into registered_model (project, name, description, tags) values (?, ?, ?, ?::jsonb) "
+                + "on conflict do nothing";
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
-            insert.setString(1, name);
-            insert.setString(2, description);
-            insert.setString(3, JsonColumns.write(tags));
+            insert.setString(1, project);
+            insert.setString(2, name);
+            insert.setString(3, description);
+            insert.setString(4, JsonColumns.write(tags));
             return insert.executeUpdate() == 1;
         }
     }
 
-    public Optional<RegisteredModel> find(String name) throws SQLException {
-        String sql = "select name, description, tags, latest_version, created_at from registered_model where name = ?";
+    public Optional<RegisteredModel> find(String project, String name) throws SQLException {
+        String sql = "select name, description, tags, latest_version, created_at from registered_model "
+                + "where project = ? and name = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
-            query.setString(1, name);
+            query.setString(1, project);
+            query.setString(2, name);
             try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(read(row)) : Optional.empty();
+                return row.next() ? Optional.of(read(project, row)) : Optional.empty();
             }
         }
     }
 
-    public List<RegisteredModel> list(int limit) throws SQLException {
-        String sql = "select name, description, tags, latest_version, created_at from registered_model order by name limit ?";
+    /** The project's models, by name. */
+    public List<RegisteredModel> list(String project, int limit) throws SQLException {
+        String sql = "select name, description, tags, latest_version, created_at from registered_model "
+                + "where project = ? order by name limit ?";
         List<RegisteredModel> models = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
-            query.setInt(1, limit);
+            query.setString(1, project);
+            query.setInt(2, limit);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    models.add(read(row));
+                    models.add(read(project, row));
                 }
             }
         }
         return models;
     }
 
-    /**
-     * Reserves the model's next version number. The row lock this takes serialises
-     * concurrent registrations of the same model until the transaction ends.
-     */
     /** Locks the model's row until the transaction ends: creations of its versions take turns. */
-    public void lock(String name) throws SQLException {
-        String sql = "select 1 from registered_model where name = ? for update";
+    public void lock(String project, String name) throws SQLException {
+        String sql = "select 1 from registered_model where project = ? and name = ? for update";
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
-            query.setString(1, name);
+            query.setString(1, project);
+            query.setString(2, name);
             query.executeQuery().close();
         }
     }
 
-    public long nextVersion(String name) throws SQLException {
-        String sql = "update registered_model set latest_version = latest_version + 1 where name = ? returning latest_version";
+    /**
+     * Reserves the model's next version number. The row lock this takes serialises
+     * concurrent registrations of the same model until the transaction ends.
+     */
+    public long nextVersion(String project, String name) throws SQLException {
+        String sql = "update registered_model set latest_version = latest_version + 1 "
+                + "where project = ? and name = ? returning latest_version";
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
-            update.setString(1, name);
+            update.setString(1, project);
+            update.setString(2, name);
             try (ResultSet row = update.executeQuery()) {
                 row.next();
                 return row.getLong(1);
@@ -82,13 +96,13 @@ public class ModelStore {
         }
     }
 
-    private RegisteredModel read(ResultSet row) throws SQLException {
+    private RegisteredModel read(String project, ResultSet row) throws SQLException {
         String name = row.getString("name");
         return new RegisteredModel(
                 name,
                 row.getString("description"),
                 JsonColumns.strings(row.getString("tags")),
-                aliases.aliasesOf(name),
+                aliases.aliasesOf(project, name),
                 row.getLong("latest_version"),
                 row.getTimestamp("created_at").toInstant());
     }
