@@ -4,6 +4,7 @@ import static dev.aiaas.ingest.IngestFixtures.IRIS;
 import static dev.aiaas.ingest.IngestFixtures.create;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiaas.errors.Projects;
 import dev.aiaas.ingest.service.ConsumedBatchStore;
 import dev.aiaas.ingest.service.ConsumedRecord;
 import dev.aiaas.proto.ingest.v1.GetDatasetRequest;
@@ -67,8 +68,8 @@ class ConsumedBatchStoreTest {
     }
 
     private List<ConsumedRecord> records(String dataset, long from, long to) {
-        return LongStream.range(from, to).mapToObj(offset -> new ConsumedRecord(partition, offset, dataset,
-                Map.<String, Object>of("sepal_length", 5.1, "sepal_width", 3.5, "petal_length", 1.4,
+        return LongStream.range(from, to).mapToObj(offset -> new ConsumedRecord(partition, offset, Projects.DEFAULT,
+                dataset, Map.<String, Object>of("sepal_length", 5.1, "sepal_width", 3.5, "petal_length", 1.4,
                         "petal_width", 0.2, "species", "setosa"))).toList();
     }
 

@@ -1,20 +1,27 @@
 package dev.aiaas.ingest;
 
 import com.google.protobuf.ByteString;
+import dev.aiaas.errors.Projects;
 import dev.aiaas.proto.common.v1.Column;
 import dev.aiaas.proto.common.v1.ColumnType;
 import dev.aiaas.proto.common.v1.Schema;
 import dev.aiaas.proto.ingest.v1.CreateDatasetRequest;
 import dev.aiaas.proto.ingest.v1.FileFormat;
+import dev.aiaas.proto.ingest.v1.GetDatasetRequest;
 import dev.aiaas.proto.ingest.v1.ImportFileHeader;
 import dev.aiaas.proto.ingest.v1.ImportFileRequest;
 import dev.aiaas.proto.ingest.v1.IngestServiceGrpc;
 import dev.aiaas.proto.ingest.v1.UploadSummary;
 import dev.aiaas.testing.RealServers;
 import io.grpc.Channel;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,11 +33,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Schemas, the bundled files and calls the ingest tests share. */
 final class IngestFixtures {
@@ -130,6 +145,61 @@ final class IngestFixtures {
             }
         }
         return found;
+    }
+
+    /** {@code stub}'s calls made for {@code project}: with its name in the {@value Projects#HEADER} header. */
+    static IngestServiceGrpc.IngestServiceBlockingStub inProject(IngestServiceGrpc.IngestServiceBlockingStub stub,
+            String project) {
+        return stub.withInterceptors(naming(project));
+    }
+
+    /** Calls on {@code channel} made for {@code project}: with its name in the {@value Projects#HEADER} header. */
+    static Channel inProject(Channel channel, String project) {
+        return ClientInterceptors.intercept(channel, naming(project));
+    }
+
+    private static ClientInterceptor naming(String project) {
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of(Projects.HEADER, Metadata.ASCII_STRING_MARSHALLER), project);
+        return MetadataUtils.newAttachHeadersInterceptor(headers);
+    }
+
+    /** The dataset's open rows once they reach {@code expected}, or as they stand when time ran out. */
+    static long openRowsReaching(IngestServiceGrpc.IngestServiceBlockingStub stub, String dataset, long expected,
+            Duration timeout) throws InterruptedException {
+        GetDatasetRequest request = GetDatasetRequest.newBuilder().setName(dataset).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long rows = stub.getDataset(request).getOpenRows();
+        while (rows < expected && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            rows = stub.getDataset(request).getOpenRows();
+        }
+        return rows;
+    }
+
+    /** How many partitions {@code topic} has on the test broker. */
+    static int partitions(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RealServers.get().kafkaBootstrap()))) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        }
+    }
+
+    /** Produces one record to {@code topic}, with {@code headers} (name to UTF-8 value), and waits for the broker. */
+    static void produce(String topic, String key, byte[] value, Map<String, String> headers) throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RealServers.get().kafkaBootstrap());
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
+        }
+    }
+
+    /** A record header's value as text, null when the record has none. */
+    static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static Column column(String name, ColumnType type) {

@@ -12,16 +12,19 @@ import io.grpc.stub.StreamObserver;
 /**
  * One ImportFile stream: the header first, then the file's bytes, parsed chunk by chunk as
  * they arrive. Each chunk is parsed (and every full batch stored) before the next one is
- * handed over: the file is never held in memory as a whole.
+ * handed over: the file is never held in memory as a whole. The dataset is the one of the
+ * project the call was admitted for.
  */
 final class ImportFileObserver extends IntakeStream<ImportFileRequest> {
 
     private final RecordIntake intake;
+    private final String project;
     private FileImport fileImport;
 
-    ImportFileObserver(RecordIntake intake, StreamObserver<UploadSummary> response) {
+    ImportFileObserver(RecordIntake intake, String project, StreamObserver<UploadSummary> response) {
         super(response);
         this.intake = intake;
+        this.project = project;
     }
 
     @Override
@@ -48,7 +51,7 @@ final class ImportFileObserver extends IntakeStream<ImportFileRequest> {
             throw DomainException.invalid("the first message of ImportFile must be the header (dataset and format)");
         }
         ImportFileHeader header = message.getHeader();
-        return intake.importFile(header.getDataset(), IngestMessages.toDomain(header.getFormat()), header.getLabelBytes(),
-                header.getUploadId());
+        return intake.importFile(project, header.getDataset(), IngestMessages.toDomain(header.getFormat()),
+                header.getLabelBytes(), header.getUploadId());
     }
 }

@@ -10,15 +10,20 @@ import dev.aiaas.proto.ingest.v1.UploadRecordsRequest;
 import dev.aiaas.proto.ingest.v1.UploadSummary;
 import io.grpc.stub.StreamObserver;
 
-/** One UploadRecords stream: the first message names the dataset, every message may carry records. */
+/**
+ * One UploadRecords stream: the first message names the dataset (of the project the call was
+ * admitted for), every message may carry records.
+ */
 final class UploadRecordsObserver extends IntakeStream<UploadRecordsRequest> {
 
     private final RecordIntake intake;
+    private final String project;
     private UploadSession session;
 
-    UploadRecordsObserver(RecordIntake intake, StreamObserver<UploadSummary> response) {
+    UploadRecordsObserver(RecordIntake intake, String project, StreamObserver<UploadSummary> response) {
         super(response);
         this.intake = intake;
+        this.project = project;
     }
 
     @Override
@@ -27,7 +32,7 @@ final class UploadRecordsObserver extends IntakeStream<UploadRecordsRequest> {
             if (message.getDataset().isEmpty()) {
                 throw DomainException.invalid("the first message of UploadRecords must name the dataset");
             }
-            session = intake.open(message.getDataset(), message.getUploadId());
+            session = intake.open(project, message.getDataset(), message.getUploadId());
         }
         for (Record record : message.getRecordsList()) {
             session.add(ProtoRecords.toRaw(record));

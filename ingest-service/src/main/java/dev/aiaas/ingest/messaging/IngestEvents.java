@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Records ingest's events on {@value Topics#INGEST_EVENTS} (key = dataset) in the transaction
- * of the change itself; the outbox relay publishes them once it commits.
+ * of the change itself; the outbox relay publishes them once it commits. Each carries the
+ * project of the dataset it is about in its header.
  */
 @ApplicationScoped
 public class IngestEvents {
@@ -27,9 +28,10 @@ public class IngestEvents {
     @ConfigProperty(name = "aiaas.outbox.table")
     String table;
 
+    /** DatasetVersionSealed for {@code version}, in its dataset's project. */
     public void versionSealed(DatasetVersion version) throws SQLException {
         DatasetVersionSealed event = DatasetVersionSealed.newBuilder()
-                .setHeader(EventHeaders.newHeader(SOURCE))
+                .setHeader(EventHeaders.newHeader(SOURCE, version.project()))
                 .setDataset(version.dataset())
                 .setVersion(version.version())
                 .setRowCount(version.rowCount())

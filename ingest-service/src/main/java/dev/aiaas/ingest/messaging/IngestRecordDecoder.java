@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a record of {@code aiaas.ingest.records} in any accepted encoding:
+ * Reads a record of the intake's topics ({@code aiaas.ingest.records[.<project>]}) in any
+ * accepted encoding:
  * <ul>
  * <li>JSON {@code {"dataset": "...", "fields": {...}}}, or the fields object alone with the
  * dataset name as the Kafka key;</li>

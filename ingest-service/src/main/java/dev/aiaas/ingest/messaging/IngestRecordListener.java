@@ -1,5 +1,6 @@
 package dev.aiaas.ingest.messaging;
 
+import dev.aiaas.errors.Projects;
 import dev.aiaas.events.Topics;
 import dev.aiaas.ingest.config.IngestConfig;
 import dev.aiaas.ingest.service.ConsumedBatchStore;
@@ -16,6 +17,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,16 +28,20 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Takes records from {@value Topics#INGEST_RECORDS} into datasets' open data, exactly once,
- * one poll at a time:
+ * Takes records from the topics of records to ingest ({@value Topics#INGEST_RECORDS} for the
+ * default project, {@value Topics#INGEST_RECORDS}{@code .<project>} for any other, subscribed
+ * by pattern) into datasets' open data, exactly once, one poll at a time:
  * <ol>
- * <li>every record is decoded and validated; one that cannot be read, names an unknown
- * dataset or breaks the schema is nacked, and the channel's dead-letter queue writes it
- * unchanged to {@value Topics#INGEST_DLQ} with the reason in {@code dead-letter-reason};</li>
+ * <li>every record goes into the project its topic names ({@link RecordProject}) and is decoded
+ * and validated there; one whose topic names no valid project, whose {@code aiaas-project} header
+ * names another project, that cannot be read, names a dataset its project does not have or breaks
+ * the schema is nacked, and the channel's dead-letter queue writes it unchanged to
+ * {@value Topics#INGEST_DLQ} with the reason in {@code dead-letter-reason};</li>
  * <li>once Kafka has acknowledged those letters, the valid records and each partition's new
  * position are stored in one transaction ({@link ConsumedBatchStore}), which skips records
  * already stored by an earlier delivery;</li>
@@ -94,7 +100,7 @@ public class IngestRecordListener {
                 String problem = e instanceof ExecutionException ? String.valueOf(e.getCause()) : e.toString();
                 failure.failing(problem);
                 LOG.warnf("taking %d records from %s failed, retrying in %s: %s", poll.getRecords().size(),
-                        Topics.INGEST_RECORDS, backoff, problem);
+                        poll.getLatestOffsetRecords().keySet(), backoff, problem);
             } catch (InterruptedException e) {
                 return stopping();
             }
@@ -116,12 +122,14 @@ public class IngestRecordListener {
             TopicPartition partition = new TopicPartition(source.getTopic(), source.getPartition());
             ends.merge(partition, source.getOffset() + 1, Math::max);
             try {
+                String project = RecordProject.of(source.getTopic(), header(record, Projects.HEADER));
                 IngestRecordDecoder.Decoded decoded = IngestRecordDecoder.decode(record.getKey(), record.getPayload());
-                RecordValidator.Result result = intake.check(decoded.dataset(), decoded.fields());
+                RecordValidator.Result result = intake.check(project, decoded.dataset(), decoded.fields());
                 if (!result.valid()) {
                     throw new IllegalArgumentException(result.problem());
                 }
-                valid.add(new ConsumedRecord(partition, source.getOffset(), decoded.dataset(), result.values()));
+                valid.add(new ConsumedRecord(partition, source.getOffset(), project, decoded.dataset(),
+                        result.values()));
             } catch (IllegalArgumentException refused) {
                 letters.add(record.nack(new RecordRefused(refused.getMessage())).toCompletableFuture());
             }
@@ -132,6 +140,11 @@ public class IngestRecordListener {
         redeliveredCounter.increment(valid.size() - stored);
         deadLetteredCounter.increment(letters.size());
         commit(ends);
+    }
+
+    private static String header(KafkaRecord<String, byte[]> record, String name) {
+        Header header = record.getHeaders().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Tells the consumer group where the intake stands; the database stays the truth. */

@@ -2,7 +2,10 @@ package dev.aiaas.ingest.model;
 
 import java.time.Instant;
 
-/** A named collection of records with one schema, sealed into numbered versions. */
-public record Dataset(String name, String description, DatasetSchema schema, long openRows, long latestVersion,
-        Instant createdAt) {
+/**
+ * A named collection of records with one schema, sealed into numbered versions. It belongs to
+ * one project, and its name is unique within that project.
+ */
+public record Dataset(String project, String name, String description, DatasetSchema schema, long openRows,
+        long latestVersion, Instant createdAt) {
 }

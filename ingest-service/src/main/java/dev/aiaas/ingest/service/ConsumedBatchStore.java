@@ -15,12 +15,16 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Stores what one poll of a Kafka topic brought, exactly once: the valid records and each
- * partition's new position go in one transaction, and a record before its partition's
- * recorded position (a redelivery) is skipped.
+ * Stores what one poll of Kafka brought, exactly once: the valid records and each partition's
+ * new position go in one transaction, and a record before its partition's recorded position (a
+ * redelivery) is skipped. A poll may span several topics (one per project); positions are kept
+ * per topic and partition, records per project and dataset.
  */
 @ApplicationScoped
 public class ConsumedBatchStore {
+
+    private record DatasetOf(String project, String name) {
+    }
 
     @Inject
     ConsumedPositions positions;
@@ -41,16 +45,17 @@ public class ConsumedBatchStore {
             for (TopicPartition partition : ends.keySet()) {
                 taken.put(partition, positions.lock(partition));
             }
-            Map<String, List<Map<String, Object>>> byDataset = new LinkedHashMap<>();
+            Map<DatasetOf, List<Map<String, Object>>> byDataset = new LinkedHashMap<>();
             int stored = 0;
             for (ConsumedRecord record : valid) {
                 if (record.offset() >= taken.getOrDefault(record.partition(), Long.MAX_VALUE)) {
-                    byDataset.computeIfAbsent(record.dataset(), d -> new ArrayList<>()).add(record.values());
+                    byDataset.computeIfAbsent(new DatasetOf(record.project(), record.dataset()), d -> new ArrayList<>())
+                            .add(record.values());
                     stored++;
                 }
             }
-            for (Map.Entry<String, List<Map<String, Object>>> dataset : byDataset.entrySet()) {
-                records.append(dataset.getKey(), dataset.getValue());
+            for (Map.Entry<DatasetOf, List<Map<String, Object>>> dataset : byDataset.entrySet()) {
+                records.append(dataset.getKey().project(), dataset.getKey().name(), dataset.getValue());
             }
             for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
                 positions.advance(end.getKey(), end.getValue());

@@ -1,45 +1,64 @@
 package dev.aiaas.ingest.service;
 
-import dev.aiaas.errors.Names;
 import static dev.aiaas.errors.SqlWork.run;
 
 import dev.aiaas.errors.DomainException;
+import dev.aiaas.errors.Names;
+import dev.aiaas.ingest.messaging.ProjectRecordTopics;
 import dev.aiaas.ingest.model.Dataset;
 import dev.aiaas.ingest.model.DatasetSchema;
 import dev.aiaas.ingest.storage.DatasetStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.List;
 
-/** Datasets and their schemas: creation is idempotent for the same schema. */
+/**
+ * Datasets and their schemas, each in its project: creation is idempotent for the same schema,
+ * and a project sees only its own datasets (another project's is NOT_FOUND, as a missing one).
+ */
 @ApplicationScoped
 public class DatasetCatalog {
 
     @Inject
     DatasetStore datasets;
 
-    @Transactional
-    public Dataset create(String name, String description, DatasetSchema schema) {
+    @Inject
+    ProjectRecordTopics recordTopics;
+
+    /**
+     * Creates the dataset in {@code project} (or returns it, created before with the same schema)
+     * and makes sure the project's Kafka records topic exists, so that its producers can write.
+     */
+    public Dataset create(String project, String name, String description, DatasetSchema schema) {
         Names.require("dataset name", name);
         schema.validated();
-        return run(() -> {
-            datasets.insertIfMissing(name, description, schema);
-            Dataset existing = datasets.find(name).orElseThrow();
+        Dataset dataset = QuarkusTransaction.requiringNew().call(() -> run(() -> {
+            datasets.insertIfMissing(project, name, description, schema);
+            Dataset existing = datasets.find(project, name).orElseThrow();
             if (!existing.schema().equals(schema)) {
                 throw DomainException.alreadyExists("dataset " + name
                         + " exists with a different schema: choose another name or use the existing schema");
             }
             return existing;
-        });
+        }));
+        // after the commit, on every call: a retried CreateDataset heals a topic Kafka failed to create
+        recordTopics.ensure(project);
+        return dataset;
     }
 
-    public Dataset get(String name) {
-        return run(() -> datasets.find(name)).orElseThrow(
-                () -> DomainException.notFound("no dataset named '" + name + "': create it with CreateDataset first"));
+    /** NOT_FOUND when {@code project} has no dataset of that name. */
+    public Dataset get(String project, String name) {
+        return run(() -> datasets.find(project, name)).orElseThrow(() -> notFound(name));
     }
 
-    public List<Dataset> list() {
-        return run(datasets::list);
+    /** The project's datasets, by name. */
+    public List<Dataset> list(String project) {
+        return run(() -> datasets.list(project));
+    }
+
+    /** The one answer for a dataset the project does not have, whether another project has it or not. */
+    static DomainException notFound(String name) {
+        return DomainException.notFound("no dataset named '" + name + "': create it with CreateDataset first");
     }
 }

@@ -12,24 +12,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * Validators of datasets that records stream into one at a time (Kafka), so that a record
  * costs no schema lookup. Safe to keep forever: a dataset's schema never changes once created
  * and datasets are never deleted. Unknown names are not remembered (the dataset may come).
+ * Kept per project: two projects' datasets of the same name have schemas of their own.
  */
 @ApplicationScoped
 public class SchemaCache {
 
-    private final Map<String, RecordValidator> validators = new ConcurrentHashMap<>();
+    private record Key(String project, String dataset) {
+    }
+
+    private final Map<Key, RecordValidator> validators = new ConcurrentHashMap<>();
 
     @Inject
     DatasetCatalog catalog;
 
-    /** The dataset's validator, or empty when there is no such dataset. */
-    public Optional<RecordValidator> validator(String dataset) {
-        RecordValidator known = validators.get(dataset);
+    /** The validator of {@code project}'s dataset, or empty when the project has no such dataset. */
+    public Optional<RecordValidator> validator(String project, String dataset) {
+        Key key = new Key(project, dataset);
+        RecordValidator known = validators.get(key);
         if (known != null) {
             return Optional.of(known);
         }
         try {
-            RecordValidator validator = new RecordValidator(catalog.get(dataset).schema());
-            validators.put(dataset, validator);
+            RecordValidator validator = new RecordValidator(catalog.get(project, dataset).schema());
+            validators.put(key, validator);
             return Optional.of(validator);
         } catch (DomainException e) {
             if (e.kind() == ErrorKind.NOT_FOUND) {

@@ -85,8 +85,8 @@ public final class UploadSession implements RecordSink {
     /** Stores what is left and reports the upload. */
     public IntakeSummary finish() {
         flush();
-        return new IntakeSummary(dataset.name(), accepted, rejected, List.copyOf(issues), intake.openRows(dataset.name()),
-                Math.min(row, resumeFrom));
+        return new IntakeSummary(dataset.name(), accepted, rejected, List.copyOf(issues),
+                intake.openRows(dataset.project(), dataset.name()), Math.min(row, resumeFrom));
     }
 
     private void flush() {
@@ -95,7 +95,7 @@ public final class UploadSession implements RecordSink {
             return;
         }
         Optional<UploadProgress> progress = uploadId.map(id -> new UploadProgress(id, storedUpTo, row));
-        intake.store(dataset.name(), List.copyOf(pending), progress);
+        intake.store(dataset.project(), dataset.name(), List.copyOf(pending), progress);
         pending.clear();
         storedUpTo = Math.max(storedUpTo, row);
     }

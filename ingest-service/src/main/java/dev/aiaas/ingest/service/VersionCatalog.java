@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** Reads sealed dataset versions. */
+/** Reads sealed dataset versions, each project its own datasets' only. */
 @ApplicationScoped
 public class VersionCatalog {
 
@@ -19,18 +19,18 @@ public class VersionCatalog {
     @Inject
     VersionStore versions;
 
-    /** NOT_FOUND for an unknown dataset or version. */
-    public DatasetVersion get(String dataset, long version) {
-        return run(() -> versions.find(dataset, version)).orElseThrow(() -> {
-            catalog.get(dataset);
+    /** NOT_FOUND for a dataset {@code project} does not have, or an unknown version. */
+    public DatasetVersion get(String project, String dataset, long version) {
+        return run(() -> versions.find(project, dataset, version)).orElseThrow(() -> {
+            catalog.get(project, dataset);
             return DomainException.notFound("dataset " + dataset + " has no version " + version
                     + ": ListDatasetVersions shows the sealed ones");
         });
     }
 
-    /** The dataset's versions, newest first; NOT_FOUND for an unknown dataset. */
-    public List<DatasetVersion> list(String dataset) {
-        catalog.get(dataset);
-        return run(() -> versions.list(dataset));
+    /** The dataset's versions, newest first; NOT_FOUND for a dataset {@code project} does not have. */
+    public List<DatasetVersion> list(String project, String dataset) {
+        catalog.get(project, dataset);
+        return run(() -> versions.list(project, dataset));
     }
 }

@@ -62,36 +62,38 @@ public class VersionSealer {
     @Inject
     IngestConfig config;
 
-    /** NOT_FOUND for an unknown dataset; FAILED_PRECONDITION when it has no open records. */
+    /**
+     * Seals {@code project}'s dataset; its objects go under the project's keys. NOT_FOUND for a
+     * dataset the project does not have; FAILED_PRECONDITION when it has no open records.
+     */
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "ingest.seal.transaction-timeout")
-    public DatasetVersion seal(String name) {
+    public DatasetVersion seal(String project, String name) {
         return run(() -> {
-            Dataset dataset = datasets.lockForSeal(name).orElseThrow(() -> DomainException.notFound(
-                    "no dataset named '" + name + "': create it with CreateDataset first"));
+            Dataset dataset = datasets.lockForSeal(project, name).orElseThrow(() -> DatasetCatalog.notFound(name));
             long number = dataset.latestVersion() + 1;
-            String folder = VersionManifest.newSealFolder(name, number);
+            String folder = VersionManifest.newSealFolder(project, name, number);
             List<VersionPart> parts = writeParts(dataset, folder);
             long rows = parts.stream().mapToLong(VersionPart::rows).sum();
             if (rows == 0) {
                 throw DomainException.failedPrecondition("dataset " + name
                         + " has no open records to seal: upload or import records first");
             }
-            DatasetVersion version = manifests.write(new DatasetVersion(name, number, rows,
+            DatasetVersion version = manifests.write(new DatasetVersion(project, name, number, rows,
                     VersionManifest.digest(parts), folder + ObjectKeys.DATASET_MANIFEST, "", parts, dataset.schema(),
                     Instant.now().truncatedTo(ChronoUnit.MICROS)));
             versions.insert(version);
-            datasets.setLatestVersion(name, number);
+            datasets.setLatestVersion(project, name, number);
             events.versionSealed(version);
-            LOG.infof("sealed %s v%d: %d records in %d parts, sha256 %s", name, number, rows, parts.size(),
-                    version.sha256());
+            LOG.infof("sealed %s v%d of project %s: %d records in %d parts, sha256 %s", name, number, project, rows,
+                    parts.size(), version.sha256());
             return version;
         });
     }
 
     private List<VersionPart> writeParts(Dataset dataset, String folder) throws java.sql.SQLException {
         try (PartWriter writer = new PartWriter(store, folder, config.seal().partRows())) {
-            openRecords.drain(dataset.name(), writer::write);
+            openRecords.drain(dataset.project(), dataset.name(), writer::write);
             return writer.finish();
         }
     }

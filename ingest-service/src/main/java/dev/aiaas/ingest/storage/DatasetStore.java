@@ -15,15 +15,20 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Datasets and their schemas in PostgreSQL. Runs inside the caller's transaction. */
+/**
+ * Datasets and their schemas in PostgreSQL, each in its project: every read names the project
+ * and sees that project's datasets only. Runs inside the caller's transaction.
+ */
 @ApplicationScoped
 public class DatasetStore {
 
-    private static final String SELECT = "select d.name, d.description, d.schema_json, d.latest_version, d.created_at, "
-            + OpenRecordStore.countSql("d.name") + " as open_rows from dataset d";
+    private static final String SELECT = "select d.project, d.name, d.description, d.schema_json, d.latest_version, "
+            + "d.created_at, " + OpenRecordStore.countSql("d.project", "d.name") + " as open_rows from dataset d "
+            + "where d.project = ?";
 
-    private static final String SELECT_LOCKED = "select d.name, d.description, d.schema_json, d.latest_version, "
-            + "d.created_at, 0 as open_rows from dataset d where d.name = ? for no key update";
+    private static final String SELECT_LOCKED = "select d.project, d.name, d.description, d.schema_json, "
+            + "d.latest_version, d.created_at, 0 as open_rows from dataset d where d.project = ? and d.name = ? "
+            + "for no key update";
 
     @Inject
     DataSource dataSource;
@@ -31,20 +36,26 @@ public class DatasetStore {
     @Inject
     ObjectMapper json;
 
-    /** Inserts the dataset unless the name is taken; true when this call created it. */
-    public boolean insertIfMissing(String name, String description, DatasetSchema schema) throws SQLException {
-        String sql = "insert into dataset (name, description, schema_json) values (?, ?, ?::jsonb) on conflict do nothing";
+    /** Inserts the dataset unless the name is taken in the project; true when this call created it. */
+    public boolean insertIfMissing(String project, String name, String description, DatasetSchema schema)
+            throws SQLException {
+        String sql = "insert into dataset (project, name, description, schema_json) values (?, ?, ?, ?::jsonb) "
+                + "on conflict do nothing";
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
-            insert.setString(1, name);
-            insert.setString(2, description);
-            insert.setString(3, write(schema));
+            insert.setString(1, project);
+            insert.setString(2, name);
+            insert.setString(3, description);
+            insert.setString(4, write(schema));
             return insert.executeUpdate() == 1;
         }
     }
 
-    public Optional<Dataset> find(String name) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(SELECT + " where d.name = ?")) {
-            query.setString(1, name);
+    /** The project's dataset of that name; empty when the project has none (whatever other projects have). */
+    public Optional<Dataset> find(String project, String name) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement query = c.prepareStatement(SELECT + " and d.name = ?")) {
+            query.setString(1, project);
+            query.setString(2, name);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.of(read(row)) : Optional.empty();
             }
@@ -57,30 +68,36 @@ public class DatasetStore {
      * conflict with the foreign-key checks of records being inserted meanwhile.
      * Its {@code openRows} is not counted (0).
      */
-    public Optional<Dataset> lockForSeal(String name) throws SQLException {
+    public Optional<Dataset> lockForSeal(String project, String name) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(SELECT_LOCKED)) {
-            query.setString(1, name);
+            query.setString(1, project);
+            query.setString(2, name);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.of(read(row)) : Optional.empty();
             }
         }
     }
 
-    public void setLatestVersion(String name, long version) throws SQLException {
-        String sql = "update dataset set latest_version = ? where name = ?";
+    public void setLatestVersion(String project, String name, long version) throws SQLException {
+        String sql = "update dataset set latest_version = ? where project = ? and name = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
             update.setLong(1, version);
-            update.setString(2, name);
+            update.setString(2, project);
+            update.setString(3, name);
             update.executeUpdate();
         }
     }
 
-    public List<Dataset> list() throws SQLException {
+    /** The project's datasets, by name. */
+    public List<Dataset> list(String project) throws SQLException {
         List<Dataset> datasets = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(SELECT + " order by d.name");
-                ResultSet row = query.executeQuery()) {
-            while (row.next()) {
-                datasets.add(read(row));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement query = c.prepareStatement(SELECT + " order by d.name")) {
+            query.setString(1, project);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    datasets.add(read(row));
+                }
             }
         }
         return datasets;
@@ -88,7 +105,7 @@ public class DatasetStore {
 
     private Dataset read(ResultSet row) throws SQLException {
         try {
-            return new Dataset(row.getString("name"), row.getString("description"),
+            return new Dataset(row.getString("project"), row.getString("name"), row.getString("description"),
                     json.readValue(row.getString("schema_json"), DatasetSchema.class),
                     row.getLong("open_rows"), row.getLong("latest_version"), row.getTimestamp("created_at").toInstant());
         } catch (JsonProcessingException e) {

@@ -17,13 +17,15 @@ import javax.sql.DataSource;
  * Validated records waiting for the next seal, stored a batch at a time: one row of
  * {@code open_chunk} per stored batch holds its records as part lines ({@link #line}), so a
  * Kafka poll of a thousand records costs the database one row, and the seal copies lines
- * without reading a record. Runs inside the caller's transaction.
+ * without reading a record. A dataset is named by its project and name. Runs inside the
+ * caller's transaction.
  */
 @ApplicationScoped
 public class OpenRecordStore {
 
     private static final int FETCH = 16;
-    private static final String INSERT = "insert into open_chunk (dataset, row_count, lines) values (?, ?, ?)";
+    private static final String INSERT =
+            "insert into open_chunk (project, dataset, row_count, lines) values (?, ?, ?, ?)";
 
     @Inject
     DataSource dataSource;
@@ -37,7 +39,7 @@ public class OpenRecordStore {
      * @param records typed values in schema order, missing values left out, as
      *        {@code RecordValidator} returns them: each one's JSON is its part line
      */
-    public void append(String dataset, List<Map<String, Object>> records) throws SQLException {
+    public void append(String project, String dataset, List<Map<String, Object>> records) throws SQLException {
         if (records.isEmpty()) {
             return;
         }
@@ -46,9 +48,10 @@ public class OpenRecordStore {
             lines.append(line(record)).append('\n');
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(INSERT)) {
-            insert.setString(1, dataset);
-            insert.setInt(2, records.size());
-            insert.setString(3, lines.toString());
+            insert.setString(1, project);
+            insert.setString(2, dataset);
+            insert.setInt(3, records.size());
+            insert.setString(4, lines.toString());
             insert.executeUpdate();
         }
     }
@@ -62,13 +65,14 @@ public class OpenRecordStore {
      *
      * @return how many records were handed over
      */
-    public long drain(String dataset, Consumer<String> sealed) throws SQLException {
-        String sql = "with sealed as (delete from open_chunk where dataset = ? returning id, lines) "
+    public long drain(String project, String dataset, Consumer<String> sealed) throws SQLException {
+        String sql = "with sealed as (delete from open_chunk where project = ? and dataset = ? returning id, lines) "
                 + "select lines from sealed order by id";
         long count = 0;
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
             query.setFetchSize(FETCH);
-            query.setString(1, dataset);
+            query.setString(1, project);
+            query.setString(2, dataset);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     count += eachLine(rows.getString(1), sealed);
@@ -78,9 +82,10 @@ public class OpenRecordStore {
         return count;
     }
 
-    /** How many records the dataset has open. */
-    public static String countSql(String datasetColumn) {
-        return "(select coalesce(sum(c.row_count), 0) from open_chunk c where c.dataset = " + datasetColumn + ")";
+    /** How many records the dataset (named by the two SQL columns) has open. */
+    public static String countSql(String projectColumn, String datasetColumn) {
+        return "(select coalesce(sum(c.row_count), 0) from open_chunk c where c.project = " + projectColumn
+                + " and c.dataset = " + datasetColumn + ")";
     }
 
     /** A record's part line: its JSON object, compact, keys in the map's order. */

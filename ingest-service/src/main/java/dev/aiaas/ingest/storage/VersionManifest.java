@@ -1,6 +1,5 @@
 package dev.aiaas.ingest.storage;
 
-import dev.aiaas.errors.Projects;
 import dev.aiaas.ingest.mapping.DatasetMessages;
 import dev.aiaas.ingest.model.DatasetVersion;
 import dev.aiaas.ingest.model.VersionPart;
@@ -25,11 +24,11 @@ public class VersionManifest {
     @Inject
     ArtifactStore store;
 
-    /** A fresh folder for one seal attempt of {@code dataset} v{@code version}. */
-    public static String newSealFolder(String dataset, long version) {
+    /** A fresh folder for one seal attempt of {@code project}'s {@code dataset} v{@code version}. */
+    public static String newSealFolder(String project, String dataset, long version) {
         byte[] id = new byte[8];
         ThreadLocalRandom.current().nextBytes(id);
-        return ObjectKeys.sealedVersion(Projects.DEFAULT, dataset, version, HexFormat.of().formatHex(id));
+        return ObjectKeys.sealedVersion(project, dataset, version, HexFormat.of().formatHex(id));
     }
 
     /** The version's digest: SHA-256 of its parts' SHA-256 hex strings, concatenated in order. */

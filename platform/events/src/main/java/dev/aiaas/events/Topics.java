@@ -1,12 +1,23 @@
 package dev.aiaas.events;
 
+import dev.aiaas.errors.Projects;
 import java.util.List;
 
 /** Every Kafka topic of the platform: the only place their names are written. */
 public final class Topics {
 
-    /** Records to ingest, from gRPC clients' peers and any Kafka producer; key = dataset. */
+    /**
+     * Records to ingest into the default project's datasets, from any Kafka producer; key = dataset.
+     * Another project's records go to its own topic ({@link #ingestRecords(String)}), so that the
+     * broker's ACLs decide who may write into which project.
+     */
     public static final String INGEST_RECORDS = "aiaas.ingest.records";
+    /**
+     * The regular expression of every topic of records to ingest: {@value #INGEST_RECORDS} and
+     * {@value #INGEST_RECORDS}{@code .<project>}, nothing else (not the dead-letter topic). Ingest
+     * subscribes with it, so a project's topic is read once the consumer next refreshes its metadata.
+     */
+    public static final String INGEST_RECORDS_PATTERN = "aiaas\\.ingest\\.records(\\..+)?";
     /** Ingest records that failed validation, unchanged, with the reason in headers. */
     public static final String INGEST_DLQ = "aiaas.ingest.dlq";
     /** Ground-truth labels for earlier predictions, joined by request id. */
@@ -58,6 +69,14 @@ public final class Topics {
             new TopicSpec(MONITORING_ALERTS, 1));
 
     private Topics() {
+    }
+
+    /**
+     * The topic of records to ingest into {@code project}'s datasets: {@value #INGEST_RECORDS} for
+     * the default project, {@value #INGEST_RECORDS}{@code .<project>} for any other.
+     */
+    public static String ingestRecords(String project) {
+        return Projects.DEFAULT.equals(project) ? INGEST_RECORDS : INGEST_RECORDS + "." + project;
     }
 
     /** Every topic with its partition count. */
