@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.aiaas.errors.Projects;
 import dev.aiaas.events.Topics;
 import dev.aiaas.ml.npz.NpyArray;
 import dev.aiaas.ml.npz.NpzReader;
@@ -57,7 +58,7 @@ class PrepareTest {
     @Test
     void irisIsSplitStratifiedAndStandardisedOnTheTrainingSplitOnly() throws Exception {
         String dataset = unique();
-        receipts.record(SealedFixture.sealIris(store, dataset, 1));
+        receipts.record(Projects.DEFAULT, SealedFixture.sealIris(store, dataset, 1));
 
         PreparedDataset prepared = preprocess.prepare(PrepareRequest.newBuilder()
                 .setDataset(dataset).setDatasetVersion(1)
@@ -88,7 +89,7 @@ class PrepareTest {
     @Test
     void preparingAgainReturnsTheSameImmutableOutput() throws Exception {
         String dataset = unique();
-        receipts.record(SealedFixture.sealIris(store, dataset, 1));
+        receipts.record(Projects.DEFAULT, SealedFixture.sealIris(store, dataset, 1));
         PrepareRequest request = PrepareRequest.newBuilder().setDataset(dataset).setDatasetVersion(1).build();
 
         PreparedDataset first = preprocess.prepare(request);
@@ -107,7 +108,7 @@ class PrepareTest {
     @Test
     void theSameNameWithOtherStepsIsRefusedAndANewNamePreparesItAnew() throws Exception {
         String dataset = unique();
-        receipts.record(SealedFixture.sealIris(store, dataset, 1));
+        receipts.record(Projects.DEFAULT, SealedFixture.sealIris(store, dataset, 1));
         PreparedDataset plain = preprocess.prepare(PrepareRequest.newBuilder().setDataset(dataset).setDatasetVersion(1)
                 .setPipeline(PipelineSpec.newBuilder().setName("features")).build());
         PipelineSpec standardised = PipelineSpec.newBuilder().setName("features")
@@ -133,7 +134,7 @@ class PrepareTest {
     void aManifestThatIsNotWhatTheSealCommittedIsNeverPrepared() throws Exception {
         String dataset = unique();
         DatasetVersionSealed sealed = SealedFixture.sealIris(store, dataset, 1);
-        receipts.record(sealed);
+        receipts.record(Projects.DEFAULT, sealed);
         // a seal attempt that rolled back, or anyone, writes other bytes under the committed key
         store.put(sealed.getManifestKey(), "{\"dataset\": \"other\"}".getBytes(StandardCharsets.UTF_8),
                 "application/json");

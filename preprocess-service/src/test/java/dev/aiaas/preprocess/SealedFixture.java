@@ -38,8 +38,17 @@ final class SealedFixture {
     private SealedFixture() {
     }
 
-    /** Seals iris.csv as {@code dataset} v{@code version}; the event that announces it. */
+    /** Seals iris.csv as {@code dataset} v{@code version} of the default project; the event that announces it. */
     static DatasetVersionSealed sealIris(ArtifactStore store, String dataset, long version) throws IOException {
+        return sealIris(store, Projects.DEFAULT, dataset, version);
+    }
+
+    /**
+     * Seals iris.csv as {@code dataset} v{@code version} of {@code project}, under that project's
+     * keys; the event that announces it, its header naming the project.
+     */
+    static DatasetVersionSealed sealIris(ArtifactStore store, String project, String dataset, long version)
+            throws IOException {
         List<String> lines = Files.readAllLines(IRIS);
         String[] header = lines.get(0).split(",");
         StringBuilder part = new StringBuilder();
@@ -56,7 +65,7 @@ final class SealedFixture {
             part.append(JSON.writeValueAsString(record)).append('\n');
             rows++;
         }
-        String folder = ObjectKeys.sealedVersion(Projects.DEFAULT, dataset, version, UUID.randomUUID().toString().substring(0, 8));
+        String folder = ObjectKeys.sealedVersion(project, dataset, version, UUID.randomUUID().toString().substring(0, 8));
         StoredArtifact stored = store.put(ObjectKeys.datasetPart(folder, 0),
                 part.toString().getBytes(StandardCharsets.UTF_8), "application/x-ndjson");
         String sha256 = ArtifactDigest.sha256OfDigests(List.of(stored.sha256()));
@@ -73,7 +82,7 @@ final class SealedFixture {
                         .setSizeBytes(stored.size()))
                 .build();
         StoredArtifact written = ProtoJsonObjects.write(store, manifest.getManifestKey(), manifest);
-        return DatasetVersionSealed.newBuilder().setHeader(EventHeaders.newHeader("test")).setDataset(dataset)
+        return DatasetVersionSealed.newBuilder().setHeader(EventHeaders.newHeader("test", project)).setDataset(dataset)
                 .setVersion(version).setRowCount(rows).setSha256(sha256).setManifestKey(written.key())
                 .setManifestSha256(written.sha256()).build();
     }

@@ -7,12 +7,17 @@ import dev.aiaas.proto.preprocess.v1.GetPreparedDatasetRequest;
 import dev.aiaas.proto.preprocess.v1.PrepareRequest;
 import dev.aiaas.proto.preprocess.v1.PreparedDataset;
 import dev.aiaas.proto.preprocess.v1.PreprocessServiceGrpc;
+import dev.aiaas.security.quarkus.ProjectScope;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 
-/** Preprocess's gRPC edge. */
+/**
+ * Preprocess's gRPC edge. Every call acts within the project it was admitted for
+ * ({@link ProjectScope#current()}), handed to the domain explicitly: another project's sealed
+ * version or prepared dataset is not under this project's keys, so it is NOT_FOUND like a missing one.
+ */
 @GrpcService
 @Blocking
 public class PreprocessGrpcService extends PreprocessServiceGrpc.PreprocessServiceImplBase {
@@ -25,13 +30,16 @@ public class PreprocessGrpcService extends PreprocessServiceGrpc.PreprocessServi
 
     @Override
     public void prepare(PrepareRequest request, StreamObserver<PreparedDataset> response) {
-        reply(response, preparation.prepare(PipelineSpecs.toRequest(request.getDataset(), request.getDatasetVersion(),
-                request.getPipeline())));
+        String project = ProjectScope.current();
+        reply(response, preparation.prepare(PipelineSpecs.toRequest(project, request.getDataset(),
+                request.getDatasetVersion(), request.getPipeline())));
     }
 
     @Override
     public void getPreparedDataset(GetPreparedDatasetRequest request, StreamObserver<PreparedDataset> response) {
-        reply(response, catalog.manifest(request.getDataset(), request.getDatasetVersion(), request.getPipeline()));
+        String project = ProjectScope.current();
+        reply(response, catalog.manifest(project, request.getDataset(), request.getDatasetVersion(),
+                request.getPipeline()));
     }
 
     private static void reply(StreamObserver<PreparedDataset> response, PreparedDataset prepared) {

@@ -33,15 +33,15 @@ public final class PipelineSpecs {
     private PipelineSpecs() {
     }
 
-    /** The default pipeline: steps chosen from the schema, the default split. */
-    public static PreparationRequest defaults(String dataset, long version) {
-        return toRequest(dataset, version, PipelineSpec.getDefaultInstance());
+    /** The default pipeline for a dataset version of {@code project}: steps chosen from the schema, the default split. */
+    public static PreparationRequest defaults(String project, String dataset, long version) {
+        return toRequest(project, dataset, version, PipelineSpec.getDefaultInstance());
     }
 
     /** INVALID_ARGUMENT for a step without a kind or a split that cannot be made. */
-    public static PreparationRequest toRequest(String dataset, long version, PipelineSpec spec) {
+    public static PreparationRequest toRequest(String project, String dataset, long version, PipelineSpec spec) {
         PipelineSpec normalized = normalize(spec);
-        return new PreparationRequest(dataset, version, normalized, sha256(normalized),
+        return new PreparationRequest(project, dataset, version, normalized, sha256(normalized),
                 normalized.getStepsList().stream().map(PipelineSpecs::toStep).toList(), toSplit(normalized.getSplit()));
     }
 

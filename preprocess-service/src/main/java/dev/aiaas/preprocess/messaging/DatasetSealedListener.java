@@ -1,6 +1,7 @@
 package dev.aiaas.preprocess.messaging;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.aiaas.events.EventHeaders;
 import dev.aiaas.events.quarkus.ConsumedRecords;
 import dev.aiaas.preprocess.mapping.PipelineSpecs;
 import dev.aiaas.preprocess.service.Preparation;
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Records every committed seal (the event is sent only after ingest's transaction committed)
- * and prepares the version with the default pipeline. Both are idempotent, so a redelivered
+ * and prepares the version with the default pipeline, both in the project the event's header
+ * names (a version of "beta" is received and prepared under beta's keys only). Both are idempotent, so a redelivered
  * event changes nothing; an event that cannot be prepared goes to the dead-letter topic with
  * the reason, and one that meets an outage (the object store away) waits for it to pass
  * ({@link ConsumedRecords}).
@@ -37,8 +39,9 @@ public class DatasetSealedListener {
 
     private void prepare(byte[] payload) {
         DatasetVersionSealed event = parse(payload);
-        receipts.record(event);
-        preparation.prepare(PipelineSpecs.defaults(event.getDataset(), event.getVersion()));
+        String project = EventHeaders.project(event.getHeader());
+        receipts.record(project, event);
+        preparation.prepare(PipelineSpecs.defaults(project, event.getDataset(), event.getVersion()));
     }
 
     private static DatasetVersionSealed parse(byte[] payload) {

@@ -21,20 +21,22 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * {@code prepared-events} channel (idempotent producer, trace context in the headers) and
  * waits for Kafka's acknowledgement. Preprocess keeps no database, so there is no outbox:
  * the manifest is written first, and preparing again (idempotent) re-announces after a
- * failed send.
+ * failed send. Each event's header names the project of the prepared dataset.
  */
 @ApplicationScoped
 public class PreparedEvents {
 
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    private static final String SOURCE = "preprocess-service";
 
     @Inject
     @Channel("prepared-events")
     Emitter<byte[]> emitter;
 
-    public void prepared(String dataset, long version, String pipeline, String prefix) {
+    /** Announces {@code dataset} v{@code version} of {@code project}, prepared under {@code prefix}; waits for Kafka. */
+    public void prepared(String project, String dataset, long version, String pipeline, String prefix) {
         DatasetPrepared event = DatasetPrepared.newBuilder()
-                .setHeader(EventHeaders.newHeader("preprocess-service"))
+                .setHeader(EventHeaders.newHeader(SOURCE, project))
                 .setDataset(dataset)
                 .setDatasetVersion(version)
                 .setPipeline(pipeline)

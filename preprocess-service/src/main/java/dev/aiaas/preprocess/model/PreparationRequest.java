@@ -6,13 +6,14 @@ import dev.aiaas.proto.preprocess.v1.PipelineSpec;
 import java.util.List;
 
 /**
- * What to prepare: a sealed dataset version and a pipeline spec (name, steps, split; defaults
- * filled in), with the spec's digest and its steps and split as platform/ml runs them. Empty
- * steps mean defaults chosen from the schema.
+ * What to prepare: a sealed dataset version of a project and a pipeline spec (name, steps, split;
+ * defaults filled in), with the spec's digest and its steps and split as platform/ml runs them.
+ * Empty steps mean defaults chosen from the schema.
  *
+ * @param project the project the dataset version and its prepared output belong to
  * @param specSha256 SHA-256 of the spec without its name: the prepared output's key
  */
-public record PreparationRequest(String dataset, long datasetVersion, PipelineSpec spec, String specSha256,
+public record PreparationRequest(String project, String dataset, long datasetVersion, PipelineSpec spec, String specSha256,
         List<Step> steps, StratifiedSplit split) {
 
     /** The pipeline's name: one name holds one spec for a dataset version. */

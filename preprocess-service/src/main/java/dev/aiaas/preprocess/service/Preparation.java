@@ -1,6 +1,5 @@
 package dev.aiaas.preprocess.service;
 
-import dev.aiaas.errors.Projects;
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.ml.profile.FeatureProfile;
 import dev.aiaas.ml.profile.FeatureProfileJson;
@@ -31,13 +30,14 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * Prepares a sealed dataset version: split it, fit the pipeline on the training split
+ * Prepares a sealed dataset version of a project: split it, fit the pipeline on the training split
  * only, apply the fitted pipeline to every split, and write tensors, transform, baseline
  * profile and (last) the manifest. Only a version whose seal committed is read: the one
  * {@link SealReceipts} names. A prepared dataset is immutable: preparing it again with the same
  * spec returns what was written the first time; the same pipeline name with another spec is
  * refused (ALREADY_EXISTS), and its tensors could never be mixed up anyway, since each spec's
- * output lies under its own digest.
+ * output lies under its own digest. Everything is read and written under the request's project:
+ * a version sealed in another project has no receipt here, so it is NOT_FOUND like a missing one.
  *
  * <p>Preparations of one dataset version and pipeline name take turns in this process, so two
  * requests racing with different specs cannot both write the name's manifest.
@@ -70,10 +70,11 @@ public class Preparation {
 
     /** Prepares the dataset version, or returns the manifest already written for the same spec. */
     public PreparedDataset prepare(PreparationRequest request) {
-        String name = request.dataset() + "/" + request.datasetVersion() + "/" + request.pipeline();
+        String name = request.project() + "/" + request.dataset() + "/" + request.datasetVersion() + "/"
+                + request.pipeline();
         synchronized (locks[Math.floorMod(name.hashCode(), LOCK_STRIPES)]) {
-            Optional<PreparedDataset> existing = catalog.find(request.dataset(), request.datasetVersion(),
-                    request.pipeline());
+            Optional<PreparedDataset> existing = catalog.find(request.project(), request.dataset(),
+                    request.datasetVersion(), request.pipeline());
             if (existing.isPresent()) {
                 return sameSpec(existing.get(), request);
             }
@@ -93,23 +94,24 @@ public class Preparation {
 
     private PreparedDataset prepareNew(PreparationRequest request) {
         long started = System.nanoTime();
-        SealedVersion sealed = receipts.find(request.dataset(), request.datasetVersion()).orElseThrow(() ->
-                DomainException.notFound("dataset " + request.dataset() + " has no sealed version "
+        SealedVersion sealed = receipts.find(request.project(), request.dataset(), request.datasetVersion())
+                .orElseThrow(() -> DomainException.notFound("dataset " + request.dataset() + " has no sealed version "
                         + request.datasetVersion() + " that preprocess has received: seal it with SealVersion, or "
                         + "retry once its DatasetVersionSealed event has arrived"));
         SealedDataset data = reader.read(sealed);
         PreparedOutput output = fitAndWrite(request, data.table());
         PreparedDataset manifest = manifests.write(output);
-        events.prepared(request.dataset(), request.datasetVersion(), request.pipeline(), outputFolder(request));
-        LOG.infof("prepared %s v%d with pipeline %s (spec %s): %d rows in %d ms", request.dataset(),
-                request.datasetVersion(), request.pipeline(), abbreviated(request.specSha256()),
+        events.prepared(request.project(), request.dataset(), request.datasetVersion(), request.pipeline(),
+                outputFolder(request));
+        LOG.infof("prepared %s v%d of project %s with pipeline %s (spec %s): %d rows in %d ms", request.dataset(),
+                request.datasetVersion(), request.project(), request.pipeline(), abbreviated(request.specSha256()),
                 data.table().rowCount(), (System.nanoTime() - started) / 1_000_000);
         return manifest;
     }
 
     private static String outputFolder(PreparationRequest request) {
-        return ObjectKeys.preparedOutput(Projects.DEFAULT, request.dataset(), request.datasetVersion(), request.pipeline(),
-                request.specSha256());
+        return ObjectKeys.preparedOutput(request.project(), request.dataset(), request.datasetVersion(),
+                request.pipeline(), request.specSha256());
     }
 
     private static String abbreviated(String sha256) {

@@ -1,7 +1,6 @@
 package dev.aiaas.preprocess.storage;
 
 import com.google.protobuf.Timestamp;
-import dev.aiaas.errors.Projects;
 import dev.aiaas.preprocess.model.PreparedOutput;
 import dev.aiaas.preprocess.model.PreparedOutput.StoredObject;
 import dev.aiaas.proto.common.v1.ArtifactRef;
@@ -47,8 +46,8 @@ public class PreparedManifest {
                     .setTensors(ref("tensors", s.tensors())));
         }
         PreparedDataset written = manifest.build();
-        ProtoJsonObjects.write(store, ObjectKeys.preparedManifest(Projects.DEFAULT, request.dataset(), request.datasetVersion(),
-                request.pipeline()), written);
+        ProtoJsonObjects.write(store, ObjectKeys.preparedManifest(request.project(), request.dataset(),
+                request.datasetVersion(), request.pipeline()), written);
         return written;
     }
 

@@ -1,6 +1,5 @@
 package dev.aiaas.preprocess.storage;
 
-import dev.aiaas.errors.Projects;
 import dev.aiaas.preprocess.model.SealedVersion;
 import dev.aiaas.proto.events.v1.DatasetVersionSealed;
 import dev.aiaas.storage.ArtifactStore;
@@ -14,7 +13,8 @@ import java.util.Optional;
  * The committed seals preprocess has received: each DatasetVersionSealed event, stored as it
  * came under {@link ObjectKeys#sealReceipt}. Ingest sends the event only after the seal's
  * transaction committed, so a receipt names the one manifest of the version (key and digest)
- * that may be read; objects of a seal attempt that rolled back are never named by one.
+ * that may be read; objects of a seal attempt that rolled back are never named by one. Receipts lie
+ * under the project the event's header names, so a project finds only its own seals.
  */
 @ApplicationScoped
 public class SealReceipts {
@@ -22,20 +22,20 @@ public class SealReceipts {
     @Inject
     ArtifactStore store;
 
-    /** Records the event; IllegalArgumentException when it lacks what a receipt needs. */
-    public SealedVersion record(DatasetVersionSealed event) {
+    /** Records the event as a seal of {@code project}; IllegalArgumentException when it lacks what a receipt needs. */
+    public SealedVersion record(String project, DatasetVersionSealed event) {
         if (event.getManifestKey().isEmpty() || event.getManifestSha256().isEmpty() || event.getVersion() < 1) {
             throw new IllegalArgumentException("DatasetVersionSealed for " + event.getDataset() + " v"
                     + event.getVersion() + " names no manifest key and digest: it comes from an ingest-service older "
                     + "than the storage contract; seal the records again");
         }
-        ProtoJsonObjects.write(store, ObjectKeys.sealReceipt(Projects.DEFAULT, event.getDataset(), event.getVersion()), event);
+        ProtoJsonObjects.write(store, ObjectKeys.sealReceipt(project, event.getDataset(), event.getVersion()), event);
         return toSealed(event);
     }
 
-    /** The committed seal of {@code dataset} v{@code version}, once its event arrived. */
-    public Optional<SealedVersion> find(String dataset, long version) {
-        String key = ObjectKeys.sealReceipt(Projects.DEFAULT, dataset, version);
+    /** The committed seal of {@code project}'s {@code dataset} v{@code version}, once its event arrived. */
+    public Optional<SealedVersion> find(String project, String dataset, long version) {
+        String key = ObjectKeys.sealReceipt(project, dataset, version);
         return store.stat(key).map(receipt -> toSealed(ProtoJsonObjects.read(store, key, receipt.sha256(),
                 DatasetVersionSealed.getDefaultInstance())));
     }
