@@ -46,12 +46,18 @@ final class PreparedIris {
     private PreparedIris() {
     }
 
+    /** Writes {@code dataset} v1 (pipeline "default") of the default project. */
     static Written write(ArtifactStore store, String dataset) throws Exception {
+        return write(store, Projects.DEFAULT, dataset);
+    }
+
+    /** Writes {@code dataset} v1 (pipeline "default") of {@code project}, under that project's keys. */
+    static Written write(ArtifactStore store, String project, String dataset) throws Exception {
         Table iris = CsvTableReader.read(irisCsv(), "species");
         SplitIndices split = new StratifiedSplit(0.7, 0.15, 0.15, 42, true).split(iris);
         FittedPipeline fitted = Pipeline.of(new Standardize()).fit(iris.select(split.train()));
         String specSha256 = ArtifactDigest.sha256Hex(dataset.getBytes(StandardCharsets.UTF_8));
-        String prefix = ObjectKeys.preparedOutput(Projects.DEFAULT, dataset, 1, "default", specSha256);
+        String prefix = ObjectKeys.preparedOutput(project, dataset, 1, "default", specSha256);
         PreparedDataset.Builder manifest = PreparedDataset.newBuilder().setDataset(dataset).setDatasetVersion(1)
                 .setPipeline(PipelineSpec.newBuilder().setName("default")).setSpecSha256(specSha256)
                 .addAllFeatureNames(fitted.featureNames())
@@ -70,7 +76,7 @@ final class PreparedIris {
         manifest.setTransform(ref("transform", store.put(prefix + "transform.json", transform, "application/json")));
         manifest.setProfile(ref("profile", store.put(prefix + "profile.json", FeatureProfileJson.write(
                 FeatureProfile.of(iris.select(split.train()))).getBytes(StandardCharsets.UTF_8), "application/json")));
-        ProtoJsonObjects.write(store, ObjectKeys.preparedManifest(Projects.DEFAULT, dataset, 1, "default"), manifest.build());
+        ProtoJsonObjects.write(store, ObjectKeys.preparedManifest(project, dataset, 1, "default"), manifest.build());
         return new Written(dataset, 1, "default", test, transform);
     }
 

@@ -6,8 +6,15 @@ import dev.aiaas.proto.registry.v1.GetModelVersionRequest;
 import dev.aiaas.proto.registry.v1.ModelVersion;
 import dev.aiaas.proto.registry.v1.RegistryServiceGrpc;
 import dev.aiaas.proto.registry.v1.SetAliasRequest;
+import dev.aiaas.errors.Projects;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -23,7 +30,9 @@ import java.util.Map;
  * port) implementing just the part of RegistryService that training calls. It keeps every
  * CreateModelVersion request as the version it answers (1, 2, … per model) and answers
  * GetModelVersion with it, so a test reads back exactly what the worker registered through
- * the same API. The real registry-service is exercised by the e2e suite.
+ * the same API. Like the registry, it keeps models apart per project, the one each call names in
+ * its {@value Projects#HEADER} header (none: the default project), so a model is read back only in
+ * the project its registration named. The real registry-service is exercised by the e2e suite.
  */
 public class RegistryStandIn implements QuarkusTestResourceLifecycleManager {
 
@@ -32,7 +41,9 @@ public class RegistryStandIn implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            server = ServerBuilder.forPort(0).addService(new InMemoryRegistry()).build().start();
+            server = ServerBuilder.forPort(0)
+                    .addService(ServerInterceptors.intercept(new InMemoryRegistry(), new ProjectHeader()))
+                    .build().start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the registry stand-in", e);
         }
@@ -48,7 +59,28 @@ public class RegistryStandIn implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** Versions and aliases in memory; each request recorded as the version it created. */
+    /** The project a call names, as the registry's CallerAccess reads it with security off. */
+    static final class ProjectHeader implements ServerInterceptor {
+
+        // io.grpc's Context, named in full: QuarkusTestResourceLifecycleManager has a Context of its own
+        static final io.grpc.Context.Key<String> PROJECT = io.grpc.Context.key("stand-in-project");
+        private static final Metadata.Key<String> HEADER = Metadata.Key.of(Projects.HEADER,
+                Metadata.ASCII_STRING_MARSHALLER);
+
+        @Override
+        public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
+                ServerCallHandler<Q, A> next) {
+            String project = Projects.orDefault(headers.get(HEADER));
+            return Contexts.interceptCall(io.grpc.Context.current().withValue(PROJECT, project), call, headers, next);
+        }
+
+        /** The model's key in the maps: its name within the current call's project. */
+        static String key(String model) {
+            return PROJECT.get() + "/" + model;
+        }
+    }
+
+    /** Versions and aliases in memory, per project; each request recorded as the version it created. */
     static final class InMemoryRegistry extends RegistryServiceGrpc.RegistryServiceImplBase {
 
         private final Map<String, List<ModelVersion>> versions = new HashMap<>();
@@ -57,7 +89,8 @@ public class RegistryStandIn implements QuarkusTestResourceLifecycleManager {
         @Override
         public synchronized void createModelVersion(CreateModelVersionRequest request,
                 StreamObserver<ModelVersion> response) {
-            List<ModelVersion> model = versions.computeIfAbsent(request.getModelName(), name -> new ArrayList<>());
+            List<ModelVersion> model = versions.computeIfAbsent(ProjectHeader.key(request.getModelName()),
+                    name -> new ArrayList<>());
             String job = request.getLineage().getTrainingJobId();
             for (ModelVersion earlier : model) {
                 if (!job.isEmpty() && earlier.getLineage().getTrainingJobId().equals(job)) {
@@ -80,13 +113,14 @@ public class RegistryStandIn implements QuarkusTestResourceLifecycleManager {
 
         @Override
         public synchronized void setAlias(SetAliasRequest request, StreamObserver<Alias> response) {
-            List<ModelVersion> model = versions.getOrDefault(request.getModelName(), List.of());
+            List<ModelVersion> model = versions.getOrDefault(ProjectHeader.key(request.getModelName()), List.of());
             if (request.getVersion() < 1 || request.getVersion() > model.size()) {
                 response.onError(Status.NOT_FOUND.withDescription("no version " + request.getVersion())
                         .asRuntimeException());
                 return;
             }
-            Long previous = aliases.put(request.getModelName() + "@" + request.getAlias(), request.getVersion());
+            Long previous = aliases.put(ProjectHeader.key(request.getModelName()) + "@" + request.getAlias(),
+                    request.getVersion());
             response.onNext(Alias.newBuilder().setModelName(request.getModelName()).setAlias(request.getAlias())
                     .setVersion(request.getVersion()).setPreviousVersion(previous == null ? 0 : previous).build());
             response.onCompleted();
@@ -94,9 +128,9 @@ public class RegistryStandIn implements QuarkusTestResourceLifecycleManager {
 
         @Override
         public synchronized void getModelVersion(GetModelVersionRequest request, StreamObserver<ModelVersion> response) {
-            List<ModelVersion> model = versions.getOrDefault(request.getModelName(), List.of());
-            long number = request.hasAlias()
-                    ? aliases.getOrDefault(request.getModelName() + "@" + request.getAlias(), 0L)
+            String key = ProjectHeader.key(request.getModelName());
+            List<ModelVersion> model = versions.getOrDefault(key, List.of());
+            long number = request.hasAlias() ? aliases.getOrDefault(key + "@" + request.getAlias(), 0L)
                     : request.getVersion();
             if (number < 1 || number > model.size()) {
                 response.onError(Status.NOT_FOUND.withDescription("no such version of " + request.getModelName())
@@ -105,8 +139,8 @@ public class RegistryStandIn implements QuarkusTestResourceLifecycleManager {
             }
             ModelVersion version = model.get((int) number - 1);
             response.onNext(version.toBuilder().addAllAliases(aliases.entrySet().stream()
-                    .filter(a -> a.getKey().startsWith(request.getModelName() + "@") && a.getValue() == number)
-                    .map(a -> a.getKey().substring(request.getModelName().length() + 1)).toList()).build());
+                    .filter(a -> a.getKey().startsWith(key + "@") && a.getValue() == number)
+                    .map(a -> a.getKey().substring(key.length() + 1)).toList()).build());
             response.onCompleted();
         }
     }

@@ -3,6 +3,7 @@ package dev.aiaas.training.client;
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.errors.ErrorKind;
 import dev.aiaas.proto.registry.v1.SetAliasRequest;
+import dev.aiaas.security.quarkus.ProjectScope;
 import dev.aiaas.training.model.ModelRegistration;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -13,7 +14,9 @@ import java.util.function.Supplier;
 /**
  * Training's only way to the model registry. Every call carries the configured deadline and
  * is retried while the registry is unavailable or slow ({@link RegistryCalls}); a call that
- * still fails becomes a {@link DomainException} that says what to do.
+ * still fails becomes a {@link DomainException} that says what to do. Every call is made for the
+ * project of the job it registers ({@link ProjectScope#within}), so the registry keeps the model
+ * in that project: the call carries it in the {@code aiaas-project} header.
  */
 @ApplicationScoped
 public class RegistryClient {
@@ -21,15 +24,15 @@ public class RegistryClient {
     @Inject
     RegistryCalls calls;
 
-    /** Registers a new version of the model and returns its number. */
-    public long createVersion(ModelRegistration registration) {
-        return call("register a version of " + registration.modelName(),
+    /** Registers a new version of the model in {@code project} and returns its number. */
+    public long createVersion(String project, ModelRegistration registration) {
+        return call(project, "register a version of " + registration.modelName(),
                 () -> calls.createModelVersion(RegistryRequests.createVersion(registration))).getVersion();
     }
 
-    /** Points {@code alias} of the model at {@code version}. */
-    public void setAlias(String modelName, String alias, long version) {
-        call("point alias '" + alias + "' of " + modelName + " at version " + version,
+    /** Points {@code alias} of the model of {@code project} at {@code version}. */
+    public void setAlias(String project, String modelName, String alias, long version) {
+        call(project, "point alias '" + alias + "' of " + modelName + " at version " + version,
                 () -> {
                     calls.setAlias(SetAliasRequest.newBuilder()
                             .setModelName(modelName).setAlias(alias).setVersion(version).build());
@@ -37,9 +40,9 @@ public class RegistryClient {
                 });
     }
 
-    private static <T> T call(String what, Supplier<T> call) {
+    private static <T> T call(String project, String what, Supplier<T> call) {
         try {
-            return call.get();
+            return ProjectScope.within(project, call);
         } catch (StatusRuntimeException e) {
             throw translate(what, e.getStatus(), e);
         }

@@ -12,12 +12,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One WatchJob stream: polls the job's stored progress on a shared timer and forwards new
+ * One WatchJob stream: polls the stored progress of the job (of the caller's project) on a shared timer and forwards new
  * entries, until the job finishes, the client cancels or the stream times out. Holds no
  * thread while it waits.
  */
 final class JobWatch {
 
+    private final String project;
     private final String jobId;
     private final JobQueue queue;
     private final ServerCallStreamObserver<JobEvent> stream;
@@ -25,7 +26,9 @@ final class JobWatch {
     private long sequence;
     private ScheduledFuture<?> poll;
 
-    JobWatch(String jobId, JobQueue queue, ServerCallStreamObserver<JobEvent> stream, Duration timeout) {
+    JobWatch(String project, String jobId, JobQueue queue, ServerCallStreamObserver<JobEvent> stream,
+            Duration timeout) {
+        this.project = project;
         this.jobId = jobId;
         this.queue = queue;
         this.stream = stream;
@@ -43,7 +46,7 @@ final class JobWatch {
             return;
         }
         try {
-            for (JobProgress progress : queue.progressAfter(jobId, sequence)) {
+            for (JobProgress progress : queue.progressAfter(project, jobId, sequence)) {
                 sequence = progress.sequence();
                 stream.onNext(TrainingMessages.toProto(progress));
                 if (progress.state().finished()) {

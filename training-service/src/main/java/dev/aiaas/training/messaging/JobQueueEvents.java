@@ -10,16 +10,23 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** Announces a queued job to the workers on {@value Topics#TRAINING_JOBS}, in the submit's transaction. */
+/**
+ * Announces a queued job to the workers on {@value Topics#TRAINING_JOBS}, in the submit's
+ * transaction (or the reaper's or the sweeper's); the header names the job's project, which the
+ * worker runs it for.
+ */
 @ApplicationScoped
 public class JobQueueEvents {
+
+    private static final String SOURCE = "training-service";
 
     @Inject
     DataSource dataSource;
 
-    public void queued(String jobId) throws SQLException {
+    /** Announces job {@code jobId} of {@code project}. */
+    public void queued(String project, String jobId) throws SQLException {
         TrainingJobQueued event = TrainingJobQueued.newBuilder()
-                .setHeader(EventHeaders.newHeader("training-service"))
+                .setHeader(EventHeaders.newHeader(SOURCE, project))
                 .setJobId(jobId)
                 .build();
         try (Connection connection = dataSource.getConnection()) {

@@ -1,6 +1,7 @@
 package dev.aiaas.training.messaging;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.aiaas.events.EventHeaders;
 import dev.aiaas.proto.events.v1.TrainingJobQueued;
 import dev.aiaas.training.service.TrainingWorker;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -12,7 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Takes the jobs announced on {@code aiaas.training.jobs} (consumer group
  * {@code training-workers}: each announcement goes to one replica). The announcement only
  * names the job; the job row in PostgreSQL is the queue of record, and claiming it there is
- * what makes one worker, and only one, run it. Jobs run one at a time per replica, on the
+ * what makes one worker, and only one, run it. The job is run for the project the header names
+ * (a job is looked up in that project only). Jobs run one at a time per replica, on the
  * single-thread {@value #POOL} pool.
  */
 @ApplicationScoped
@@ -26,7 +28,8 @@ public class TrainingJobListener {
     @Incoming("training-jobs")
     @Blocking(POOL)
     public void onJobQueued(byte[] payload) {
-        worker.run(parse(payload).getJobId());
+        TrainingJobQueued event = parse(payload);
+        worker.run(EventHeaders.project(event.getHeader()), event.getJobId());
     }
 
     private static TrainingJobQueued parse(byte[] payload) {

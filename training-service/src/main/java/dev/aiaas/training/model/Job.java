@@ -3,8 +3,9 @@ package dev.aiaas.training.model;
 import java.time.Instant;
 import java.util.Map;
 
-/** A training job as stored: its spec, state and outcome. */
+/** A training job as stored: the project it belongs to, its spec, state and outcome. */
 public record Job(
+        String project,
         String id,
         JobSpec spec,
         JobState state,

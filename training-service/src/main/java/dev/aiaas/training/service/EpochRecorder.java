@@ -32,6 +32,7 @@ final class EpochRecorder implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EpochRecorder.class);
 
+    private final String project;
     private final String jobId;
     private final JobLifecycle lifecycle;
     private final CheckpointStore checkpoints;
@@ -43,7 +44,8 @@ final class EpochRecorder implements AutoCloseable {
     private volatile int lostInEpoch;
     private Future<?> last;
 
-    EpochRecorder(String jobId, JobLifecycle lifecycle, CheckpointStore checkpoints, Path spool) {
+    EpochRecorder(String project, String jobId, JobLifecycle lifecycle, CheckpointStore checkpoints, Path spool) {
+        this.project = project;
         this.jobId = jobId;
         this.lifecycle = lifecycle;
         this.checkpoints = checkpoints;
@@ -117,9 +119,9 @@ final class EpochRecorder implements AutoCloseable {
             }
             Optional<JobCheckpoint> checkpoint = Optional.empty();
             if (parameters != null && report.epoch() == newestCheckpoint.get()) {
-                checkpoint = Optional.of(checkpoints.put(jobId, report.epoch(), parameters));
+                checkpoint = Optional.of(checkpoints.put(project, jobId, report.epoch(), parameters));
             }
-            if (!lifecycle.epochFinished(jobId, report, checkpoint)) {
+            if (!lifecycle.epochFinished(project, jobId, report, checkpoint)) {
                 lostInEpoch = report.epoch();
             }
         } catch (RuntimeException e) {

@@ -21,7 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Submitting, reading and cancelling jobs; every state change is also a progress entry. */
+/**
+ * Submitting, reading and cancelling a project's jobs; every state change is also a progress
+ * entry. A job of another project is NOT_FOUND exactly like a missing one.
+ */
 @ApplicationScoped
 public class JobQueue {
 
@@ -43,58 +46,66 @@ public class JobQueue {
      * job instead, unchecked: it is the same submit again. The prepared data is read before
      * the transaction starts, so no connection waits on the object store.
      */
-    public Job submit(JobSpec spec, String requestId) {
-        Optional<Job> earlier = earlierSubmit(requestId);
+    public Job submit(String project, JobSpec spec, String requestId) {
+        Optional<Job> earlier = earlierSubmit(project, requestId);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         TrainingConfig.Limits limits = config.limits();
         JobSpec checked = spec.validated(new JobLimits(limits.maxEpochs(), limits.maxBatchSize(),
                 limits.maxHiddenLayers(), limits.maxHiddenUnits()));
-        TrainingSetup.modelSpec(checked, prepared.manifest(checked.dataset(), checked.datasetVersion(),
+        TrainingSetup.modelSpec(checked, prepared.manifest(project, checked.dataset(), checked.datasetVersion(),
                 checked.pipeline()));
         return QuarkusTransaction.requiringNew().call(() -> run(() -> {
-            Optional<Job> meanwhile = requestId.isBlank() ? Optional.empty() : jobs.findByRequestId(requestId);
+            Optional<Job> meanwhile = requestId.isBlank() ? Optional.empty()
+                    : jobs.findByRequestId(project, requestId);
             if (meanwhile.isPresent()) {
                 return meanwhile.get();
             }
             String id = "job-" + UUID.randomUUID();
-            jobs.insert(id, requestId, checked);
-            jobs.appendProgress(id, JobState.QUEUED, 0, null, Map.of(), "queued");
-            events.queued(id);
-            return jobs.find(id).orElseThrow();
+            jobs.insert(project, id, requestId, checked);
+            jobs.appendProgress(project, id, JobState.QUEUED, 0, null, Map.of(), "queued");
+            events.queued(project, id);
+            return jobs.find(project, id).orElseThrow();
         }));
     }
 
-    private Optional<Job> earlierSubmit(String requestId) {
-        return requestId.isBlank() ? Optional.empty() : run(() -> jobs.findByRequestId(requestId));
+    private Optional<Job> earlierSubmit(String project, String requestId) {
+        return requestId.isBlank() ? Optional.empty() : run(() -> jobs.findByRequestId(project, requestId));
     }
 
-    public Job get(String id) {
-        return run(() -> jobs.find(id)).orElseThrow(() -> DomainException.notFound("no training job with id '" + id + "'"));
+    /** The project's job {@code id}; NOT_FOUND when it has none by that id. */
+    public Job get(String project, String id) {
+        return run(() -> jobs.find(project, id)).orElseThrow(() -> notFound(id));
     }
 
-    public List<Job> list(JobState state, int limit) {
+    /** The project's jobs, newest first, optionally of one state, at most the configured list limit. */
+    public List<Job> list(String project, JobState state, int limit) {
         int bounded = limit <= 0 ? config.listLimit() : Math.min(limit, config.listLimit());
-        return run(() -> jobs.list(state, bounded));
+        return run(() -> jobs.list(project, state, bounded));
     }
 
-    /** Cancels a job that has not finished; a finished job is returned unchanged. */
+    /** Cancels a job of the project that has not finished; a finished job is returned unchanged. */
     @Transactional
-    public Job cancel(String id) {
+    public Job cancel(String project, String id) {
         return run(() -> {
-            Job job = jobs.findForUpdate(id).orElseThrow(
-                    () -> DomainException.notFound("no training job with id '" + id + "'"));
+            Job job = jobs.findForUpdate(project, id).orElseThrow(() -> notFound(id));
             if (!job.state().finished()) {
-                jobs.finish(id, JobState.CANCELLED, "");
-                jobs.appendProgress(id, JobState.CANCELLED, job.epoch(), null, Map.of(), "cancelled on request");
+                jobs.finish(project, id, JobState.CANCELLED, "");
+                jobs.appendProgress(project, id, JobState.CANCELLED, job.epoch(), null, Map.of(),
+                        "cancelled on request");
             }
-            return jobs.find(id).orElseThrow();
+            return jobs.find(project, id).orElseThrow();
         });
     }
 
-    /** Progress of a job after the given sequence number (0 = from the start). */
-    public List<JobProgress> progressAfter(String id, long sequence) {
-        return run(() -> jobs.progressAfter(id, sequence));
+    /** Progress of a job of the project after the given sequence number (0 = from the start). */
+    public List<JobProgress> progressAfter(String project, String id, long sequence) {
+        return run(() -> jobs.progressAfter(project, id, sequence));
+    }
+
+    /** The same answer for a job of another project as for a missing one: which ids exist elsewhere never shows. */
+    private static DomainException notFound(String id) {
+        return DomainException.notFound("no training job with id '" + id + "'");
     }
 }

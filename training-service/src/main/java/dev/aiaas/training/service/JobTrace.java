@@ -40,8 +40,8 @@ public class JobTrace {
     JobStore jobs;
 
     /** Starts the job's span (the caller ends it and makes it current while it trains). */
-    public Span start(String jobId) {
-        Context parent = run(() -> jobs.traceparent(jobId))
+    public Span start(String project, String jobId) {
+        Context parent = run(() -> jobs.traceparent(project, jobId))
                 .map(traceparent -> W3CTraceContextPropagator.getInstance()
                         .extract(Context.root(), Map.of(TraceParent.HEADER, traceparent), GETTER))
                 .orElse(Context.root());

@@ -1,5 +1,6 @@
 package dev.aiaas.training.service;
 
+import dev.aiaas.training.model.JobRef;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,29 +18,29 @@ public class LeaseKeeper {
 
     private static final Logger LOG = Logger.getLogger(LeaseKeeper.class);
 
-    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final Set<JobRef> held = ConcurrentHashMap.newKeySet();
 
     @Inject
     JobLifecycle lifecycle;
 
-    void hold(String jobId) {
-        held.add(jobId);
+    void hold(JobRef job) {
+        held.add(job);
     }
 
-    void release(String jobId) {
-        held.remove(jobId);
+    void release(JobRef job) {
+        held.remove(job);
     }
 
     @Scheduled(every = "${training.worker.heartbeat-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void renew() {
-        for (String jobId : held) {
+        for (JobRef job : held) {
             try {
-                if (!lifecycle.renewLease(jobId)) {
-                    held.remove(jobId);
-                    LOG.infof("job %s is no longer held by this worker (cancelled or re-queued)", jobId);
+                if (!lifecycle.renewLease(job.project(), job.id())) {
+                    held.remove(job);
+                    LOG.infof("job %s is no longer held by this worker (cancelled or re-queued)", job.id());
                 }
             } catch (RuntimeException e) {
-                LOG.warnf("could not renew the lease of job %s (will retry): %s", jobId, e.getMessage());
+                LOG.warnf("could not renew the lease of job %s (will retry): %s", job.id(), e.getMessage());
             }
         }
     }

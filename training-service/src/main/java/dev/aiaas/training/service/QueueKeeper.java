@@ -5,6 +5,7 @@ import static dev.aiaas.errors.SqlWork.run;
 import dev.aiaas.training.config.TrainingConfig;
 import dev.aiaas.training.messaging.JobQueueEvents;
 import dev.aiaas.training.model.ExpiredLease;
+import dev.aiaas.training.model.JobRef;
 import dev.aiaas.training.model.JobState;
 import dev.aiaas.training.storage.JobLeases;
 import dev.aiaas.training.storage.JobStore;
@@ -26,7 +27,8 @@ import org.jboss.logging.Logger;
  * <li>the sweeper announces again a QUEUED job whose announcement is older than
  * {@code training.worker.announce-silence} (lost, or it met a worker that could not take it).</li>
  * </ul>
- * Announcing twice is harmless: only one worker can claim a QUEUED job.
+ * Announcing twice is harmless: only one worker can claim a QUEUED job. Both look at every
+ * project's jobs; each announcement names its job's project.
  */
 @ApplicationScoped
 public class QueueKeeper {
@@ -68,13 +70,14 @@ public class QueueKeeper {
                     String error = silent + "; the job was taken " + lease.attempts() + " times, the most "
                             + "training.worker.max-attempts allows: look at the workers' logs (out of memory?), "
                             + "then submit it again";
-                    jobs.failRunning(lease.jobId(), null, error);
-                    jobs.appendProgress(lease.jobId(), JobState.FAILED, lease.checkpointEpoch(), null, Map.of(), error);
+                    jobs.failRunning(lease.project(), lease.jobId(), null, error);
+                    jobs.appendProgress(lease.project(), lease.jobId(), JobState.FAILED, lease.checkpointEpoch(), null,
+                            Map.of(), error);
                 } else {
-                    leases.requeue(lease.jobId());
-                    jobs.appendProgress(lease.jobId(), JobState.QUEUED, lease.checkpointEpoch(), null, Map.of(),
-                            "re-queued: " + silent + "; it resumes after epoch " + lease.checkpointEpoch());
-                    events.queued(lease.jobId());
+                    leases.requeue(lease.project(), lease.jobId());
+                    jobs.appendProgress(lease.project(), lease.jobId(), JobState.QUEUED, lease.checkpointEpoch(), null,
+                            Map.of(), "re-queued: " + silent + "; it resumes after epoch " + lease.checkpointEpoch());
+                    events.queued(lease.project(), lease.jobId());
                 }
                 LOG.warnf("job %s: %s", lease.jobId(), silent);
             }
@@ -85,9 +88,9 @@ public class QueueKeeper {
     /** Announces again the QUEUED jobs whose announcement went unanswered too long. */
     void sweep() {
         run(() -> {
-            for (String jobId : leases.reannounce(config.worker().announceSilence(), BATCH)) {
-                events.queued(jobId);
-                LOG.infof("job %s waited in the queue longer than %s: announced again", jobId,
+            for (JobRef job : leases.reannounce(config.worker().announceSilence(), BATCH)) {
+                events.queued(job.project(), job.id());
+                LOG.infof("job %s waited in the queue longer than %s: announced again", job.id(),
                         config.worker().announceSilence());
             }
             return null;

@@ -15,6 +15,7 @@ import dev.aiaas.training.config.TrainingConfig;
 import dev.aiaas.training.model.ClaimedJob;
 import dev.aiaas.training.model.ConfusionMatrix;
 import dev.aiaas.training.model.Job;
+import dev.aiaas.training.model.JobRef;
 import dev.aiaas.training.model.JobSpec;
 import dev.aiaas.training.model.JobState;
 import dev.aiaas.training.model.PreparedData;
@@ -35,7 +36,9 @@ import org.jboss.logging.Logger;
  * Runs one queued job to its end: claim it, read the prepared splits, train with progress
  * per epoch, evaluate on the test split, store the artifacts, register the version (and its
  * alias), and end SUCCEEDED; any failure ends it FAILED with what to do. A job cancelled
- * while it runs stops at the next check and stays CANCELLED.
+ * while it runs stops at the next check and stays CANCELLED. A job runs for its project: it reads
+ * that project's prepared data, writes its checkpoints and artifacts under the project's keys and
+ * registers the model in the project.
  */
 @ApplicationScoped
 public class TrainingWorker {
@@ -66,54 +69,57 @@ public class TrainingWorker {
     @Inject
     TrainingConfig config;
 
-    /** Runs the job if it is still QUEUED; never throws. */
-    public void run(String jobId) {
-        Job job = lifecycle.find(jobId).orElse(null);
+    /** Runs job {@code jobId} of {@code project} if it is still QUEUED there; never throws. */
+    public void run(String project, String jobId) {
+        Job job = lifecycle.find(project, jobId).orElse(null);
         if (job == null || job.state() != JobState.QUEUED) {
-            LOG.infof("job %s is %s: nothing to run", jobId, job == null ? "unknown" : job.state());
+            LOG.infof("job %s of project %s is %s: nothing to run", jobId, project,
+                    job == null ? "unknown" : job.state());
             return;
         }
         String device;
         try {
             device = DevicePreference.describe(TrainingSetup.device(job.spec()).resolve());
         } catch (GpuUnavailableException e) {
-            if (lifecycle.claim(jobId, "none").isPresent()) {
-                lifecycle.fail(jobId, e.getMessage());
+            if (lifecycle.claim(project, jobId, "none").isPresent()) {
+                lifecycle.fail(project, jobId, e.getMessage());
             }
             return;
         }
-        Optional<ClaimedJob> claimed = lifecycle.claim(jobId, device);
+        Optional<ClaimedJob> claimed = lifecycle.claim(project, jobId, device);
         if (claimed.isEmpty()) {
             LOG.infof("job %s was cancelled or taken by another worker before it started", jobId);
             return;
         }
-        leases.hold(jobId);
-        Span span = trace.start(jobId);
+        JobRef held = new JobRef(project, jobId);
+        leases.hold(held);
+        Span span = trace.start(project, jobId);
         try (Scope current = span.makeCurrent(); JobFolder folder = JobFolder.create(config.worker().workDir(), jobId)) {
             train(job, claimed.get(), folder);
         } catch (TrainingCancelledException e) {
             LOG.infof("job %s stopped in epoch %d: it was cancelled or left this worker", jobId, e.epoch());
         } catch (RuntimeException | Error e) {
-            lifecycle.fail(jobId, JobFailure.describe(jobId, e));
+            lifecycle.fail(project, jobId, JobFailure.describe(jobId, e));
         } finally {
             span.end();
-            leases.release(jobId);
-            deleteCheckpointsOnceFinished(jobId);
+            leases.release(held);
+            deleteCheckpointsOnceFinished(project, jobId);
         }
     }
 
     private void train(Job job, ClaimedJob claimed, JobFolder folder) {
         JobSpec spec = job.spec();
-        PreparedData data = prepared.manifest(spec.dataset(), spec.datasetVersion(), spec.pipeline());
+        String project = job.project();
+        PreparedData data = prepared.manifest(project, spec.dataset(), spec.datasetVersion(), spec.pipeline());
         ModelSpec modelSpec = TrainingSetup.modelSpec(spec, data);
         LabelledData train = prepared.split(data, "train", folder.path());
         LabelledData validation = prepared.split(data, "validation", folder.path());
         LabelledData test = prepared.split(data, "test", folder.path());
         LOG.infof("job %s: %s on %d training rows of %s v%d%s", job.id(), modelSpec, train.rows(), spec.dataset(),
                 spec.datasetVersion(), claimed.resumeFrom().map(c -> ", resuming after epoch " + c.epoch()).orElse(""));
-        CancellationPoll cancelled = new CancellationPoll(() -> lifecycle.running(job.id()),
+        CancellationPoll cancelled = new CancellationPoll(() -> lifecycle.running(project, job.id()),
                 config.worker().cancelCheckInterval());
-        try (EpochRecorder recorder = new EpochRecorder(job.id(), lifecycle, checkpointStore,
+        try (EpochRecorder recorder = new EpochRecorder(project, job.id(), lifecycle, checkpointStore,
                 folder.path().resolve("recorded"))) {
             Checkpoints checkpoints = new Checkpoints(
                     claimed.resumeFrom().map(c -> new Checkpoints.ResumePoint(c.epoch(),
@@ -123,10 +129,11 @@ public class TrainingWorker {
                     recorder::epochFinished, () -> recorder.stopped() || cancelled.getAsBoolean(), checkpoints)) {
                 recorder.finish();
                 Evaluation evaluation = ModelEvaluator.evaluate(model, test);
-                if (!lifecycle.running(job.id())) {
+                if (!lifecycle.running(project, job.id())) {
                     throw new TrainingCancelledException(spec.hyperparameters().epochs());
                 }
-                List<StoredFile> stored = artifacts.write(spec.modelName(), job.id(), model, data, folder.path());
+                List<StoredFile> stored = artifacts.write(project, spec.modelName(), job.id(), model, data,
+                        folder.path());
                 publish(job, modelSpec, evaluation, stored, data);
             } catch (TrainingCancelledException e) {
                 recorder.throwIfStopped(); // a failure to record, or the lease lost, says more than "stopped"
@@ -136,28 +143,28 @@ public class TrainingWorker {
     }
 
     /** A job that ended needs its checkpoints no more; one re-queued elsewhere resumes from them. */
-    private void deleteCheckpointsOnceFinished(String jobId) {
+    private void deleteCheckpointsOnceFinished(String project, String jobId) {
         try {
-            if (lifecycle.find(jobId).map(j -> j.state().finished()).orElse(false)) {
-                checkpointStore.deleteAll(jobId);
+            if (lifecycle.find(project, jobId).map(j -> j.state().finished()).orElse(false)) {
+                checkpointStore.deleteAll(project, jobId);
             }
         } catch (RuntimeException e) {
             LOG.warnf("job %s: its checkpoints could not be looked at or deleted: %s", jobId, e.getMessage());
         }
     }
 
-    /** Registers the version, moves the alias, and ends the job SUCCEEDED. */
+    /** Registers the version in the job's project, moves the alias, and ends the job SUCCEEDED. */
     private void publish(Job job, ModelSpec modelSpec, Evaluation evaluation, List<StoredFile> stored,
             PreparedData data) {
         JobSpec spec = job.spec();
-        long version = registry.createVersion(ModelRegistrations.of(job, modelSpec, evaluation, stored,
+        long version = registry.createVersion(job.project(), ModelRegistrations.of(job, modelSpec, evaluation, stored,
                 config.worker().codeVersion()));
         if (!spec.alias().isBlank()) {
-            registry.setAlias(spec.modelName(), spec.alias(), version);
+            registry.setAlias(job.project(), spec.modelName(), spec.alias(), version);
         }
         String message = "registered " + spec.modelName() + " version " + version
                 + (spec.alias().isBlank() ? "" : " as '" + spec.alias() + "'");
-        if (lifecycle.succeed(job.id(), evaluation.metrics(), confusion(evaluation, data), version, message)) {
+        if (lifecycle.succeed(job.project(), job.id(), evaluation.metrics(), confusion(evaluation, data), version, message)) {
             LOG.infof("job %s: %s, test %s", job.id(), message, evaluation.metrics());
         } else {
             LOG.warnf("job %s was cancelled while it registered %s version %d; the version stays in the registry",

@@ -1,6 +1,5 @@
 package dev.aiaas.training.storage;
 
-import dev.aiaas.errors.Projects;
 import dev.aiaas.storage.ArtifactStore;
 import dev.aiaas.storage.ObjectKeys;
 import dev.aiaas.storage.StoredArtifact;
@@ -11,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * A running job's checkpoints under {@link ObjectKeys#checkpoints}: the parameters
- * after each finished epoch ({@code epoch-0003.params}), kept until the job ends.
+ * after each finished epoch ({@code epoch-0003.params}), kept until the job ends, under the
+ * job's project.
  */
 @ApplicationScoped
 public class CheckpointStore {
@@ -20,8 +20,8 @@ public class CheckpointStore {
     ArtifactStore store;
 
     /** Uploads the parameters saved after {@code epoch}. */
-    public JobCheckpoint put(String jobId, int epoch, Path parameters) {
-        StoredArtifact stored = store.put(ObjectKeys.checkpoint(Projects.DEFAULT, jobId, epoch), parameters);
+    public JobCheckpoint put(String project, String jobId, int epoch, Path parameters) {
+        StoredArtifact stored = store.put(ObjectKeys.checkpoint(project, jobId, epoch), parameters);
         return new JobCheckpoint(epoch, stored.key(), stored.sha256());
     }
 
@@ -32,7 +32,7 @@ public class CheckpointStore {
     }
 
     /** Deletes every checkpoint of a job that ended. */
-    public void deleteAll(String jobId) {
-        store.deletePrefix(ObjectKeys.checkpoints(Projects.DEFAULT, jobId));
+    public void deleteAll(String project, String jobId) {
+        store.deletePrefix(ObjectKeys.checkpoints(project, jobId));
     }
 }

@@ -2,6 +2,7 @@ package dev.aiaas.training.storage;
 
 import dev.aiaas.training.model.ExpiredLease;
 import dev.aiaas.training.model.JobCheckpoint;
+import dev.aiaas.training.model.JobRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -17,7 +18,9 @@ import javax.sql.DataSource;
 /**
  * Who holds which running job, until when, and the checkpoint it resumes from. Every change
  * of a held job is conditional on the holder, so a worker that lost its lease changes
- * nothing. Runs inside the caller's transaction.
+ * nothing. Runs inside the caller's transaction. A worker acts on a job of the project it took
+ * the job for, and names it; the reaper and the sweeper look at every project's jobs at once and
+ * hand back each job's project with it.
  */
 @ApplicationScoped
 public class JobLeases {
@@ -30,37 +33,41 @@ public class JobLeases {
      *
      * @return false when the job is no longer QUEUED (cancelled, or taken by another worker)
      */
-    public boolean claim(String jobId, String worker, String device, Duration lease) throws SQLException {
+    public boolean claim(String project, String jobId, String worker, String device, Duration lease)
+            throws SQLException {
         String sql = "update job set state = 'RUNNING', started_at = coalesce(started_at, now()), device = ?, "
                 + "worker_id = ?, lease_expires_at = now() + make_interval(secs => ?), attempts = attempts + 1 "
-                + "where id = ? and state = 'QUEUED'";
+                + "where project = ? and id = ? and state = 'QUEUED'";
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
             update.setString(1, device);
             update.setString(2, worker);
             update.setDouble(3, seconds(lease));
-            update.setString(4, jobId);
+            update.setString(4, project);
+            update.setString(5, jobId);
             return update.executeUpdate() == 1;
         }
     }
 
     /** Extends the lease of a job the worker holds; false when it holds it no more. */
-    public boolean renew(String jobId, String worker, Duration lease) throws SQLException {
+    public boolean renew(String project, String jobId, String worker, Duration lease) throws SQLException {
         String sql = "update job set lease_expires_at = now() + make_interval(secs => ?) "
-                + "where id = ? and worker_id = ? and state = 'RUNNING'";
+                + "where project = ? and id = ? and worker_id = ? and state = 'RUNNING'";
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
             update.setDouble(1, seconds(lease));
-            update.setString(2, jobId);
-            update.setString(3, worker);
+            update.setString(2, project);
+            update.setString(3, jobId);
+            update.setString(4, worker);
             return update.executeUpdate() == 1;
         }
     }
 
     /** Whether the job is RUNNING and held by this worker. */
-    public boolean holds(String jobId, String worker) throws SQLException {
-        String sql = "select 1 from job where id = ? and worker_id = ? and state = 'RUNNING'";
+    public boolean holds(String project, String jobId, String worker) throws SQLException {
+        String sql = "select 1 from job where project = ? and id = ? and worker_id = ? and state = 'RUNNING'";
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
-            query.setString(1, jobId);
-            query.setString(2, worker);
+            query.setString(1, project);
+            query.setString(2, jobId);
+            query.setString(3, worker);
             try (ResultSet row = query.executeQuery()) {
                 return row.next();
             }
@@ -68,25 +75,28 @@ public class JobLeases {
     }
 
     /** Records the checkpoint of a job the worker holds; false when it holds it no more. */
-    public boolean checkpoint(String jobId, String worker, JobCheckpoint checkpoint) throws SQLException {
+    public boolean checkpoint(String project, String jobId, String worker, JobCheckpoint checkpoint)
+            throws SQLException {
         String sql = "update job set checkpoint_epoch = ?, checkpoint_key = ?, checkpoint_sha256 = ? "
-                + "where id = ? and worker_id = ? and state = 'RUNNING'";
+                + "where project = ? and id = ? and worker_id = ? and state = 'RUNNING'";
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
             update.setInt(1, checkpoint.epoch());
             update.setString(2, checkpoint.key());
             update.setString(3, checkpoint.sha256());
-            update.setString(4, jobId);
-            update.setString(5, worker);
+            update.setString(4, project);
+            update.setString(5, jobId);
+            update.setString(6, worker);
             return update.executeUpdate() == 1;
         }
     }
 
     /** The job's last checkpoint, if it saved one. */
-    public Optional<JobCheckpoint> lastCheckpoint(String jobId) throws SQLException {
+    public Optional<JobCheckpoint> lastCheckpoint(String project, String jobId) throws SQLException {
         String sql = "select checkpoint_epoch, checkpoint_key, checkpoint_sha256 from job "
-                + "where id = ? and checkpoint_epoch > 0";
+                + "where project = ? and id = ? and checkpoint_epoch > 0";
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
-            query.setString(1, jobId);
+            query.setString(1, project);
+            query.setString(2, jobId);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.of(new JobCheckpoint(row.getInt(1), row.getString(2), row.getString(3)))
                         : Optional.empty();
@@ -99,7 +109,7 @@ public class JobLeases {
      * replica's reaper holds are skipped.
      */
     public List<ExpiredLease> expired(int limit) throws SQLException {
-        String sql = "select id, worker_id, attempts, lease_expires_at, checkpoint_epoch from job "
+        String sql = "select project, id, worker_id, attempts, lease_expires_at, checkpoint_epoch from job "
                 + "where state = 'RUNNING' and lease_expires_at < now() order by lease_expires_at limit ? "
                 + "for update skip locked";
         List<ExpiredLease> expired = new ArrayList<>();
@@ -107,8 +117,8 @@ public class JobLeases {
             query.setInt(1, limit);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    expired.add(new ExpiredLease(row.getString(1), row.getString(2), row.getInt(3),
-                            row.getTimestamp(4).toInstant(), row.getInt(5)));
+                    expired.add(new ExpiredLease(row.getString(1), row.getString(2), row.getString(3), row.getInt(4),
+                            row.getTimestamp(5).toInstant(), row.getInt(6)));
                 }
             }
         }
@@ -116,11 +126,12 @@ public class JobLeases {
     }
 
     /** Puts a reaped job back in the queue, announced now. */
-    public void requeue(String jobId) throws SQLException {
+    public void requeue(String project, String jobId) throws SQLException {
         String sql = "update job set state = 'QUEUED', worker_id = null, lease_expires_at = null, announced_at = now() "
-                + "where id = ? and state = 'RUNNING'";
+                + "where project = ? and id = ? and state = 'RUNNING'";
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
-            update.setString(1, jobId);
+            update.setString(1, project);
+            update.setString(2, jobId);
             update.executeUpdate();
         }
     }
@@ -129,17 +140,17 @@ public class JobLeases {
      * QUEUED jobs last announced longer than {@code silence} ago, marked announced now (the
      * caller announces them again in the same transaction).
      */
-    public List<String> reannounce(Duration silence, int limit) throws SQLException {
-        String sql = "update job set announced_at = now() where id in (select id from job where state = 'QUEUED' "
-                + "and announced_at < now() - make_interval(secs => ?) order by announced_at limit ? "
-                + "for update skip locked) returning id";
-        List<String> ids = new ArrayList<>();
+    public List<JobRef> reannounce(Duration silence, int limit) throws SQLException {
+        String sql = "update job set announced_at = now() where (project, id) in (select project, id from job "
+                + "where state = 'QUEUED' and announced_at < now() - make_interval(secs => ?) order by announced_at "
+                + "limit ? for update skip locked) returning project, id";
+        List<JobRef> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
             update.setDouble(1, seconds(silence));
             update.setInt(2, limit);
             try (ResultSet row = update.executeQuery()) {
                 while (row.next()) {
-                    ids.add(row.getString(1));
+                    ids.add(new JobRef(row.getString(1), row.getString(2)));
                 }
             }
         }

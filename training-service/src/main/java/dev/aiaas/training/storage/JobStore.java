@@ -23,11 +23,16 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Jobs and their progress in PostgreSQL. Runs inside the caller's transaction. */
+/**
+ * Jobs and their progress in PostgreSQL. Runs inside the caller's transaction. Every job belongs
+ * to a project and every statement names it: a job of another project is not there, like a
+ * missing one (job ids are unique across projects as well, but a caller's project is never
+ * taken on trust from an id).
+ */
 @ApplicationScoped
 public class JobStore {
 
-    private static final String COLUMNS = "id, spec, state, epoch, created_at, started_at, finished_at, error, "
+    private static final String COLUMNS = "project, id, spec, state, epoch, created_at, started_at, finished_at, error, "
             + "evaluation, confusion_matrix, model_version, device";
     private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() { };
 
@@ -37,38 +42,42 @@ public class JobStore {
     @Inject
     ObjectMapper json;
 
-    public void insert(String id, String requestId, JobSpec spec) throws SQLException {
-        String sql = "insert into job (id, request_id, spec, state, traceparent) values (?, ?, ?::jsonb, ?, ?)";
+    public void insert(String project, String id, String requestId, JobSpec spec) throws SQLException {
+        String sql = "insert into job (project, id, request_id, spec, state, traceparent) values (?, ?, ?, ?::jsonb, ?, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
-            insert.setString(1, id);
-            insert.setString(2, requestId.isBlank() ? null : requestId);
-            insert.setString(3, write(spec));
-            insert.setString(4, JobState.QUEUED.name());
-            insert.setString(5, TraceParent.current().orElse(null));
+            insert.setString(1, project);
+            insert.setString(2, id);
+            insert.setString(3, requestId.isBlank() ? null : requestId);
+            insert.setString(4, write(spec));
+            insert.setString(5, JobState.QUEUED.name());
+            insert.setString(6, TraceParent.current().orElse(null));
             insert.executeUpdate();
         }
     }
 
-    public Optional<Job> find(String id) throws SQLException {
-        return one("select " + COLUMNS + " from job where id = ?", id);
+    public Optional<Job> find(String project, String id) throws SQLException {
+        return one("select " + COLUMNS + " from job where project = ? and id = ?", project, id);
     }
 
-    public Optional<Job> findForUpdate(String id) throws SQLException {
-        return one("select " + COLUMNS + " from job where id = ? for update", id);
+    public Optional<Job> findForUpdate(String project, String id) throws SQLException {
+        return one("select " + COLUMNS + " from job where project = ? and id = ? for update", project, id);
     }
 
-    public Optional<Job> findByRequestId(String requestId) throws SQLException {
-        return one("select " + COLUMNS + " from job where request_id = ?", requestId);
+    /** The job a request id of {@code project} submitted: request ids are the clients' keys, unique per project. */
+    public Optional<Job> findByRequestId(String project, String requestId) throws SQLException {
+        return one("select " + COLUMNS + " from job where project = ? and request_id = ?", project, requestId);
     }
 
-    /** Newest first, optionally of one state. */
-    public List<Job> list(JobState state, int limit) throws SQLException {
-        String sql = "select " + COLUMNS + " from job where (?::text is null or state = ?) order by created_at desc limit ?";
+    /** The project's jobs, newest first, optionally of one state. */
+    public List<Job> list(String project, JobState state, int limit) throws SQLException {
+        String sql = "select " + COLUMNS + " from job where project = ? and (?::text is null or state = ?) "
+                + "order by created_at desc limit ?";
         List<Job> jobs = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
-            query.setString(1, state == null ? null : state.name());
+            query.setString(1, project);
             query.setString(2, state == null ? null : state.name());
-            query.setInt(3, limit);
+            query.setString(3, state == null ? null : state.name());
+            query.setInt(4, limit);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     jobs.add(read(row));
@@ -79,32 +88,35 @@ public class JobStore {
     }
 
     /** Moves a job to a finished state now, with a reason (may be empty). */
-    public void finish(String id, JobState state, String error) throws SQLException {
-        String sql = "update job set state = ?, error = ?, finished_at = now() where id = ?";
+    public void finish(String project, String id, JobState state, String error) throws SQLException {
+        String sql = "update job set state = ?, error = ?, finished_at = now() where project = ? and id = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
             update.setString(1, state.name());
             update.setString(2, error);
-            update.setString(3, id);
+            update.setString(3, project);
+            update.setString(4, id);
             update.executeUpdate();
         }
     }
 
     /** Records a finished epoch of a job the worker holds; false when it is no longer RUNNING under it. */
-    public boolean recordEpoch(String id, String worker, int epoch) throws SQLException {
-        String sql = "update job set epoch = ? where id = ? and state = 'RUNNING' and worker_id = ?";
+    public boolean recordEpoch(String project, String id, String worker, int epoch) throws SQLException {
+        String sql = "update job set epoch = ? where project = ? and id = ? and state = 'RUNNING' and worker_id = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
             update.setInt(1, epoch);
-            update.setString(2, id);
-            update.setString(3, worker);
+            update.setString(2, project);
+            update.setString(3, id);
+            update.setString(4, worker);
             return update.executeUpdate() == 1;
         }
     }
 
     /** The W3C trace context of the call that submitted the job, if it was traced. */
-    public Optional<String> traceparent(String id) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement query = c.prepareStatement("select traceparent from job where id = ?")) {
-            query.setString(1, id);
+    public Optional<String> traceparent(String project, String id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement query =
+                c.prepareStatement("select traceparent from job where project = ? and id = ?")) {
+            query.setString(1, project);
+            query.setString(2, id);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
             }
@@ -112,10 +124,11 @@ public class JobStore {
     }
 
     /** The job's state now, or empty for an unknown id. */
-    public Optional<JobState> state(String id) throws SQLException {
+    public Optional<JobState> state(String project, String id) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement query = c.prepareStatement("select state from job where id = ?")) {
-            query.setString(1, id);
+                PreparedStatement query = c.prepareStatement("select state from job where project = ? and id = ?")) {
+            query.setString(1, project);
+            query.setString(2, id);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.of(JobState.valueOf(row.getString(1))) : Optional.empty();
             }
@@ -126,17 +139,18 @@ public class JobStore {
      * Ends a job the worker holds SUCCEEDED with its evaluation and registry version; false when
      * it was no longer RUNNING under it.
      */
-    public boolean succeed(String id, String worker, Map<String, Double> metrics, ConfusionMatrix confusion,
-            long modelVersion) throws SQLException {
+    public boolean succeed(String project, String id, String worker, Map<String, Double> metrics,
+            ConfusionMatrix confusion, long modelVersion) throws SQLException {
         String sql = "update job set state = 'SUCCEEDED', finished_at = now(), evaluation = ?::jsonb, "
                 + "confusion_matrix = ?::jsonb, model_version = ?, lease_expires_at = null "
-                + "where id = ? and state = 'RUNNING' and worker_id = ?";
+                + "where project = ? and id = ? and state = 'RUNNING' and worker_id = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
             update.setString(1, write(metrics));
             update.setString(2, confusion.labels().isEmpty() ? null : write(confusion));
             update.setLong(3, modelVersion);
-            update.setString(4, id);
-            update.setString(5, worker);
+            update.setString(4, project);
+            update.setString(5, id);
+            update.setString(6, worker);
             return update.executeUpdate() == 1;
         }
     }
@@ -145,40 +159,44 @@ public class JobStore {
      * Ends a running job FAILED with what to do about it; false when it was no longer RUNNING
      * (under {@code worker}, unless that is null: the reaper fails a job nobody holds any more).
      */
-    public boolean failRunning(String id, String worker, String error) throws SQLException {
+    public boolean failRunning(String project, String id, String worker, String error) throws SQLException {
         String sql = "update job set state = 'FAILED', finished_at = now(), error = ?, lease_expires_at = null "
-                + "where id = ? and state = 'RUNNING' and (?::text is null or worker_id = ?)";
+                + "where project = ? and id = ? and state = 'RUNNING' and (?::text is null or worker_id = ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
             update.setString(1, error);
-            update.setString(2, id);
-            update.setString(3, worker);
+            update.setString(2, project);
+            update.setString(3, id);
             update.setString(4, worker);
+            update.setString(5, worker);
             return update.executeUpdate() == 1;
         }
     }
 
-    public void appendProgress(String jobId, JobState state, int epoch, Double trainLoss, Map<String, Double> metrics,
-            String message) throws SQLException {
-        String sql = "insert into job_event (job_id, state, epoch, train_loss, metrics, message) values (?, ?, ?, ?, ?::jsonb, ?)";
+    public void appendProgress(String project, String jobId, JobState state, int epoch, Double trainLoss,
+            Map<String, Double> metrics, String message) throws SQLException {
+        String sql = "insert into job_event (project, job_id, state, epoch, train_loss, metrics, message) "
+                + "values (?, ?, ?, ?, ?, ?::jsonb, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
-            insert.setString(1, jobId);
-            insert.setString(2, state.name());
-            insert.setInt(3, epoch);
-            insert.setObject(4, trainLoss);
-            insert.setString(5, write(metrics));
-            insert.setString(6, message);
+            insert.setString(1, project);
+            insert.setString(2, jobId);
+            insert.setString(3, state.name());
+            insert.setInt(4, epoch);
+            insert.setObject(5, trainLoss);
+            insert.setString(6, write(metrics));
+            insert.setString(7, message);
             insert.executeUpdate();
         }
     }
 
-    /** Progress of a job after {@code afterSequence}, in order. */
-    public List<JobProgress> progressAfter(String jobId, long afterSequence) throws SQLException {
+    /** Progress of a job of {@code project} after {@code afterSequence}, in order. */
+    public List<JobProgress> progressAfter(String project, String jobId, long afterSequence) throws SQLException {
         String sql = "select id, state, epoch, train_loss, metrics, message, at from job_event "
-                + "where job_id = ? and id > ? order by id";
+                + "where project = ? and job_id = ? and id > ? order by id";
         List<JobProgress> progress = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
-            query.setString(1, jobId);
-            query.setLong(2, afterSequence);
+            query.setString(1, project);
+            query.setString(2, jobId);
+            query.setLong(3, afterSequence);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     progress.add(new JobProgress(row.getLong(1), jobId, JobState.valueOf(row.getString(2)),
@@ -190,9 +208,10 @@ public class JobStore {
         return progress;
     }
 
-    private Optional<Job> one(String sql, String key) throws SQLException {
+    private Optional<Job> one(String sql, String project, String key) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
-            query.setString(1, key);
+            query.setString(1, project);
+            query.setString(2, key);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.of(read(row)) : Optional.empty();
             }
@@ -203,6 +222,7 @@ public class JobStore {
         String evaluation = row.getString("evaluation");
         String confusion = row.getString("confusion_matrix");
         return new Job(
+                row.getString("project"),
                 row.getString("id"),
                 read(row.getString("spec"), new TypeReference<JobSpec>() { }),
                 JobState.valueOf(row.getString("state")),

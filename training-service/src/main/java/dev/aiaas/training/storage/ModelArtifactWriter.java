@@ -1,6 +1,5 @@
 package dev.aiaas.training.storage;
 
-import dev.aiaas.errors.Projects;
 import dev.aiaas.models.LoadedModel;
 import dev.aiaas.models.ModelSpecJson;
 import dev.aiaas.storage.ArtifactStore;
@@ -20,7 +19,7 @@ import java.util.List;
  * Stores a trained model under {@link ObjectKeys#modelArtifacts}: the parameters, the spec to
  * rebuild its Block, and copies of the prepared dataset's transform and profile, so that
  * serving and monitoring need nothing but the model's own folder. Keys are never reused:
- * a job id names one training run.
+ * a job id names one training run. The folder lies under the job's project.
  */
 @ApplicationScoped
 public class ModelArtifactWriter {
@@ -31,8 +30,9 @@ public class ModelArtifactWriter {
     ArtifactStore store;
 
     /** Uploads the model's four artifacts and returns them with their SHA-256, in role order. */
-    public List<StoredFile> write(String modelName, String jobId, LoadedModel model, PreparedData data, Path folder) {
-        String prefix = ObjectKeys.modelArtifacts(Projects.DEFAULT, modelName, jobId);
+    public List<StoredFile> write(String project, String modelName, String jobId, LoadedModel model, PreparedData data,
+            Path folder) {
+        String prefix = ObjectKeys.modelArtifacts(project, modelName, jobId);
         Path params;
         try {
             params = model.saveParameters(folder.resolve("parameters"));

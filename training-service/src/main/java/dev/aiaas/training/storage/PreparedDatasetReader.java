@@ -1,6 +1,5 @@
 package dev.aiaas.training.storage;
 
-import dev.aiaas.errors.Projects;
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.ml.npz.NpzReader;
 import dev.aiaas.models.LabelledData;
@@ -26,7 +25,8 @@ import java.util.stream.Collectors;
  * Reads a prepared dataset from the artifact store, as the storage contract lays it out
  * ({@link ObjectKeys#preparedManifest}): the manifest, an {@code aiaas.preprocess.v1.PreparedDataset}
  * in protobuf JSON written last, names every split's {@code .npz} with its SHA-256, and each
- * split is downloaded and checked against that digest before it is read.
+ * split is downloaded and checked against that digest before it is read. A job reads the prepared
+ * datasets of its own project only.
  */
 @ApplicationScoped
 public class PreparedDatasetReader {
@@ -34,9 +34,9 @@ public class PreparedDatasetReader {
     @Inject
     ArtifactStore store;
 
-    /** The manifest of a prepared dataset; FAILED_PRECONDITION when it was never prepared. */
-    public PreparedData manifest(String dataset, long version, String pipeline) {
-        String key = ObjectKeys.preparedManifest(Projects.DEFAULT, dataset, version, pipeline);
+    /** The manifest of a prepared dataset of {@code project}; FAILED_PRECONDITION when it was never prepared there. */
+    public PreparedData manifest(String project, String dataset, long version, String pipeline) {
+        String key = ObjectKeys.preparedManifest(project, dataset, version, pipeline);
         StoredArtifact stored = store.stat(key).orElseThrow(() -> DomainException.failedPrecondition("dataset "
                 + dataset + " v" + version + " has not been prepared with pipeline '" + pipeline + "' (no " + key
                 + "): run Prepare for it, then submit the job again"));
