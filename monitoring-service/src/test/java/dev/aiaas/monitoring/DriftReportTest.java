@@ -9,7 +9,6 @@ import dev.aiaas.events.Topics;
 import dev.aiaas.ml.profile.FeatureProfile;
 import dev.aiaas.ml.profile.FeatureProfileJson;
 import dev.aiaas.ml.table.CsvTableReader;
-import dev.aiaas.ml.table.NumericColumn;
 import dev.aiaas.ml.table.Table;
 import dev.aiaas.proto.common.v1.ArtifactRef;
 import dev.aiaas.proto.events.v1.PredictionLogged;
@@ -49,7 +48,7 @@ class DriftReportTest {
 
     private static final Path IRIS = Files.exists(Path.of("../datasets/iris.csv"))
             ? Path.of("../datasets/iris.csv") : Path.of("../../shared/datasets/iris.csv");
-    private static final List<String> FEATURES = List.of("sepal_length", "sepal_width", "petal_length", "petal_width");
+    private static final List<String> FEATURES = PredictionRows.FEATURES;
 
     @GrpcClient("monitoring")
     MonitoringServiceBlockingStub monitoring;
@@ -98,21 +97,14 @@ class DriftReportTest {
         try (var producer = new KafkaProducer<>(
                 Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.get().kafkaBootstrap()),
                 new StringSerializer(), new ByteArraySerializer())) {
-            for (int start = 0; start < iris.rowCount(); start += 10) {
-                PredictionLogged.Builder event = PredictionLogged.newBuilder()
+            for (List<Double> rows : PredictionRows.of(iris, shiftInStd, 10)) {
+                PredictionLogged event = PredictionLogged.newBuilder()
                         .setHeader(EventHeaders.newHeader("test")).setEndpoint(endpoint)
                         .setModelName("iris").setModelVersion(4).setStatus("OK").setLatencySeconds(0.002)
                         .setReceivedAt(Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond()))
-                        .addAllFeatureNames(FEATURES).setBaselineProfile(profile);
-                int end = Math.min(start + 10, iris.rowCount());
-                for (int row = start; row < end; row++) {
-                    for (String feature : FEATURES) {
-                        NumericColumn column = iris.numeric(feature);
-                        event.addFeatures(column.get(row) + shiftInStd * std(column));
-                    }
-                }
-                event.setRows(end - start);
-                producer.send(new ProducerRecord<>(Topics.SERVING_PREDICTIONS, endpoint, event.build().toByteArray())).get();
+                        .addAllFeatureNames(FEATURES).setBaselineProfile(profile)
+                        .addAllFeatures(rows).setRows(rows.size() / FEATURES.size()).build();
+                producer.send(new ProducerRecord<>(Topics.SERVING_PREDICTIONS, endpoint, event.toByteArray())).get();
             }
         }
     }
@@ -131,18 +123,5 @@ class DriftReportTest {
             Thread.sleep(200);
         }
         throw new AssertionError("no drift report over " + rows + " rows for " + endpoint);
-    }
-
-    private static double std(NumericColumn column) {
-        double mean = 0;
-        for (int i = 0; i < column.size(); i++) {
-            mean += column.get(i);
-        }
-        mean /= column.size();
-        double sum = 0;
-        for (int i = 0; i < column.size(); i++) {
-            sum += Math.pow(column.get(i) - mean, 2);
-        }
-        return Math.sqrt(sum / column.size());
     }
 }

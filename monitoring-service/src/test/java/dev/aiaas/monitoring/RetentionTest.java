@@ -10,14 +10,17 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** Rows older than their retention go; younger ones stay. */
+/** Rows older than their retention go, in every project; younger ones stay. */
 @QuarkusTest
 @QuarkusTestResource(value = RealServersResource.class, restrictToAnnotatedClass = false)
 class RetentionTest {
+
+    private static final List<String> PROJECTS = List.of("default", "alpha", "beta");
 
     @Inject
     Retention retention;
@@ -26,26 +29,36 @@ class RetentionTest {
     DataSource dataSource;
 
     @Test
-    void countedEventIdsSamplesAndWindowsOlderThanTheirRetentionAreDeleted() throws Exception {
+    void countedEventIdsSamplesAndWindowsOlderThanTheirRetentionAreDeletedInEveryProject() throws Exception {
         String endpoint = "retention-" + UUID.randomUUID().toString().substring(0, 8);
         String oldEvent = "old-" + endpoint;
         String newEvent = "new-" + endpoint;
         execute("insert into processed_event (event_id, processed_at) values ('" + oldEvent
                 + "', now() - interval '8 days'), ('" + newEvent + "', now())");
-        execute("insert into window_stats (endpoint, window_start, latency_buckets) values ('" + endpoint
-                + "', now() - interval '91 days', '{}'), ('" + endpoint + "', now() - interval '1 day', '{}')");
-        execute("insert into prediction_sample (endpoint, model_name, model_version, received_at, feature_names, "
-                + "features, feature_count, profile_key, profile_sha256) values "
-                + "('" + endpoint + "', 'm', 1, now() - interval '31 days', '{x}', '{1.0}', 1, 'k', 's'), "
-                + "('" + endpoint + "', 'm', 1, now(), '{x}', '{2.0}', 1, 'k', 's')");
+        for (String project : PROJECTS) {
+            execute("insert into window_stats (project, endpoint, window_start, latency_buckets) values ('" + project
+                    + "', '" + endpoint + "', now() - interval '91 days', '{}'), ('" + project + "', '" + endpoint
+                    + "', now() - interval '1 day', '{}')");
+            execute("insert into prediction_sample (project, endpoint, model_name, model_version, received_at, "
+                    + "feature_names, features, feature_count, profile_key, profile_sha256) values "
+                    + "('" + project + "', '" + endpoint + "', 'm', 1, now() - interval '31 days', '{x}', '{1.0}', 1, 'k', 's'), "
+                    + "('" + project + "', '" + endpoint + "', 'm', 1, now(), '{x}', '{2.0}', 1, 'k', 's')");
+        }
 
         retention.apply();
 
         assertThat(count("select count(*) from processed_event where event_id in ('" + oldEvent + "', '" + newEvent
                 + "')")).isEqualTo(1);
         assertThat(count("select count(*) from processed_event where event_id = '" + newEvent + "'")).isEqualTo(1);
-        assertThat(count("select count(*) from window_stats where endpoint = '" + endpoint + "'")).isEqualTo(1);
-        assertThat(count("select count(*) from prediction_sample where endpoint = '" + endpoint + "'")).isEqualTo(1);
+        for (String project : PROJECTS) {
+            String ofProject = " where project = '" + project + "' and endpoint = '" + endpoint + "'";
+            assertThat(count("select count(*) from window_stats" + ofProject)).as(project).isEqualTo(1);
+            assertThat(count("select count(*) from window_stats" + ofProject + " and window_start > now() - interval '2 days'"))
+                    .as(project + "'s young window").isEqualTo(1);
+            assertThat(count("select count(*) from prediction_sample" + ofProject)).as(project).isEqualTo(1);
+            assertThat(count("select count(*) from prediction_sample" + ofProject + " and received_at > now() - interval '1 day'"))
+                    .as(project + "'s young sample").isEqualTo(1);
+        }
     }
 
     private void execute(String sql) throws Exception {

@@ -18,6 +18,7 @@ import dev.aiaas.proto.monitoring.v1.MetricsWindow;
 import dev.aiaas.proto.monitoring.v1.ModelMetrics;
 import dev.aiaas.proto.monitoring.v1.MonitoringServiceGrpc;
 import dev.aiaas.security.quarkus.CallerAccess;
+import dev.aiaas.security.quarkus.ProjectScope;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -25,7 +26,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Monitoring's gRPC edge. */
+/**
+ * Monitoring's gRPC edge. Every call acts within the project it was admitted for
+ * ({@link ProjectScope#current()}), handed to the domain explicitly: an endpoint of another
+ * project is NOT_FOUND exactly like an endpoint monitoring has no data for.
+ */
 @GrpcService
 @Blocking
 public class MonitoringGrpcService extends MonitoringServiceGrpc.MonitoringServiceImplBase {
@@ -41,13 +46,15 @@ public class MonitoringGrpcService extends MonitoringServiceGrpc.MonitoringServi
 
     @Override
     public void listAuditEvents(ListAuditEventsRequest request, StreamObserver<ListAuditEventsResponse> response) {
-        response.onNext(audit.list(request, CallerAccess.current()));
+        response.onNext(audit.list(request, ProjectScope.current(), CallerAccess.current()));
         response.onCompleted();
     }
 
     @Override
     public void getModelMetrics(GetModelMetricsRequest request, StreamObserver<ModelMetrics> response) {
-        TrafficSummary summary = traffic.summary(request.getEndpoint(), Duration.ofSeconds(request.getWindowSeconds()),
+        String project = ProjectScope.current();
+        TrafficSummary summary = traffic.summary(project, request.getEndpoint(),
+                Duration.ofSeconds(request.getWindowSeconds()),
                 request.hasStartTime() ? instant(request.getStartTime()) : null,
                 request.hasEndTime() ? instant(request.getEndTime()) : null);
         response.onNext(ModelMetrics.newBuilder()
@@ -70,7 +77,8 @@ public class MonitoringGrpcService extends MonitoringServiceGrpc.MonitoringServi
 
     @Override
     public void getDriftReport(GetDriftReportRequest request, StreamObserver<DriftReport> response) {
-        DriftResult drift = analyzer.report(request.getEndpoint());
+        String project = ProjectScope.current();
+        DriftResult drift = analyzer.report(project, request.getEndpoint());
         response.onNext(DriftReport.newBuilder()
                 .setEndpoint(drift.endpoint())
                 .setModelName(drift.modelName())

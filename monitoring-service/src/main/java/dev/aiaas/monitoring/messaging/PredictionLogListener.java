@@ -1,6 +1,7 @@
 package dev.aiaas.monitoring.messaging;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.aiaas.events.EventHeaders;
 import dev.aiaas.events.quarkus.ConsumedRecords;
 import dev.aiaas.monitoring.model.FeatureSample;
 import dev.aiaas.monitoring.model.Prediction;
@@ -17,10 +18,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Reads the serving service's prediction log. The offset is committed only after the
- * window update is durable; a record that is not a PredictionLogged fails and goes to
- * the dead-letter topic with the reason (never silently skipped); while the database is
- * away the record waits ({@link ConsumedRecords}).
+ * Reads the serving service's prediction log. Each record is counted under the project its
+ * header names, the endpoint's ("default" for a record from before projects), since endpoint
+ * names are unique within a project only; the drift baseline is the one the record names (key
+ * and SHA-256), so no peer is asked and no project scope is needed. The offset is committed only
+ * after the window update is durable; a record that is not a PredictionLogged, or names a project
+ * that breaks the name rule, fails and goes to the dead-letter topic with the reason (never
+ * silently skipped); while the database is away the record waits ({@link ConsumedRecords}).
  */
 @ApplicationScoped
 public class PredictionLogListener {
@@ -41,6 +45,7 @@ public class PredictionLogListener {
         Prediction prediction = toDomain(parse(payload));
         boolean counted = recorder.record(prediction);
         meters.counter("aiaas_monitoring_predictions_total",
+                "project", prediction.project(),
                 "endpoint", prediction.endpoint(),
                 "outcome", counted ? (prediction.failed() ? "error" : "ok") : "duplicate").increment();
     }
@@ -62,7 +67,8 @@ public class PredictionLogListener {
         Instant received = event.hasReceivedAt()
                 ? Instant.ofEpochSecond(event.getReceivedAt().getSeconds(), event.getReceivedAt().getNanos())
                 : Instant.ofEpochSecond(event.getHeader().getOccurredAt().getSeconds());
-        return new Prediction(event.getHeader().getEventId(), event.getEndpoint(), received,
+        return new Prediction(event.getHeader().getEventId(), EventHeaders.project(event.getHeader()),
+                event.getEndpoint(), received,
                 event.getLatencySeconds(), !"OK".equals(event.getStatus()), event.getRows(), sample(event));
     }
 

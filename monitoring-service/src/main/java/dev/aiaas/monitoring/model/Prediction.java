@@ -5,10 +5,12 @@ import java.time.Instant;
 /**
  * One served request as the prediction log reports it.
  *
+ * @param project the endpoint's project (the event header's; "default" for a record from before projects)
  * @param sample its raw input rows, or null when the request was not sampled for drift
  */
 public record Prediction(
         String eventId,
+        String project,
         String endpoint,
         Instant receivedAt,
         double latencySeconds,

@@ -20,7 +20,9 @@ import java.util.Optional;
 /**
  * Lists the audit trail of one project, newest first, a page at a time. A user sees only the
  * project their call was admitted for (asking for another is NOT_FOUND, as for any resource of
- * a project they cannot see); a service may ask for any.
+ * a project they cannot see); a service may ask for any. A request that names no project lists
+ * the caller's, the project the call acts in ({@code ProjectScope.current()} at the edge), so
+ * with security off the {@value Projects#HEADER} header decides, as for every other call.
  */
 @ApplicationScoped
 public class AuditTrailQuery {
@@ -31,8 +33,12 @@ public class AuditTrailQuery {
     @Inject
     AuditStore store;
 
-    public ListAuditEventsResponse list(ListAuditEventsRequest request, Optional<Admission> admission) {
-        String project = project(request.getProject(), admission);
+    /**
+     * @param current   the project the call acts in (the admitted one, or the header's)
+     * @param admission the call's admission; empty when security is off
+     */
+    public ListAuditEventsResponse list(ListAuditEventsRequest request, String current, Optional<Admission> admission) {
+        String project = project(request.getProject(), current, admission);
         int size = request.getPageSize() == 0 ? DEFAULT_PAGE : request.getPageSize();
         if (size < 0 || size > MAX_PAGE) {
             throw DomainException.invalid("page_size is " + size + ": ask for 1 to " + MAX_PAGE + " (0: " + DEFAULT_PAGE + ")");
@@ -49,10 +55,9 @@ public class AuditTrailQuery {
         return response.build();
     }
 
-    private static String project(String asked, Optional<Admission> admission) {
+    private static String project(String asked, String current, Optional<Admission> admission) {
         if (admission.isEmpty() || admission.get().caller().service()) {
-            return asked.isEmpty() ? admission.map(Admission::project).filter(p -> !p.isEmpty()).orElse(Projects.DEFAULT)
-                    : asked;
+            return asked.isEmpty() ? current : asked;
         }
         String admitted = admission.get().project();
         if (!asked.isEmpty() && !asked.equals(admitted)) {

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Feature drift: the population stability index of each numeric feature's recent values
  * against the decile bins of the training baseline, and their mean as the overall score.
- * Each report also updates the {@code aiaas_monitoring_feature_psi} gauges.
+ * Each report also updates the {@code aiaas_monitoring_feature_psi} gauges. An endpoint is named
+ * within its project: its samples, its report and its gauges are that project's only.
  */
 @ApplicationScoped
 public class DriftAnalyzer {
@@ -43,8 +44,9 @@ public class DriftAnalyzer {
     @Inject
     MeterRegistry meters;
 
-    public DriftResult report(String endpoint) {
-        List<FeatureSample> recent = run(() -> samples.newest(endpoint, config.driftSampleRows()));
+    /** Drift of the endpoint of {@code project}; NOT_FOUND when that project's endpoint has no samples. */
+    public DriftResult report(String project, String endpoint) {
+        List<FeatureSample> recent = run(() -> samples.newest(project, endpoint, config.driftSampleRows()));
         if (recent.isEmpty()) {
             throw DomainException.notFound("monitoring has no sampled inputs for endpoint '" + endpoint
                     + "': drift needs predictions logged with their features");
@@ -63,7 +65,7 @@ public class DriftAnalyzer {
             if (profile.isPresent()) {
                 double value = psi.numeric(profile.get(), column(recent, f));
                 features.add(new DriftResult.FeatureDrift(name, value, value > config.driftThreshold()));
-                gauge(endpoint, name).set(value);
+                gauge(project, endpoint, name).set(value);
             }
         }
         double overall = features.stream().mapToDouble(DriftResult.FeatureDrift::psi).average().orElse(0);
@@ -84,11 +86,12 @@ public class DriftAnalyzer {
         return values;
     }
 
-    private AtomicReference<Double> gauge(String endpoint, String feature) {
-        return gauges.computeIfAbsent(endpoint + "\u0000" + feature, key -> {
+    private AtomicReference<Double> gauge(String project, String endpoint, String feature) {
+        return gauges.computeIfAbsent(project + "\u0000" + endpoint + "\u0000" + feature, key -> {
             AtomicReference<Double> value = new AtomicReference<>(0.0);
             meters.gauge("aiaas_monitoring_feature_psi",
-                    List.of(io.micrometer.core.instrument.Tag.of("endpoint", endpoint),
+                    List.of(io.micrometer.core.instrument.Tag.of("project", project),
+                            io.micrometer.core.instrument.Tag.of("endpoint", endpoint),
                             io.micrometer.core.instrument.Tag.of("feature", feature)),
                     value, AtomicReference::get);
             return value;

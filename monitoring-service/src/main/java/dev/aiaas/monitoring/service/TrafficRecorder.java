@@ -21,7 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Counts each logged prediction exactly once into its endpoint's window, and reports traffic. */
+/**
+ * Counts each logged prediction exactly once into its endpoint's window, and reports traffic.
+ * An endpoint is named within its project: a report of one project never counts another's
+ * endpoint of the same name, and is NOT_FOUND for it as for one never served.
+ */
 @ApplicationScoped
 public class TrafficRecorder {
 
@@ -41,14 +45,14 @@ public class TrafficRecorder {
             return false;
         }
         if (prediction.sample() != null && prediction.sample().rows() > 0) {
-            samples.insert(prediction.sample(), prediction.receivedAt());
+            samples.insert(prediction.project(), prediction.sample(), prediction.receivedAt());
         }
         Instant start = windowStart(prediction.receivedAt(), config.storedWindow());
-        TrafficWindow current = store.findForUpdate(prediction.endpoint(), start)
+        TrafficWindow current = store.findForUpdate(prediction.project(), prediction.endpoint(), start)
                 .orElse(new TrafficWindow(prediction.endpoint(), start, 0, 0, 0, new LatencyHistogram()));
         LatencyHistogram latency = LatencyHistogram.of(current.latency().counts());
         latency.add(prediction.latencySeconds());
-        store.save(new TrafficWindow(prediction.endpoint(), start,
+        store.save(prediction.project(), new TrafficWindow(prediction.endpoint(), start,
                 current.requests() + 1,
                 current.errors() + (prediction.failed() ? 1 : 0),
                 current.rows() + prediction.rows(),
@@ -57,13 +61,13 @@ public class TrafficRecorder {
     }
 
     /**
-     * Totals over a time range plus windows of {@code width} in it, the newest
-     * {@code maxReportWindows}. Only the stored windows of the range are read.
+     * Totals of an endpoint of {@code project} over a time range plus windows of {@code width} in
+     * it, the newest {@code maxReportWindows}. Only the stored windows of the range are read.
      *
      * @param from start of the range, or null for {@code metrics.default-range} before {@code to}
      * @param to   end of the range (exclusive), or null for now
      */
-    public TrafficSummary summary(String endpoint, Duration width, Instant from, Instant to) {
+    public TrafficSummary summary(String project, String endpoint, Duration width, Instant from, Instant to) {
         if (width.isNegative()) {
             throw DomainException.invalid("window width must not be negative");
         }
@@ -77,8 +81,8 @@ public class TrafficRecorder {
             throw DomainException.invalid("the range " + start + " to " + end + " is longer than the "
                     + config.maxMetricsRange() + " one report may cover: ask for a shorter one");
         }
-        List<TrafficWindow> stored = run(() -> store.windows(endpoint, start, end));
-        if (stored.isEmpty() && !run(() -> store.seen(endpoint))) {
+        List<TrafficWindow> stored = run(() -> store.windows(project, endpoint, start, end));
+        if (stored.isEmpty() && !run(() -> store.seen(project, endpoint))) {
             throw DomainException.notFound("monitoring has seen no prediction for endpoint '" + endpoint + "'");
         }
         Map<Instant, TrafficWindow> rolled = new TreeMap<>();

@@ -14,43 +14,51 @@ import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Raw feature rows of logged predictions. Runs in the caller's transaction. */
+/**
+ * Raw feature rows of logged predictions, each kept under its endpoint's project: a drift report
+ * reads one project's endpoint only. Runs in the caller's transaction.
+ */
 @ApplicationScoped
 public class SampleStore {
 
     @Inject
     DataSource dataSource;
 
-    public void insert(FeatureSample sample, Instant receivedAt) throws SQLException {
-        String sql = "insert into prediction_sample (endpoint, model_name, model_version, received_at, feature_names, "
-                + "features, feature_count, profile_key, profile_sha256) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Keeps the rows of one request to an endpoint of {@code project}. */
+    public void insert(String project, FeatureSample sample, Instant receivedAt) throws SQLException {
+        String sql = "insert into prediction_sample (project, endpoint, model_name, model_version, received_at, "
+                + "feature_names, features, feature_count, profile_key, profile_sha256) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
-            insert.setString(1, sample.endpoint());
-            insert.setString(2, sample.modelName());
-            insert.setLong(3, sample.modelVersion());
-            insert.setTimestamp(4, Timestamp.from(receivedAt));
-            insert.setArray(5, c.createArrayOf("text", sample.featureNames().toArray()));
-            insert.setArray(6, c.createArrayOf("float8", Arrays.stream(sample.features()).boxed().toArray()));
-            insert.setInt(7, sample.featureNames().size());
-            insert.setString(8, sample.profileKey());
-            insert.setString(9, sample.profileSha256());
+            insert.setString(1, project);
+            insert.setString(2, sample.endpoint());
+            insert.setString(3, sample.modelName());
+            insert.setLong(4, sample.modelVersion());
+            insert.setTimestamp(5, Timestamp.from(receivedAt));
+            insert.setArray(6, c.createArrayOf("text", sample.featureNames().toArray()));
+            insert.setArray(7, c.createArrayOf("float8", Arrays.stream(sample.features()).boxed().toArray()));
+            insert.setInt(8, sample.featureNames().size());
+            insert.setString(9, sample.profileKey());
+            insert.setString(10, sample.profileSha256());
             insert.executeUpdate();
         }
     }
 
     /**
-     * The newest samples of an endpoint, all of the model version of the newest one, newest
-     * first, until they hold at least {@code rows} rows.
+     * The newest samples of an endpoint of {@code project}, all of the model version of the
+     * newest one, newest first, until they hold at least {@code rows} rows.
      */
-    public List<FeatureSample> newest(String endpoint, int rows) throws SQLException {
+    public List<FeatureSample> newest(String project, String endpoint, int rows) throws SQLException {
         String sql = "select endpoint, model_name, model_version, feature_names, features, profile_key, profile_sha256 "
-                + "from prediction_sample where endpoint = ? and model_version = (select model_version from "
-                + "prediction_sample where endpoint = ? order by id desc limit 1) order by id desc";
+                + "from prediction_sample where project = ? and endpoint = ? and model_version = (select model_version "
+                + "from prediction_sample where project = ? and endpoint = ? order by id desc limit 1) order by id desc";
         List<FeatureSample> samples = new ArrayList<>();
         int seen = 0;
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
-            query.setString(1, endpoint);
+            query.setString(1, project);
             query.setString(2, endpoint);
+            query.setString(3, project);
+            query.setString(4, endpoint);
             query.setFetchSize(200);
             try (ResultSet row = query.executeQuery()) {
                 while (seen < rows && row.next()) {

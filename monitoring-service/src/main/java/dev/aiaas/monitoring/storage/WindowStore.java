@@ -16,7 +16,11 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Stored traffic windows and the set of events already counted. Runs in the caller's transaction. */
+/**
+ * Stored traffic windows and the set of events already counted. A window belongs to its
+ * endpoint's project: every read and write names the project, so two projects' endpoints of
+ * one name are counted apart. Runs in the caller's transaction.
+ */
 @ApplicationScoped
 public class WindowStore {
 
@@ -32,56 +36,62 @@ public class WindowStore {
         }
     }
 
-    /** The stored window, locked until the transaction ends. */
-    public Optional<TrafficWindow> findForUpdate(String endpoint, Instant start) throws SQLException {
+    /** The stored window of an endpoint of {@code project}, locked until the transaction ends. */
+    public Optional<TrafficWindow> findForUpdate(String project, String endpoint, Instant start) throws SQLException {
         String sql = "select endpoint, window_start, request_count, error_count, row_count, latency_buckets "
-                + "from window_stats where endpoint = ? and window_start = ? for update";
+                + "from window_stats where project = ? and endpoint = ? and window_start = ? for update";
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
-            query.setString(1, endpoint);
-            query.setTimestamp(2, Timestamp.from(start));
+            query.setString(1, project);
+            query.setString(2, endpoint);
+            query.setTimestamp(3, Timestamp.from(start));
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.of(read(row)) : Optional.empty();
             }
         }
     }
 
-    public void save(TrafficWindow window) throws SQLException {
-        String sql = "insert into window_stats (endpoint, window_start, request_count, error_count, row_count, latency_buckets) "
-                + "values (?, ?, ?, ?, ?, ?) on conflict (endpoint, window_start) do update set "
+    /** Stores the window of an endpoint of {@code project}, replacing the one of the same start. */
+    public void save(String project, TrafficWindow window) throws SQLException {
+        String sql = "insert into window_stats (project, endpoint, window_start, request_count, error_count, row_count, "
+                + "latency_buckets) values (?, ?, ?, ?, ?, ?, ?) on conflict (project, endpoint, window_start) do update set "
                 + "request_count = excluded.request_count, error_count = excluded.error_count, "
                 + "row_count = excluded.row_count, latency_buckets = excluded.latency_buckets";
         try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement(sql)) {
-            upsert.setString(1, window.endpoint());
-            upsert.setTimestamp(2, Timestamp.from(window.start()));
-            upsert.setLong(3, window.requests());
-            upsert.setLong(4, window.errors());
-            upsert.setLong(5, window.rows());
+            upsert.setString(1, project);
+            upsert.setString(2, window.endpoint());
+            upsert.setTimestamp(3, Timestamp.from(window.start()));
+            upsert.setLong(4, window.requests());
+            upsert.setLong(5, window.errors());
+            upsert.setLong(6, window.rows());
             Long[] buckets = java.util.Arrays.stream(window.latency().counts()).boxed().toArray(Long[]::new);
-            upsert.setArray(6, c.createArrayOf("bigint", buckets));
+            upsert.setArray(7, c.createArrayOf("bigint", buckets));
             upsert.executeUpdate();
         }
     }
 
-    /** Whether any window of the endpoint is stored. */
-    public boolean seen(String endpoint) throws SQLException {
+    /** Whether any window of the endpoint of {@code project} is stored. */
+    public boolean seen(String project, String endpoint) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(
-                "select 1 from window_stats where endpoint = ? limit 1")) {
-            query.setString(1, endpoint);
+                "select 1 from window_stats where project = ? and endpoint = ? limit 1")) {
+            query.setString(1, project);
+            query.setString(2, endpoint);
             try (ResultSet row = query.executeQuery()) {
                 return row.next();
             }
         }
     }
 
-    /** The stored windows of an endpoint starting in [from, to), oldest first. */
-    public List<TrafficWindow> windows(String endpoint, Instant from, Instant to) throws SQLException {
+    /** The stored windows of an endpoint of {@code project} starting in [from, to), oldest first. */
+    public List<TrafficWindow> windows(String project, String endpoint, Instant from, Instant to) throws SQLException {
         String sql = "select endpoint, window_start, request_count, error_count, row_count, latency_buckets "
-                + "from window_stats where endpoint = ? and window_start >= ? and window_start < ? order by window_start";
+                + "from window_stats where project = ? and endpoint = ? and window_start >= ? and window_start < ? "
+                + "order by window_start";
         List<TrafficWindow> windows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
-            query.setString(1, endpoint);
-            query.setTimestamp(2, Timestamp.from(from));
-            query.setTimestamp(3, Timestamp.from(to));
+            query.setString(1, project);
+            query.setString(2, endpoint);
+            query.setTimestamp(3, Timestamp.from(from));
+            query.setTimestamp(4, Timestamp.from(to));
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     windows.add(read(row));
