@@ -71,7 +71,8 @@ class DesiredStateTest {
                 .build());
 
         try (Connection c = database.getConnection(); PreparedStatement query = c.prepareStatement(
-                "select model_name, version, max_batch_size, instances from serving.deployment where endpoint = ?")) {
+                "select model_name, version, max_batch_size, instances, project from serving.deployment "
+                        + "where endpoint = ?")) {
             query.setString(1, "stored");
             var row = query.executeQuery();
             assertThat(row.next()).isTrue();
@@ -79,6 +80,8 @@ class DesiredStateTest {
             assertThat(row.getLong(2)).isEqualTo(1);
             assertThat(row.getInt(3)).isEqualTo(16);
             assertThat(row.getInt(4)).isEqualTo(2);
+            assertThat(row.getString(5)).as("a call that names no project deploys in the default one")
+                    .isEqualTo("default");
         }
         deployments.undeploy(UndeployRequest.newBuilder().setEndpoint("stored").build());
         assertThat(count("stored")).isZero();
@@ -91,7 +94,7 @@ class DesiredStateTest {
         await().atMost(WITHIN).until(() -> state("from-elsewhere") == DeploymentState.READY);
         assertThat(inference.modelInfer(IrisRequests.prepared("from-elsewhere", 2)).getModelVersion()).isEqualTo("1");
 
-        execute("delete from serving.deployment where endpoint = 'from-elsewhere'");
+        execute("delete from serving.deployment where project = 'default' and endpoint = 'from-elsewhere'");
         await().atMost(WITHIN).until(() -> notFound("from-elsewhere"));
     }
 
@@ -121,7 +124,7 @@ class DesiredStateTest {
         given().get(management + "health/ready").then().statusCode(503)
                 .body(org.hamcrest.Matchers.containsString("no-such-model"));
 
-        execute("delete from serving.deployment where endpoint = 'ghost'");
+        execute("delete from serving.deployment where project = 'default' and endpoint = 'ghost'");
         await().atMost(WITHIN).until(() -> inference.serverReady(ServerReadyRequest.getDefaultInstance()).getReady());
         given().get(management + "health/ready").then().statusCode(200);
     }
@@ -141,15 +144,16 @@ class DesiredStateTest {
         assertThat(a).isEqualTo(b).isEqualTo(131 * 4);
         String metrics = given().get(management + "metrics").then().statusCode(200).extract().asString();
         assertThat(metrics.lines().filter(l -> l.startsWith("aiaas_serving_model_memory_bytes")
-                && l.contains("version=\"2\""))).hasSize(1);
+                && l.contains("project=\"default\"") && l.contains("version=\"2\""))).hasSize(1);
         deployments.undeploy(UndeployRequest.newBuilder().setEndpoint("share-a").build());
         deployments.undeploy(UndeployRequest.newBuilder().setEndpoint("share-b").build());
     }
 
     private void declare(String endpoint, String model, String alias, Long version) throws SQLException {
         try (Connection c = database.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "insert into serving.deployment (endpoint, model_name, alias, version, max_batch_size, "
-                        + "max_queue_delay_us, max_queue_size, instances) values (?, ?, ?, ?, 64, 500, 1024, 1)")) {
+                "insert into serving.deployment (project, endpoint, model_name, alias, version, max_batch_size, "
+                        + "max_queue_delay_us, max_queue_size, instances) "
+                        + "values ('default', ?, ?, ?, ?, 64, 500, 1024, 1)")) {
             insert.setString(1, endpoint);
             insert.setString(2, model);
             insert.setString(3, alias);
@@ -170,7 +174,7 @@ class DesiredStateTest {
 
     private long count(String endpoint) throws SQLException {
         try (Connection c = database.getConnection(); PreparedStatement query = c.prepareStatement(
-                "select count(*) from serving.deployment where endpoint = ?")) {
+                "select count(*) from serving.deployment where project = 'default' and endpoint = ?")) {
             query.setString(1, endpoint);
             var row = query.executeQuery();
             row.next();

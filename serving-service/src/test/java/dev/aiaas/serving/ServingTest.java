@@ -43,14 +43,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -222,9 +218,11 @@ class ServingTest {
         }
         inference.modelInfer(raw.build());
 
-        PredictionLogged logged = awaitLogged(raw.getId(), Duration.ofSeconds(20));
+        PredictionLogged logged = PredictionTopic.awaitLogged(raw.getId(), Duration.ofSeconds(20));
 
         assertThat(logged.getEndpoint()).isEqualTo("iris");
+        assertThat(EventHeaders.project(logged.getHeader())).as("a call naming no project is the default one's")
+                .isEqualTo("default");
         assertThat(logged.getStatus()).isEqualTo("OK");
         assertThat(logged.getFeatureNamesList()).containsExactlyElementsOf(IrisModels.COLUMNS);
         assertThat(logged.getFeaturesList()).containsExactly(2.5, 2.5, 2.5, 2.5);
@@ -257,29 +255,5 @@ class ServingTest {
                 new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.REGISTRY_EVENTS, model, event.toByteArray())).get();
         }
-    }
-
-    private static PredictionLogged awaitLogged(String requestId, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.get().kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "serving-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.SERVING_PREDICTIONS));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    try {
-                        PredictionLogged event = PredictionLogged.parseFrom(record.value());
-                        if (event.getRequestId().equals(requestId)) {
-                            return event;
-                        }
-                    } catch (com.google.protobuf.InvalidProtocolBufferException ignored) {
-                        // not ours
-                    }
-                }
-            }
-        }
-        throw new AssertionError("request " + requestId + " was not logged within " + timeout);
     }
 }

@@ -8,6 +8,7 @@ import dev.aiaas.serving.config.ServingConfig;
 import dev.aiaas.serving.model.ArtifactFile;
 import dev.aiaas.serving.model.Binding;
 import dev.aiaas.serving.model.VersionToServe;
+import dev.aiaas.security.quarkus.ProjectScope;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +16,8 @@ import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Serving's view of the registry: which version a binding means now. Owns the deadline
- * and turns the registry's statuses into serving's errors.
+ * Serving's view of the registry: which version a binding means now. Owns the deadline, the
+ * project the registry answers from, and turns the registry's statuses into serving's errors.
  */
 @ApplicationScoped
 public class RegistryClient {
@@ -27,7 +28,17 @@ public class RegistryClient {
     @Inject
     ServingConfig config;
 
-    public VersionToServe resolve(Binding binding) {
+    /**
+     * The version {@code binding} names in {@code project}'s registry. The call is made within
+     * the project ({@link ProjectScope#within}, carried in the {@code aiaas-project} header), so
+     * the registry answers from that project only, whoever asks: a Deploy call, the reconcile
+     * loop, or a registry event.
+     */
+    public VersionToServe resolve(String project, Binding binding) {
+        return ProjectScope.within(project, () -> ask(project, binding));
+    }
+
+    private VersionToServe ask(String project, Binding binding) {
         GetModelVersionRequest.Builder request = GetModelVersionRequest.newBuilder().setModelName(binding.modelName());
         if (binding.followsAlias()) {
             request.setAlias(binding.alias());
@@ -37,7 +48,7 @@ public class RegistryClient {
         try {
             ModelVersion version = registry.withDeadlineAfter(config.registryTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .getModelVersion(request.build());
-            return new VersionToServe(version.getModelName(), version.getVersion(), version.getFamily(),
+            return new VersionToServe(project, version.getModelName(), version.getVersion(), version.getFamily(),
                     version.getArtifactsList().stream()
                             .map(a -> new ArtifactFile(a.getRole(), a.getKey(), a.getSha256())).toList());
         } catch (StatusRuntimeException e) {

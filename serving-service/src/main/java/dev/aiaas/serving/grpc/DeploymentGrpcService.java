@@ -17,20 +17,29 @@ import dev.aiaas.serving.model.Binding;
 import dev.aiaas.serving.model.DesiredDeployment;
 import dev.aiaas.serving.service.DeploymentView;
 import dev.aiaas.serving.service.Deployments;
+import dev.aiaas.serving.service.ServedEndpoints;
 import dev.aiaas.serving.service.ServerState;
+import dev.aiaas.security.quarkus.ProjectScope;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import java.time.Duration;
 
-/** The deployment API's gRPC edge. */
+/**
+ * The deployment API's gRPC edge. Every RPC acts in the caller's project
+ * ({@link ProjectScope#current()}): endpoints are declared, read, listed and removed there
+ * only, and another project's endpoint is NOT_FOUND like a missing one.
+ */
 @GrpcService
 @Blocking
 public class DeploymentGrpcService extends DeploymentServiceGrpc.DeploymentServiceImplBase {
 
     @Inject
     Deployments deployments;
+
+    @Inject
+    ServedEndpoints endpoints;
 
     @Inject
     ServerState server;
@@ -40,8 +49,8 @@ public class DeploymentGrpcService extends DeploymentServiceGrpc.DeploymentServi
 
     @Override
     public void deploy(DeployRequest request, StreamObserver<Deployment> response) {
-        DeploymentView view = deployments.deploy(new DesiredDeployment(request.getEndpoint(),
-                new Binding(request.getModelName(), request.getAlias(), request.getVersion()),
+        DeploymentView view = deployments.deploy(new DesiredDeployment(ProjectScope.current(),
+                request.getEndpoint(), new Binding(request.getModelName(), request.getAlias(), request.getVersion()),
                 policy(request.getBatching())));
         server.publish();
         response.onNext(toProto(view));
@@ -50,20 +59,20 @@ public class DeploymentGrpcService extends DeploymentServiceGrpc.DeploymentServi
 
     @Override
     public void getDeployment(GetDeploymentRequest request, StreamObserver<Deployment> response) {
-        response.onNext(toProto(deployments.get(request.getEndpoint())));
+        response.onNext(toProto(endpoints.get(ProjectScope.current(), request.getEndpoint())));
         response.onCompleted();
     }
 
     @Override
     public void listDeployments(ListDeploymentsRequest request, StreamObserver<ListDeploymentsResponse> response) {
-        response.onNext(ListDeploymentsResponse.newBuilder()
-                .addAllDeployments(deployments.all().stream().map(DeploymentGrpcService::toProto).toList()).build());
+        response.onNext(ListDeploymentsResponse.newBuilder().addAllDeployments(endpoints.all(ProjectScope.current())
+                .stream().map(DeploymentGrpcService::toProto).toList()).build());
         response.onCompleted();
     }
 
     @Override
     public void undeploy(UndeployRequest request, StreamObserver<UndeployResponse> response) {
-        deployments.undeploy(request.getEndpoint());
+        deployments.undeploy(ProjectScope.current(), request.getEndpoint());
         server.publish();
         response.onNext(UndeployResponse.getDefaultInstance());
         response.onCompleted();

@@ -30,7 +30,9 @@ import dev.aiaas.serving.service.DeploymentView;
 import dev.aiaas.serving.service.Deployments;
 import dev.aiaas.serving.service.EndpointUse;
 import dev.aiaas.serving.service.InferenceCalls;
+import dev.aiaas.serving.service.ServedEndpoints;
 import dev.aiaas.serving.service.ServerState;
+import dev.aiaas.security.quarkus.ProjectScope;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
@@ -39,10 +41,13 @@ import jakarta.inject.Inject;
 import java.util.function.Supplier;
 
 /**
- * The Open Inference Protocol's gRPC edge. ModelInfer never blocks the event loop: the
- * request is admitted and queued on it, and the answer is sent from the model's worker
- * thread; a client deadline travels with the request and drops it before compute when it
- * passes.
+ * The Open Inference Protocol's gRPC edge. A model is an endpoint of the caller's project
+ * ({@link ProjectScope#current()}): every model RPC (ready, metadata, infer, statistics, the
+ * repository) acts in that project, and another project's endpoint is NOT_FOUND like a missing
+ * one; the server's liveness, readiness and metadata are the server's, over every project.
+ * ModelInfer never blocks the event loop: the request is admitted and queued on it, and the
+ * answer is sent from the model's worker thread; a client deadline travels with the request and
+ * drops it before compute when it passes.
  */
 @GrpcService
 public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
@@ -52,6 +57,9 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
 
     @Inject
     Deployments deployments;
+
+    @Inject
+    ServedEndpoints endpoints;
 
     @Inject
     InferenceCalls calls;
@@ -80,16 +88,18 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
 
     @Override
     public void modelReady(ModelReadyRequest request, StreamObserver<ModelReadyResponse> response) {
+        String project = ProjectScope.current();
         reply(response, () -> {
-            deployments.acquire(request.getName(), request.getVersion()).release();
+            endpoints.acquire(project, request.getName(), request.getVersion()).release();
             return ModelReadyResponse.newBuilder().setReady(true).build();
         });
     }
 
     @Override
     public void modelMetadata(ModelMetadataRequest request, StreamObserver<ModelMetadataResponse> response) {
+        String project = ProjectScope.current();
         reply(response, () -> {
-            EndpointUse use = deployments.acquire(request.getName(), request.getVersion());
+            EndpointUse use = endpoints.acquire(project, request.getName(), request.getVersion());
             try {
                 return ModelMetadataView.of(request.getName(), use.model());
             } finally {
@@ -101,7 +111,7 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
     @Override
     public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> response) {
         try {
-            calls.call(request, deadlineNanos()).whenComplete((answer, failure) -> answer(response, answer, failure));
+            calls.call(ProjectScope.current(), request, deadlineNanos()).whenComplete((answer, failure) -> answer(response, answer, failure));
         } catch (RuntimeException e) {
             answer(response, null, e);
         }
@@ -127,16 +137,18 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
 
     @Override
     public void modelStatistics(ModelStatisticsRequest request, StreamObserver<ModelStatisticsResponse> response) {
+        String project = ProjectScope.current();
         reply(response, () -> ModelStatisticsResponse.newBuilder()
-                .addAllModelStats(deployments.statistics(request.getName(), request.getVersion()).stream()
+                .addAllModelStats(endpoints.statistics(project, request.getName(), request.getVersion()).stream()
                         .map(s -> StatisticsView.of(s.endpoint(), s.version(), s.figures())).toList())
                 .build());
     }
 
     @Override
     public void repositoryIndex(RepositoryIndexRequest request, StreamObserver<RepositoryIndexResponse> response) {
+        String project = ProjectScope.current();
         reply(response, () -> RepositoryIndexResponse.newBuilder()
-                .addAllModels(deployments.all().stream()
+                .addAllModels(endpoints.all(project).stream()
                         .filter(d -> !request.getReady() || "READY".equals(d.state()))
                         .map(d -> RepositoryIndexResponse.ModelIndex.newBuilder().setName(d.endpoint())
                                 .setVersion(Long.toString(d.servingVersion())).setState(d.state())
@@ -149,9 +161,10 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
     @Blocking
     public void repositoryModelLoad(RepositoryModelLoadRequest request,
             StreamObserver<RepositoryModelLoadResponse> response) {
+        String project = ProjectScope.current();
         reply(response, () -> {
-            DeploymentView deployment = deployments.get(request.getModelName());
-            deployments.deploy(new DesiredDeployment(deployment.endpoint(),
+            DeploymentView deployment = endpoints.get(project, request.getModelName());
+            deployments.deploy(new DesiredDeployment(project, deployment.endpoint(),
                     deployment.binding(), deployment.batching()));
             server.publish();
             return RepositoryModelLoadResponse.getDefaultInstance();
@@ -162,8 +175,9 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
     @Blocking
     public void repositoryModelUnload(RepositoryModelUnloadRequest request,
             StreamObserver<RepositoryModelUnloadResponse> response) {
+        String project = ProjectScope.current();
         reply(response, () -> {
-            deployments.undeploy(request.getModelName());
+            deployments.undeploy(project, request.getModelName());
             server.publish();
             return RepositoryModelUnloadResponse.getDefaultInstance();
         });

@@ -31,7 +31,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Logs every answered or failed request to {@value Topics#SERVING_PREDICTIONS} off the
- * request's path: the caller only puts what happened on a bounded queue
+ * request's path, each event with its endpoint's project in its header (monitoring keeps each
+ * project's windows apart by it): the caller only puts what happened on a bounded queue
  * ({@code serving.prediction-log-queue}); one background thread builds the event and hands it
  * to the {@code predictions} channel's emitter (its own bounded buffer,
  * {@code mp.messaging.emitter.default-buffer-size}), with the request's trace context, which
@@ -43,6 +44,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  */
 @ApplicationScoped
 public class PredictionLog {
+
+    private static final String SOURCE = "serving-service";
 
     @Inject
     ServingConfig config;
@@ -62,7 +65,7 @@ public class PredictionLog {
     private Thread sender;
 
     /** What a request left to log, and the trace it belongs to; the event is built off its path. */
-    private record Entry(String endpoint, String requestId, Instant received, double latencySeconds,
+    private record Entry(String project, String endpoint, String requestId, Instant received, double latencySeconds,
             InferenceOutcome outcome, String status, Context trace) {
     }
 
@@ -76,15 +79,19 @@ public class PredictionLog {
         sender.start();
     }
 
-    /** Logs a request that was answered. Never blocks. */
-    public void answered(String endpoint, String requestId, Instant received, double latencySeconds,
+    /** Logs a request that {@code project}'s endpoint answered. Never blocks. */
+    public void answered(String project, String endpoint, String requestId, Instant received, double latencySeconds,
             InferenceOutcome outcome) {
-        offer(new Entry(endpoint, requestId, received, latencySeconds, outcome, "OK", Context.current()));
+        offer(new Entry(project, endpoint, requestId, received, latencySeconds, outcome, "OK", Context.current()));
     }
 
-    /** Logs a request that failed with {@code status} (a gRPC code name). Never blocks. */
-    public void failed(String endpoint, String requestId, Instant received, double latencySeconds, String status) {
-        offer(new Entry(endpoint, requestId, received, latencySeconds, null, status, Context.current()));
+    /**
+     * Logs a request to {@code project}'s endpoint that failed with {@code status} (a gRPC code name).
+     * Never blocks.
+     */
+    public void failed(String project, String endpoint, String requestId, Instant received, double latencySeconds,
+            String status) {
+        offer(new Entry(project, endpoint, requestId, received, latencySeconds, null, status, Context.current()));
     }
 
     private void offer(Entry entry) {
@@ -111,16 +118,13 @@ public class PredictionLog {
 
     private PredictionLogged event(Entry entry) {
         if (entry.outcome() == null) {
-            return base(entry.endpoint(), entry.requestId(), entry.received(), entry.latencySeconds(), entry.status())
-                    .build();
+            return base(entry, entry.status()).build();
         }
-        return answeredEvent(entry.endpoint(), entry.requestId(), entry.received(), entry.latencySeconds(),
-                entry.outcome());
+        return answeredEvent(entry, entry.outcome());
     }
 
-    private PredictionLogged answeredEvent(String endpoint, String requestId, Instant received,
-            double latencySeconds, InferenceOutcome outcome) {
-        PredictionLogged.Builder event = base(endpoint, requestId, received, latencySeconds, "OK")
+    private PredictionLogged answeredEvent(Entry entry, InferenceOutcome outcome) {
+        PredictionLogged.Builder event = base(entry, "OK")
                 .setModelName(outcome.modelName()).setModelVersion(outcome.version()).setRows(outcome.rows());
         for (int c : outcome.predictedClasses()) {
             event.addPredictedClasses(c);
@@ -138,14 +142,14 @@ public class PredictionLog {
         return event.build();
     }
 
-    private PredictionLogged.Builder base(String endpoint, String requestId, Instant received, double latency,
-            String status) {
+    private PredictionLogged.Builder base(Entry entry, String status) {
+        Instant received = entry.received();
         return PredictionLogged.newBuilder()
-                .setHeader(EventHeaders.newHeader("serving-service"))
-                .setEndpoint(endpoint)
-                .setRequestId(requestId.isEmpty() ? UUID.randomUUID().toString() : requestId)
+                .setHeader(EventHeaders.newHeader(SOURCE, entry.project()))
+                .setEndpoint(entry.endpoint())
+                .setRequestId(entry.requestId().isEmpty() ? UUID.randomUUID().toString() : entry.requestId())
                 .setReceivedAt(Timestamp.newBuilder().setSeconds(received.getEpochSecond()).setNanos(received.getNano()))
-                .setLatencySeconds(latency)
+                .setLatencySeconds(entry.latencySeconds())
                 .setStatus(status);
     }
 

@@ -1,6 +1,8 @@
 package dev.aiaas.serving.messaging;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.aiaas.errors.DomainException;
+import dev.aiaas.events.EventHeaders;
 import dev.aiaas.proto.events.v1.RegistryEvent;
 import dev.aiaas.serving.service.Deployments;
 import dev.aiaas.serving.service.ServerState;
@@ -12,8 +14,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Follows alias moves and deletions in the registry: every serving replica reads every
- * registry event (a consumer group of its own) and re-resolves the endpoints bound to the
- * alias. An event missed here is caught by the next reconcile pass.
+ * registry event (a consumer group of its own) and re-resolves the endpoints of the event's
+ * project ({@code EventHeader.project}) bound to the alias, asking that project's registry
+ * (the registry client calls within the endpoint's project). An event missed here is caught by
+ * the next reconcile pass.
  */
 @ApplicationScoped
 public class RegistryEventsListener {
@@ -36,10 +40,18 @@ public class RegistryEventsListener {
             LOG.warnf("ignored a record on the registry topic that is not a RegistryEvent: %s", e.getMessage());
             return;
         }
+        String project;
+        try {
+            project = EventHeaders.project(event.getHeader());
+        } catch (DomainException badName) {
+            LOG.warnf("ignored a registry event for model %s with an invalid project: %s", event.getModelName(),
+                    badName.getMessage());
+            return;
+        }
         if (event.hasAliasSet()) {
-            deployments.aliasChanged(event.getModelName(), event.getAliasSet().getAlias());
+            deployments.aliasChanged(project, event.getModelName(), event.getAliasSet().getAlias());
         } else if (event.hasAliasDeleted()) {
-            deployments.aliasChanged(event.getModelName(), event.getAliasDeleted().getAlias());
+            deployments.aliasChanged(project, event.getModelName(), event.getAliasDeleted().getAlias());
         }
         server.publish();
     }

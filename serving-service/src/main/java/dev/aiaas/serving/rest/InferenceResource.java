@@ -10,9 +10,9 @@ import dev.aiaas.serving.protocol.RequestLimits;
 import dev.aiaas.serving.protocol.RestJson;
 import dev.aiaas.serving.protocol.RestRequestReader;
 import dev.aiaas.serving.protocol.StatisticsView;
-import dev.aiaas.serving.service.Deployments;
 import dev.aiaas.serving.service.EndpointUse;
 import dev.aiaas.serving.service.InferenceCalls;
+import dev.aiaas.serving.service.ServedEndpoints;
 import dev.aiaas.serving.service.ServerState;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +28,10 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The Open Inference Protocol's REST edge: health, metadata, inference and statistics, for a
- * model and for one of its versions. Inference runs without holding a request thread: the
+ * model and for one of its versions. A model is an endpoint of the caller's project
+ * ({@link CallerProject}, set by {@link BearerTokenFilter}), passed explicitly to the service
+ * layer; another project's endpoint is 404 like a missing one. Server health and metadata are
+ * the server's, over every project. Inference runs without holding a request thread: the
  * body is admitted and queued, and the answer is written when the model's worker completes it.
  */
 @Path("/v2")
@@ -42,7 +45,10 @@ public class InferenceResource {
     ServerState server;
 
     @Inject
-    Deployments deployments;
+    ServedEndpoints endpoints;
+
+    @Inject
+    CallerProject caller;
 
     @Inject
     InferenceCalls calls;
@@ -76,7 +82,7 @@ public class InferenceResource {
     @GET
     @Path("/models/{model}/versions/{version}/ready")
     public Response modelReady(@PathParam("model") String model, @PathParam("version") String version) {
-        deployments.acquire(model, version).release();
+        endpoints.acquire(caller.get(), model, version).release();
         return health("ready", true);
     }
 
@@ -89,7 +95,7 @@ public class InferenceResource {
     @GET
     @Path("/models/{model}/versions/{version}")
     public ObjectNode modelMetadata(@PathParam("model") String model, @PathParam("version") String version) {
-        EndpointUse use = deployments.acquire(model, version);
+        EndpointUse use = endpoints.acquire(caller.get(), model, version);
         try {
             return RestJson.metadata(ModelMetadataView.of(model, use.model()));
         } finally {
@@ -110,7 +116,7 @@ public class InferenceResource {
     public CompletionStage<ObjectNode> infer(@PathParam("model") String model, @PathParam("version") String version,
             byte[] body) {
         ModelInferRequest request = new RestRequestReader(RequestLimits.of(config.limits())).read(body, model, version);
-        return calls.call(request, deadlineNanos(request)).thenApply(RestJson::inference);
+        return calls.call(caller.get(), request, deadlineNanos(request)).thenApply(RestJson::inference);
     }
 
     @GET
@@ -129,7 +135,7 @@ public class InferenceResource {
     @Path("/models/{model}/versions/{version}/stats")
     public ObjectNode statistics(@PathParam("model") String model, @PathParam("version") String version) {
         return RestJson.statistics(ModelStatisticsResponse.newBuilder()
-                .addAllModelStats(deployments.statistics(model, version).stream()
+                .addAllModelStats(endpoints.statistics(caller.get(), model, version).stream()
                         .map(s -> StatisticsView.of(s.endpoint(), s.version(), s.figures())).toList())
                 .build());
     }

@@ -2,17 +2,20 @@ package dev.aiaas.serving.service;
 
 import dev.aiaas.batching.BatchQueue;
 import dev.aiaas.serving.model.DesiredDeployment;
+import dev.aiaas.serving.model.EndpointKey;
 import dev.aiaas.serving.model.ServedModel;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One endpoint in this process: its declaration, the version answering now and the bounded
+ * One endpoint of one project in this process: its declaration, the version answering now and the bounded
  * queue in front of it. The version is swapped atomically; changes to one endpoint are
  * serialised by {@link Deployments}.
  */
 final class Endpoint {
 
+    final EndpointKey key;
+    final String project;
     final String name;
     volatile DesiredDeployment desired;
     volatile BatchQueue<ForwardPass.Rows, float[]> queue;
@@ -22,6 +25,8 @@ final class Endpoint {
     private final AtomicReference<ServedModel> current = new AtomicReference<>();
 
     Endpoint(DesiredDeployment desired, int engineThreads) {
+        this.key = desired.key();
+        this.project = desired.project();
         this.name = desired.endpoint();
         this.desired = desired;
         this.queue = new BatchQueue<>(name, desired.batching(), new ForwardPass(engineThreads));

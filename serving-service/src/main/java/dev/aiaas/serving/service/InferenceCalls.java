@@ -24,18 +24,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One inference call as both edges (gRPC and REST) make it: the endpoint is found first (an
- * unknown one leaves no metric series and no log entry behind), the request is admitted
- * against the serving version's signature, queued, and its answer encoded; then it is timed
- * into {@code aiaas_inference_request_duration_seconds} and logged to the prediction log,
- * whether it succeeded or failed. Nothing here blocks: the model's worker completes the
- * outcome, and the answer is finished on the request's own event loop.
+ * One inference call as both edges (gRPC and REST) make it, for an endpoint of the caller's
+ * project: the endpoint is found first (an unknown one, or another project's, leaves no metric
+ * series and no log entry behind), the request is admitted against the serving version's
+ * signature, queued, and its answer encoded; then it is timed into
+ * {@code aiaas_inference_request_duration_seconds{project,endpoint,status}} and logged to the
+ * prediction log with its project, whether it succeeded or failed. Nothing here blocks: the
+ * model's worker completes the outcome, and the answer is finished on the request's own event
+ * loop.
  */
 @ApplicationScoped
 public class InferenceCalls {
 
     @Inject
-    Deployments deployments;
+    ServedEndpoints endpoints;
 
     @Inject
     Inference inference;
@@ -51,8 +53,9 @@ public class InferenceCalls {
 
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    public CompletableFuture<ModelInferResponse> call(ModelInferRequest request, long deadlineNanos) {
-        EndpointUse use = deployments.acquire(request.getModelName(), request.getModelVersion());
+    /** Answers {@code request} with {@code project}'s endpoint that it names. */
+    public CompletableFuture<ModelInferResponse> call(String project, ModelInferRequest request, long deadlineNanos) {
+        EndpointUse use = endpoints.acquire(project, request.getModelName(), request.getModelVersion());
         Context trace = Context.current(); // the request's span: the prediction log continues its trace
         Instant received = Instant.now();
         long started = System.nanoTime();
@@ -72,13 +75,13 @@ public class InferenceCalls {
                 long elapsed = System.nanoTime() - started;
                 if (failure != null) {
                     String status = StatusMapping.codeOf(failure).name();
-                    timer(use.endpoint(), status).record(elapsed, TimeUnit.NANOSECONDS);
-                    log.failed(use.endpoint(), request.getId(), received, elapsed / 1e9, status);
+                    timer(use, status).record(elapsed, TimeUnit.NANOSECONDS);
+                    log.failed(use.project(), use.endpoint(), request.getId(), received, elapsed / 1e9, status);
                     throw failure instanceof RuntimeException runtime ? runtime
                             : new IllegalStateException(failure.getMessage(), failure);
                 }
-                timer(use.endpoint(), "OK").record(elapsed, TimeUnit.NANOSECONDS);
-                log.answered(use.endpoint(), request.getId(), received, elapsed / 1e9, answer);
+                timer(use, "OK").record(elapsed, TimeUnit.NANOSECONDS);
+                log.answered(use.project(), use.endpoint(), request.getId(), received, elapsed / 1e9, answer);
                 return InferenceResponses.encode(request, answer, use.model().signature());
             } finally {
                 use.release();
@@ -86,13 +89,18 @@ public class InferenceCalls {
         }, RequestContextExecutor.current());
     }
 
-    /** One timer per deployed endpoint and outcome, built once: this runs on every request. */
-    private Timer timer(String endpoint, String status) {
-        return timers.computeIfAbsent(endpoint + ' ' + status, key -> Timer.builder("aiaas_inference_request_duration_seconds")
-                .description("Time to answer one inference request, from decoding to the model's answer")
-                .tag("endpoint", endpoint)
-                .tag("status", status)
-                .publishPercentileHistogram()
-                .register(meters));
+    /**
+     * One timer per deployed endpoint (of a project) and outcome, built once: this runs on every
+     * request. The tags come from a deployed endpoint, never from what a client named.
+     */
+    private Timer timer(EndpointUse use, String status) {
+        return timers.computeIfAbsent(use.project() + '/' + use.endpoint() + ' ' + status,
+                key -> Timer.builder("aiaas_inference_request_duration_seconds")
+                        .description("Time to answer one inference request, from decoding to the model's answer")
+                        .tag("project", use.project())
+                        .tag("endpoint", use.endpoint())
+                        .tag("status", status)
+                        .publishPercentileHistogram()
+                        .register(meters));
     }
 }

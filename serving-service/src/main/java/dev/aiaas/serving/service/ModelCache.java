@@ -13,10 +13,11 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The model versions loaded in this process, one copy each however many endpoints serve it.
- * An endpoint {@link #take takes} a version (loading it if no endpoint holds it yet) and
- * {@link #give gives} it back; the last one to give it back unloads it, after its requests
- * in flight finish. Each loaded version's measured memory is a gauge,
- * {@code aiaas_serving_model_memory_bytes{model,version}}.
+ * A version is a project's: version numbers count per project, so "iris v1" of two projects are
+ * two models, loaded apart and never shared. An endpoint {@link #take takes} a version (loading
+ * it if no endpoint holds it yet) and {@link #give gives} it back; the last one to give it back
+ * unloads it, after its requests in flight finish. Each loaded version's measured memory is a
+ * gauge, {@code aiaas_serving_model_memory_bytes{project,model,version}}.
  */
 @ApplicationScoped
 public class ModelCache {
@@ -38,7 +39,7 @@ public class ModelCache {
 
     /** The version, loaded and verified, with a hold for the caller; loads it at most once. */
     public ServedModel take(VersionToServe version) {
-        String key = key(version.modelName(), version.version());
+        String key = key(version);
         Entry entry;
         boolean loads;
         synchronized (this) {
@@ -64,7 +65,8 @@ public class ModelCache {
             entry.memory = Gauge.builder("aiaas_serving_model_memory_bytes", model, ServedModel::memoryBytes)
                     .description("Bytes a loaded model version's parameters take in the engine")
                     .baseUnit("bytes")
-                    .tag("model", version.modelName()).tag("version", Long.toString(version.version()))
+                    .tag("project", version.project()).tag("model", version.modelName())
+                    .tag("version", Long.toString(version.version()))
                     .register(meters);
             entry.model.complete(model);
         } catch (RuntimeException e) {
@@ -77,7 +79,7 @@ public class ModelCache {
 
     /** Gives back a hold taken with {@link #take}; the last one unloads the version. */
     public void give(ServedModel model) {
-        String key = key(model.version().modelName(), model.version().version());
+        String key = key(model.version());
         Entry unloaded = null;
         synchronized (this) {
             Entry entry = entries.get(key);
@@ -91,7 +93,8 @@ public class ModelCache {
         }
     }
 
-    private static String key(String model, long version) {
-        return model + "/" + version;
+    /** Project, model and number: names cannot hold a '/', so no two versions share a key. */
+    private static String key(VersionToServe version) {
+        return version.project() + "/" + version.modelName() + "/" + version.version();
     }
 }

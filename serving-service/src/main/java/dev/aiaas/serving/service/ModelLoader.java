@@ -51,7 +51,7 @@ public class ModelLoader {
             LoadedModel model = LoadedModel.load(spec,
                     new ByteArrayInputStream(bytes(version, "parameters")), Device.cpu());
             model.predictProbabilities(new float[spec.inputSize()], 1); // warm-up
-            LOG.infof("loaded %s v%d in %d ms", version.modelName(), version.version(),
+            LOG.infof("loaded %s/%s v%d in %d ms", version.project(), version.modelName(), version.version(),
                     (System.nanoTime() - started) / 1_000_000);
             return new ServedModel(version, model, transform, version.artifact("profile").orElse(null),
                     model.parameterBytes());
