@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.Timestamp;
+import dev.aiaas.errors.Projects;
 import dev.aiaas.events.EventHeaders;
 import dev.aiaas.events.Topics;
 import dev.aiaas.ml.profile.FeatureProfile;
@@ -99,7 +100,7 @@ class DriftReportTest {
                 new StringSerializer(), new ByteArraySerializer())) {
             for (List<Double> rows : PredictionRows.of(iris, shiftInStd, 10)) {
                 PredictionLogged event = PredictionLogged.newBuilder()
-                        .setHeader(EventHeaders.newHeader("test")).setEndpoint(endpoint)
+                        .setHeader(EventHeaders.newHeader("test", Projects.DEFAULT)).setEndpoint(endpoint)
                         .setModelName("iris").setModelVersion(4).setStatus("OK").setLatencySeconds(0.002)
                         .setReceivedAt(Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond()))
                         .addAllFeatureNames(FEATURES).setBaselineProfile(profile)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.Timestamp;
+import dev.aiaas.errors.Projects;
 import dev.aiaas.events.EventHeaders;
 import dev.aiaas.events.Topics;
 import dev.aiaas.proto.events.v1.PredictionLogged;
@@ -198,7 +199,7 @@ class PredictionLogTest {
 
     private static PredictionLogged prediction(String endpoint, double latency, String status, Instant now) {
         return PredictionLogged.newBuilder()
-                .setHeader(EventHeaders.newHeader("test"))
+                .setHeader(EventHeaders.newHeader("test", Projects.DEFAULT))
                 .setEndpoint(endpoint)
                 .setModelName("iris")
                 .setModelVersion(1)

@@ -149,7 +149,7 @@ class ProjectIsolationTest {
         String endpoint = "legacy-" + UUID.randomUUID().toString().substring(0, 8);
         try (var producer = producer()) {
             for (int i = 0; i < 3; i++) {
-                EventHeader noProject = EventHeaders.newHeader("test").toBuilder().clearProject().build();
+                EventHeader noProject = EventHeaders.newHeader("test", Projects.DEFAULT).toBuilder().clearProject().build();
                 send(producer, request(noProject, endpoint, 1, 0.004, "OK").setRows(2).build());
             }
         }

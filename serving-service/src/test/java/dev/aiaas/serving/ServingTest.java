@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.google.protobuf.ByteString;
+import dev.aiaas.errors.Projects;
 import dev.aiaas.events.EventHeaders;
 import dev.aiaas.events.Topics;
 import dev.aiaas.proto.events.v1.PredictionLogged;
@@ -247,7 +248,7 @@ class ServingTest {
     }
 
     private static void publishAliasMove(String model, String alias, long version, long previous) throws Exception {
-        RegistryEvent event = RegistryEvent.newBuilder().setHeader(EventHeaders.newHeader("test")).setModelName(model)
+        RegistryEvent event = RegistryEvent.newBuilder().setHeader(EventHeaders.newHeader("test", Projects.DEFAULT)).setModelName(model)
                 .setAliasSet(RegistryEvent.AliasSet.newBuilder().setAlias(alias).setVersion(version).setPreviousVersion(previous))
                 .build();
         try (var producer = new KafkaProducer<>(

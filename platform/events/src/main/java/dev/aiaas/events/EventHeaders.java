@@ -12,10 +12,6 @@ public final class EventHeaders {
     private EventHeaders() {
     }
 
-    public static EventHeader newHeader(String source) {
-        return newHeader(source, Projects.DEFAULT);
-    }
-
     /** The header of an event about resources of {@code project}. */
     public static EventHeader newHeader(String source, String project) {
         Instant now = Instant.now();
