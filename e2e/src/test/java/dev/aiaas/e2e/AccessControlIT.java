@@ -54,10 +54,12 @@ import org.junit.jupiter.api.Test;
  * Who may call what, walked over every method of every service descriptor of the platform and
  * the Open Inference Protocol (so a new RPC cannot be forgotten) and every REST route of
  * serving, against the running stack: a call without a token, with an expired one, one signed
- * with another key or one not signed at all is UNAUTHENTICATED (401); a token for another
- * project finds NOT_FOUND (404), except on what only services may call; a viewer calling anything beyond reading is PERMISSION_DENIED
- * (403), as is an admin calling what only the platform's services may; a viewer reading gets
- * past the gate.
+ * with another key or one not signed at all is UNAUTHENTICATED (401); every call is for the
+ * default project ({@code aiaas-project: default}), so a token with roles in another project only
+ * finds NOT_FOUND (404) — even for what needs no project's data, such as ServerLive: the project
+ * is looked at before the method — except on what only services may call; a viewer calling
+ * anything beyond reading is PERMISSION_DENIED (403), as is an admin calling what only the
+ * platform's services may; a viewer reading gets past the gate.
  */
 class AccessControlIT {
 
@@ -145,7 +147,8 @@ class AccessControlIT {
                     unsigned(), 401, user("research", Role.ADMIN), 404).entrySet()) {
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + route[1]))
                         .timeout(Duration.ofSeconds(10))
-                        .method(route[0], HttpRequest.BodyPublishers.ofString(route[0].equals("POST") ? "{}" : ""));
+                        .method(route[0], HttpRequest.BodyPublishers.ofString(route[0].equals("POST") ? "{}" : ""))
+                        .header(Projects.HEADER, Projects.DEFAULT);
                 if (!token.getKey().equals("none")) {
                     request.header("authorization", "Bearer " + token.getKey());
                 }
@@ -184,6 +187,7 @@ class AccessControlIT {
                 CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS));
         CompletableFuture<Status> closed = new CompletableFuture<>();
         Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of(Projects.HEADER, Metadata.ASCII_STRING_MARSHALLER), Projects.DEFAULT);
         if (token != null) {
             headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
         }

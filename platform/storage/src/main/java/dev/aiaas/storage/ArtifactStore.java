@@ -134,8 +134,7 @@ public final class ArtifactStore implements AutoCloseable {
         if (offset < 0 || length <= 0) {
             throw new IllegalArgumentException("need offset >= 0 and length > 0, got " + offset + ", " + length);
         }
-        StatObjectResponse stat = S3Failures.translating("get", key, () -> client.statObject(
-                StatObjectArgs.builder().bucket(settings.bucket()).object(key).build()));
+        StatObjectResponse stat = statObject("get", key);
         Optional<ObjectEnvelope> envelope = ObjectEnvelope.fromMetadata(key, stat.userMetadata());
         if (envelope.isEmpty()) {
             return rangeOf(key, offset, length);
@@ -255,8 +254,8 @@ public final class ArtifactStore implements AutoCloseable {
     /**
      * Re-wraps the data key of every object under {@code prefix} that a key-encryption key other
      * than the active one wrapped, so that the old key can be retired. Only metadata changes:
-     * each object is copied onto itself by the server, its content untouched. An object changed
-     * since it was looked at is left for the next run.
+     * each object is copied onto itself by the server, its content untouched. An object written
+     * again since it was looked at is not counted (its new envelope is already the active key's).
      *
      * @return the number of objects re-wrapped
      */
@@ -264,11 +263,10 @@ public final class ArtifactStore implements AutoCloseable {
         int rewrapped = 0;
         for (ArtifactSummary summary : list(prefix)) {
             String key = summary.key();
-            StatObjectResponse stat = S3Failures.translating("rewrap", key, () -> client.statObject(
-                    StatObjectArgs.builder().bucket(settings.bucket()).object(key).build()));
+            StatObjectResponse stat = statObject("rewrap", key);
             Optional<ObjectEnvelope> envelope = ObjectEnvelope.fromMetadata(key, stat.userMetadata());
-            if (envelope.isPresent() && !envelope.get().kekId().equals(settings.keys().activeId())) {
-                upload.replaceEnvelope(key, stat, encryption.rewrap(key, envelope.get()));
+            if (envelope.isPresent() && !envelope.get().kekId().equals(settings.keys().activeId())
+                    && upload.replaceEnvelope(key, stat, encryption.rewrap(key, envelope.get()))) {
                 rewrapped++;
             }
         }
@@ -286,6 +284,11 @@ public final class ArtifactStore implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot close the S3 client: " + e, e);
         }
+    }
+
+    private StatObjectResponse statObject(String operation, String key) {
+        return S3Failures.translating(operation, key, () -> client.statObject(
+                StatObjectArgs.builder().bucket(settings.bucket()).object(key).build()));
     }
 
     private InputStream rangeOf(String key, long offset, long length) {

@@ -13,6 +13,7 @@ import io.minio.ObjectWriteResponse;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectResponse;
+import io.minio.errors.ErrorResponseException;
 
 /**
  * Writes an object encrypted ({@link ArtifactEncryption}) together with its {@code sha256}
@@ -104,16 +105,31 @@ final class ArtifactUpload {
         }
     }
 
-    /** Gives the object under {@code key} the envelope {@code rewrapped}: a server-side copy onto itself. */
-    void replaceEnvelope(String key, StatObjectResponse stat, ObjectEnvelope rewrapped) {
-        S3Failures.translating("rewrap", key, () -> client.copyObject(CopyObjectArgs.builder()
-                .bucket(settings.bucket())
-                .object(key)
-                .source(CopySource.builder().bucket(settings.bucket()).object(key).matchETag(stat.etag()).build())
-                .metadataDirective(Directive.REPLACE)
-                .headers(Map.of("Content-Type", stat.contentType()))
-                .userMetadata(metadata(stat.userMetadata().get(ArtifactDigest.METADATA_KEY), rewrapped))
-                .build()));
+    /**
+     * Gives the object under {@code key} the envelope {@code rewrapped}: a server-side copy onto
+     * itself, made only if the object is still the one {@code stat} describes.
+     *
+     * @return false when it was written again in between (and so left as it is)
+     */
+    boolean replaceEnvelope(String key, StatObjectResponse stat, ObjectEnvelope rewrapped) {
+        try {
+            client.copyObject(CopyObjectArgs.builder()
+                    .bucket(settings.bucket())
+                    .object(key)
+                    .source(CopySource.builder().bucket(settings.bucket()).object(key).matchETag(stat.etag()).build())
+                    .metadataDirective(Directive.REPLACE)
+                    .headers(Map.of("Content-Type", stat.contentType()))
+                    .userMetadata(metadata(stat.userMetadata().get(ArtifactDigest.METADATA_KEY), rewrapped))
+                    .build());
+            return true;
+        } catch (ErrorResponseException e) {
+            if ("PreconditionFailed".equals(e.errorResponse().code())) {
+                return false;
+            }
+            throw S3Failures.translate("rewrap", key, e);
+        } catch (Exception e) {
+            throw S3Failures.translate("rewrap", key, e);
+        }
     }
 
     private static Map<String, String> metadata(String sha256, ObjectEnvelope envelope) {
