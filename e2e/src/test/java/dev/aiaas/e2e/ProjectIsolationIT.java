@@ -9,6 +9,7 @@ import dev.aiaas.cli.demo.LifecycleRun;
 import dev.aiaas.cli.demo.Progress;
 import dev.aiaas.errors.Projects;
 import dev.aiaas.localstack.LocalStack;
+import dev.aiaas.localstack.ServiceName;
 import dev.aiaas.proto.ingest.v1.CreateDatasetRequest;
 import dev.aiaas.proto.ingest.v1.GetDatasetRequest;
 import dev.aiaas.proto.ingest.v1.ListDatasetsRequest;
@@ -26,6 +27,10 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.AbstractStub;
 import io.grpc.stub.MetadataUtils;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,6 +104,28 @@ class ProjectIsolationIT {
     }
 
     @Test
+    void overRestEachTokenReachesTheEndpointOfItsOwnProject() throws Exception {
+        HttpClient http = HttpClient.newBuilder().sslContext(stack.transport().sslContext()).build();
+        String base = stack.service(ServiceName.SERVING).httpBase();
+        String body = "{\"inputs\": [{\"name\": \"sepal_length\", \"shape\": [1], \"datatype\": \"FP32\", \"data\": [6.3]},"
+                + " {\"name\": \"sepal_width\", \"shape\": [1], \"datatype\": \"FP32\", \"data\": [3.3]},"
+                + " {\"name\": \"petal_length\", \"shape\": [1], \"datatype\": \"FP32\", \"data\": [6.0]},"
+                + " {\"name\": \"petal_width\", \"shape\": [1], \"datatype\": \"FP32\", \"data\": [2.5]}]}";
+        String onlyBeta = stack.keys().mint("dana", BETA, Role.VIEWER, Duration.ofMinutes(10));
+
+        HttpResponse<String> answered = http.send(HttpRequest.newBuilder(URI.create(base + "/v2/models/iris/infer"))
+                .header("authorization", "Bearer " + onlyBeta).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> otherProject = http.send(HttpRequest.newBuilder(URI.create(base + "/v2/models/iris"))
+                .header("authorization", "Bearer " + onlyBeta).header(Projects.HEADER, ALPHA).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(answered.body()).contains("\"model_version\":\"" + betaChampionVersion() + "\"");
+        assertThat(otherProject.statusCode()).as("a project the token holds no role in").isEqualTo(404);
+    }
+
+    @Test
     void aCallerInBothProjectsFindsOneProjectsDatasetMissingInTheOther() {
         String both = TokenSigner.sign(PemKeys.readPrivate(stack.keys().userPrivateKey()), LocalKeys.ISSUER, "carol",
                 List.of(ALPHA + ":viewer", BETA + ":viewer"), Instant.now(), Instant.now().plusSeconds(3600));
@@ -155,6 +182,11 @@ class ProjectIsolationIT {
                 .as("the record on beta's topic, and only it").isEqualTo(before + 1);
         assertThat(alpha.ingest().getDataset(GetDatasetRequest.newBuilder().setName("iris").build()).getOpenRows())
                 .as("nothing reached alpha").isZero();
+    }
+
+    private static long betaChampionVersion() {
+        return beta.registry().getModelVersion(GetModelVersionRequest.newBuilder().setModelName("iris")
+                .setAlias("champion").build()).getVersion();
     }
 
     private static ModelInferRequest oneFlower() {
