@@ -15,7 +15,6 @@ import dev.aiaas.registry.model.RegisteredModel;
 import dev.aiaas.registry.storage.AliasStore;
 import dev.aiaas.registry.storage.ModelStore;
 import dev.aiaas.registry.storage.VersionStore;
-import dev.aiaas.security.quarkus.CallerAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -123,36 +122,36 @@ public class ModelRegistry {
         return run(() -> versions.list(project, model, config.listLimit()));
     }
 
-    /** Creates or moves an alias; returns the version it pointed at before (0 when new). */
+    /**
+     * Creates or moves an alias; returns the version it pointed at before (0 when new).
+     *
+     * @param movedBy who moves it, for the alias history (empty when nobody was authenticated)
+     */
     @Transactional
-    public long setAlias(String project, String model, String alias, long version) {
+    public long setAlias(String project, String model, String alias, long version, String movedBy) {
         Names.requireAlias(alias);
         getVersion(project, model, version);
         return run(() -> {
             long previous = aliases.findForUpdate(project, model, alias).orElse(0L);
             if (previous != version) {
-                aliases.move(project, model, alias, version, previous, caller());
+                aliases.move(project, model, alias, version, previous, movedBy);
                 events.aliasSet(project, model, alias, version, previous);
             }
             return previous;
         });
     }
 
+    /** Deletes an alias; {@code movedBy} as for {@link #setAlias}. */
     @Transactional
-    public void deleteAlias(String project, String model, String alias) {
+    public void deleteAlias(String project, String model, String alias, String movedBy) {
         getModel(project, model);
         run(() -> {
             long previous = aliases.findForUpdate(project, model, alias).orElseThrow(
                     () -> DomainException.notFound("model " + model + " has no alias '" + alias + "'"));
-            aliases.delete(project, model, alias, previous, caller());
+            aliases.delete(project, model, alias, previous, movedBy);
             events.aliasDeleted(project, model, alias, previous);
             return null;
         });
-    }
-
-    /** Who is calling, for the alias history: the admitted caller's subject; empty with security off. */
-    private static String caller() {
-        return CallerAccess.current().map(admission -> admission.caller().subject()).orElse("");
     }
 
     public List<AliasChange> aliasHistory(String project, String model, String alias) {
