@@ -1,20 +1,15 @@
 package dev.aiaas.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aiaas.testing.MigrationSchema;
 import dev.aiaas.testing.RealServersResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,9 +30,8 @@ class ProjectMigrationTest {
 
     @Test
     void rowsFromBeforeProjectsBelongToTheDefaultProject() throws SQLException {
-        String schema = "registry_before_projects";
-        flyway(schema, "4").migrate();
-        execute(schema, """
+        MigrationSchema schema = MigrationSchema.fresh(dataSource, "registry_before_projects").migrateTo("4");
+        schema.execute("""
                 insert into registered_model (name, latest_version) values ('legacy', 1);
                 insert into model_version (model_name, version, family, training_job_id) values ('legacy', 1, 'MLP', 'job-1');
                 insert into model_artifact (model_name, version, role, object_key, sha256, size_bytes)
@@ -46,77 +40,31 @@ class ProjectMigrationTest {
                 insert into alias_history (model_name, alias, version) values ('legacy', 'champion', 1);
                 """);
 
-        flyway(schema, "latest").migrate();
+        schema.migrateTo("latest");
 
         for (String table : TABLES) {
-            assertThat(strings(schema, "select distinct project from " + table)).as(table).containsExactly("default");
+            assertThat(schema.strings("select distinct project from " + table)).as(table).containsExactly("default");
         }
-        assertThat(strings(schema, "select object_key from model_artifact"))
+        assertThat(schema.strings("select object_key from model_artifact"))
                 .as("object keys stay as recorded").containsExactly("models/legacy/job-1/parameters.params");
     }
 
     @Test
     void everyNewRowNamesItsProjectAndNamesAreUniqueWithinOne() throws SQLException {
-        String schema = "registry_with_projects";
-        flyway(schema, "latest").migrate();
+        MigrationSchema schema = MigrationSchema.fresh(dataSource, "registry_with_projects").migrateTo("latest");
 
-        execute(schema, """
+        schema.execute("""
                 insert into registered_model (project, name) values ('alpha', 'iris'), ('beta', 'iris');
                 insert into model_version (project, model_name, version, family, training_job_id)
                     values ('alpha', 'iris', 1, 'MLP', 'job-1'), ('beta', 'iris', 1, 'MLP', 'job-1');
                 """);
 
-        assertSqlState(schema, "insert into registered_model (name) values ('forgot')", "23502");
-        assertSqlState(schema, "insert into registered_model (project, name) values ('alpha', 'iris')", "23505");
-        assertSqlState(schema, "insert into model_alias (project, model_name, alias, version) "
-                + "values ('gamma', 'iris', 'champion', 1)", "23503");
-        assertThat(strings(schema, "select project from model_version where model_name = 'iris' order by project"))
+        assertThat(schema.sqlStateOf("insert into registered_model (name) values ('forgot')")).isEqualTo("23502");
+        assertThat(schema.sqlStateOf("insert into registered_model (project, name) values ('alpha', 'iris')"))
+                .isEqualTo("23505");
+        assertThat(schema.sqlStateOf("insert into model_alias (project, model_name, alias, version) "
+                + "values ('gamma', 'iris', 'champion', 1)")).isEqualTo("23503");
+        assertThat(schema.strings("select project from model_version where model_name = 'iris' order by project"))
                 .containsExactly("alpha", "beta");
-    }
-
-    private Flyway flyway(String schema, String target) {
-        return Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true)
-                .locations("classpath:db/migration").target(target).load();
-    }
-
-    private void execute(String schema, String sql) throws SQLException {
-        inSchema(schema, statement -> {
-            statement.execute(sql);
-            return null;
-        });
-    }
-
-    private List<String> strings(String schema, String sql) throws SQLException {
-        return inSchema(schema, query -> {
-            List<String> values = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery(sql)) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-            }
-            return values;
-        });
-    }
-
-    /** Runs SQL against {@code schema}; the pooled connection goes back to the service's schema after. */
-    private <T> T inSchema(String schema, SchemaWork<T> work) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement statement = c.createStatement()) {
-            statement.execute("set search_path to " + schema);
-            try {
-                return work.apply(statement);
-            } finally {
-                statement.execute("reset search_path");
-            }
-        }
-    }
-
-    private interface SchemaWork<T> {
-        T apply(Statement statement) throws SQLException;
-    }
-
-    /** The statement fails with {@code sqlState}: 23502 a missing value, 23505 a duplicate, 23503 a dangling reference. */
-    private void assertSqlState(String schema, String sql, String sqlState) {
-        assertThatThrownBy(() -> execute(schema, sql)).isInstanceOfSatisfying(SQLException.class,
-                e -> assertThat(e.getSQLState()).isEqualTo(sqlState));
     }
 }

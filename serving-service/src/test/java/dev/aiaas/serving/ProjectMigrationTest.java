@@ -1,20 +1,14 @@
 package dev.aiaas.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aiaas.testing.MigrationSchema;
 import dev.aiaas.testing.RealServersResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,84 +30,28 @@ class ProjectMigrationTest {
 
     @Test
     void deploymentsFromBeforeProjectsBelongToTheDefaultProject() throws SQLException {
-        String schema = fresh("serving_before_projects");
-        flyway(schema, "1").migrate();
-        execute(schema, "insert into deployment (endpoint, " + COLUMNS + ") values "
+        MigrationSchema schema = MigrationSchema.fresh(dataSource, "serving_before_projects").migrateTo("1");
+        schema.execute("insert into deployment (endpoint, " + COLUMNS + ") values "
                 + "('iris', 'iris', 'champion', null, 64, 500, 1024, 1), ('fixed', 'iris', null, 2, 8, 100, 16, 2)");
 
-        flyway(schema, "latest").migrate();
+        schema.migrateTo("latest");
 
-        assertThat(strings(schema, "select project || '/' || endpoint || ' ' || model_name from deployment "
+        assertThat(schema.strings("select project || '/' || endpoint || ' ' || model_name from deployment "
                 + "order by endpoint")).containsExactly("default/fixed iris", "default/iris iris");
     }
 
     @Test
     void everyNewDeploymentNamesItsProjectAndAnEndpointIsUniqueWithinOne() throws SQLException {
-        String schema = fresh("serving_with_projects");
-        flyway(schema, "latest").migrate();
+        MigrationSchema schema = MigrationSchema.fresh(dataSource, "serving_with_projects").migrateTo("latest");
 
-        execute(schema, "insert into deployment (project, endpoint, " + COLUMNS + ") values "
+        schema.execute("insert into deployment (project, endpoint, " + COLUMNS + ") values "
                 + "('alpha', 'iris', 'iris', null, 1, 64, 500, 1024, 1), ('beta', 'iris', 'iris', null, 1, 64, 500, 1024, 1)");
 
-        assertSqlState(schema, "insert into deployment (endpoint, " + COLUMNS + ") values "
-                + "('forgot', 'iris', null, 1, 64, 500, 1024, 1)", "23502");
-        assertSqlState(schema, "insert into deployment (project, endpoint, " + COLUMNS + ") values "
-                + "('alpha', 'iris', 'iris', null, 2, 64, 500, 1024, 1)", "23505");
-        assertThat(strings(schema, "select project from deployment where endpoint = 'iris' order by project"))
+        assertThat(schema.sqlStateOf("insert into deployment (endpoint, " + COLUMNS + ") values "
+                + "('forgot', 'iris', null, 1, 64, 500, 1024, 1)")).isEqualTo("23502");
+        assertThat(schema.sqlStateOf("insert into deployment (project, endpoint, " + COLUMNS + ") values "
+                + "('alpha', 'iris', 'iris', null, 2, 64, 500, 1024, 1)")).isEqualTo("23505");
+        assertThat(schema.strings("select project from deployment where endpoint = 'iris' order by project"))
                 .containsExactly("alpha", "beta");
-    }
-
-    private Flyway flyway(String schema, String target) {
-        return Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true)
-                .locations("classpath:db/migration").target(target).load();
-    }
-
-    /** {@code schema}, dropped first: the test's PostgreSQL may hold it from an earlier run. */
-    private String fresh(String schema) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement statement = c.createStatement()) {
-            statement.execute("drop schema if exists " + schema + " cascade");
-        }
-        return schema;
-    }
-
-    private void execute(String schema, String sql) throws SQLException {
-        inSchema(schema, statement -> {
-            statement.execute(sql);
-            return null;
-        });
-    }
-
-    private List<String> strings(String schema, String sql) throws SQLException {
-        return inSchema(schema, query -> {
-            List<String> values = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery(sql)) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-            }
-            return values;
-        });
-    }
-
-    /** Runs SQL against {@code schema}; the pooled connection goes back to the service's schema after. */
-    private <T> T inSchema(String schema, SchemaWork<T> work) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement statement = c.createStatement()) {
-            statement.execute("set search_path to " + schema);
-            try {
-                return work.apply(statement);
-            } finally {
-                statement.execute("set search_path to serving");
-            }
-        }
-    }
-
-    private interface SchemaWork<T> {
-        T apply(Statement statement) throws SQLException;
-    }
-
-    /** The statement fails with {@code sqlState}: 23502 a missing value, 23505 a duplicate. */
-    private void assertSqlState(String schema, String sql, String sqlState) {
-        assertThatThrownBy(() -> execute(schema, sql)).isInstanceOfSatisfying(SQLException.class,
-                e -> assertThat(e.getSQLState()).isEqualTo(sqlState));
     }
 }
