@@ -2,19 +2,13 @@ package dev.aiaas.ingest.messaging;
 
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.errors.Projects;
-import dev.aiaas.events.KafkaConnection;
-import dev.aiaas.events.TopicBootstrap;
-import dev.aiaas.events.TopicReplication;
 import dev.aiaas.events.Topics;
-import io.smallrye.common.annotation.Identifier;
+import dev.aiaas.events.quarkus.TopicsAtStartup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The topic each project's records arrive on ({@link Topics#ingestRecords}). A project's topic is
@@ -26,19 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ProjectRecordTopics {
 
-    /** The service's {@code kafka.*} configuration, as every Kafka client of it gets it. */
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafka;
-
-    @ConfigProperty(name = "aiaas.kafka.topics.create-timeout", defaultValue = "PT30S")
-    Duration timeout;
-
-    @ConfigProperty(name = "aiaas.kafka.topics.replication-factor")
-    short replicationFactor;
-
-    @ConfigProperty(name = "aiaas.kafka.topics.min-insync-replicas")
-    int minInsyncReplicas;
+    TopicsAtStartup platformTopics;
 
     /** Topics known to exist: a topic is never deleted by the platform, so asking once is enough. */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
@@ -55,8 +38,7 @@ public class ProjectRecordTopics {
             return;
         }
         try {
-            TopicBootstrap.ensure(KafkaConnection.from(kafka), List.of(new Topics.TopicSpec(topic, partitions())),
-                    new TopicReplication(replicationFactor, minInsyncReplicas), timeout);
+            platformTopics.ensure(List.of(new Topics.TopicSpec(topic, partitions())));
         } catch (IllegalStateException e) {
             throw DomainException.unavailable("Kafka did not create " + topic + ", the topic of project " + project
                     + "'s records (" + e.getMessage() + "): retry once Kafka answers", e);

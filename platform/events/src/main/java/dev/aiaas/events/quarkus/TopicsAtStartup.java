@@ -11,10 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Every service creates the platform's missing topics before its consumers start. */
+/**
+ * Every service creates the platform's missing topics before its consumers start; a topic the
+ * platform adds later (a project's records topic) is created the same way through {@link #ensure}.
+ */
 @ApplicationScoped
 public class TopicsAtStartup {
 
@@ -35,7 +39,16 @@ public class TopicsAtStartup {
     int minInsyncReplicas;
 
     void onStart(@Observes @Priority(1) StartupEvent event) {
-        TopicBootstrap.ensure(KafkaConnection.from(kafka), Topics.all(), new TopicReplication(replicationFactor,
+        ensure(Topics.all());
+    }
+
+    /**
+     * Creates whichever of {@code topics} is missing, with the configured replication.
+     *
+     * @throws IllegalStateException when Kafka does not create them within the timeout
+     */
+    public void ensure(List<Topics.TopicSpec> topics) {
+        TopicBootstrap.ensure(KafkaConnection.from(kafka), topics, new TopicReplication(replicationFactor,
                 minInsyncReplicas), timeout);
     }
 }
