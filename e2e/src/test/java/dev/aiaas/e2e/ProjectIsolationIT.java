@@ -20,13 +20,12 @@ import dev.aiaas.proto.registry.v1.GetModelVersionRequest;
 import dev.aiaas.proto.serving.v1.ListDeploymentsRequest;
 import dev.aiaas.security.LocalKeys;
 import dev.aiaas.security.PemKeys;
+import dev.aiaas.security.ProjectHeader;
 import dev.aiaas.security.Role;
 import dev.aiaas.security.TokenSigner;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.AbstractStub;
-import io.grpc.stub.MetadataUtils;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -202,8 +201,6 @@ class ProjectIsolationIT {
 
     /** {@code stub} calling for {@code project}, for a caller with roles in several. */
     private static <S extends AbstractStub<S>> S in(S stub, String project) {
-        Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of(Projects.HEADER, Metadata.ASCII_STRING_MARSHALLER), project);
-        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+        return ProjectHeader.on(stub, project);
     }
 }

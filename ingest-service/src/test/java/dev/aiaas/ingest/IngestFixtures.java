@@ -12,12 +12,10 @@ import dev.aiaas.proto.ingest.v1.ImportFileHeader;
 import dev.aiaas.proto.ingest.v1.ImportFileRequest;
 import dev.aiaas.proto.ingest.v1.IngestServiceGrpc;
 import dev.aiaas.proto.ingest.v1.UploadSummary;
+import dev.aiaas.security.ProjectHeader;
 import dev.aiaas.testing.RealServers;
 import io.grpc.Channel;
-import io.grpc.ClientInterceptor;
 import io.grpc.ClientInterceptors;
-import io.grpc.Metadata;
-import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -150,18 +148,12 @@ final class IngestFixtures {
     /** {@code stub}'s calls made for {@code project}: with its name in the {@value Projects#HEADER} header. */
     static IngestServiceGrpc.IngestServiceBlockingStub inProject(IngestServiceGrpc.IngestServiceBlockingStub stub,
             String project) {
-        return stub.withInterceptors(naming(project));
+        return stub.withInterceptors(ProjectHeader.naming(project));
     }
 
     /** Calls on {@code channel} made for {@code project}: with its name in the {@value Projects#HEADER} header. */
     static Channel inProject(Channel channel, String project) {
-        return ClientInterceptors.intercept(channel, naming(project));
-    }
-
-    private static ClientInterceptor naming(String project) {
-        Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of(Projects.HEADER, Metadata.ASCII_STRING_MARSHALLER), project);
-        return MetadataUtils.newAttachHeadersInterceptor(headers);
+        return ClientInterceptors.intercept(channel, ProjectHeader.naming(project));
     }
 
     /** The dataset's open rows once they reach {@code expected}, or as they stand when time ran out. */

@@ -21,15 +21,14 @@ import dev.aiaas.proto.monitoring.v1.GetModelMetricsRequest;
 import dev.aiaas.proto.monitoring.v1.ListAuditEventsRequest;
 import dev.aiaas.proto.monitoring.v1.ModelMetrics;
 import dev.aiaas.proto.monitoring.v1.MonitoringServiceGrpc.MonitoringServiceBlockingStub;
+import dev.aiaas.security.ProjectHeader;
 import dev.aiaas.storage.ArtifactStore;
 import dev.aiaas.storage.ObjectKeys;
 import dev.aiaas.storage.StoredArtifact;
 import dev.aiaas.testing.RealServers;
 import dev.aiaas.testing.RealServersResource;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -63,7 +62,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealServersResource.class, restrictToAnnotatedClass = false)
 class ProjectIsolationTest {
 
-    private static final Metadata.Key<String> PROJECT = Metadata.Key.of(Projects.HEADER, Metadata.ASCII_STRING_MARSHALLER);
     private static final Path IRIS = Files.exists(Path.of("../datasets/iris.csv"))
             ? Path.of("../datasets/iris.csv") : Path.of("../../shared/datasets/iris.csv");
     private static final List<String> FEATURES = PredictionRows.FEATURES;
@@ -178,9 +176,7 @@ class ProjectIsolationTest {
 
     /** Monitoring as seen by a caller of {@code project}. */
     private MonitoringServiceBlockingStub in(String project) {
-        Metadata headers = new Metadata();
-        headers.put(PROJECT, project);
-        return monitoring.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+        return ProjectHeader.on(monitoring, project);
     }
 
     /** The project's baseline profile of its model "iris", where training would put it. */

@@ -13,13 +13,12 @@ import dev.aiaas.proto.preprocess.v1.PreparedDataset;
 import dev.aiaas.proto.preprocess.v1.PreprocessServiceGrpc.PreprocessServiceBlockingStub;
 import dev.aiaas.proto.preprocess.v1.Split;
 import dev.aiaas.proto.preprocess.v1.SplitSummary;
+import dev.aiaas.security.ProjectHeader;
 import dev.aiaas.storage.ArtifactStore;
 import dev.aiaas.storage.ObjectKeys;
 import dev.aiaas.testing.RealServersResource;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +39,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealServersResource.class, restrictToAnnotatedClass = false)
 class ProjectIsolationTest {
 
-    private static final Metadata.Key<String> PROJECT = Metadata.Key.of(Projects.HEADER, Metadata.ASCII_STRING_MARSHALLER);
 
     @GrpcClient("preprocess")
     PreprocessServiceBlockingStub preprocess;
@@ -126,9 +124,7 @@ class ProjectIsolationTest {
 
     /** Preprocess as seen by a caller of {@code project}. */
     private PreprocessServiceBlockingStub in(String project) {
-        Metadata headers = new Metadata();
-        headers.put(PROJECT, project);
-        return preprocess.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+        return ProjectHeader.on(preprocess, project);
     }
 
     private PreparedDataset awaitPrepared(String project, String dataset, long version, Duration timeout)

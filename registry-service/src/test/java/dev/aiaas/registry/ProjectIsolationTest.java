@@ -20,11 +20,10 @@ import dev.aiaas.proto.registry.v1.ModelVersion;
 import dev.aiaas.proto.registry.v1.RegisteredModel;
 import dev.aiaas.proto.registry.v1.RegistryServiceGrpc.RegistryServiceBlockingStub;
 import dev.aiaas.proto.registry.v1.SetModelVersionTagRequest;
+import dev.aiaas.security.ProjectHeader;
 import dev.aiaas.testing.RealServersResource;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +42,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealServersResource.class, restrictToAnnotatedClass = false)
 class ProjectIsolationTest {
 
-    private static final Metadata.Key<String> PROJECT = Metadata.Key.of(Projects.HEADER, Metadata.ASCII_STRING_MARSHALLER);
 
     @GrpcClient("registry")
     RegistryServiceBlockingStub registry;
@@ -155,9 +153,7 @@ class ProjectIsolationTest {
 
     /** The registry as seen by a caller of {@code project}. */
     private RegistryServiceBlockingStub in(String project) {
-        Metadata headers = new Metadata();
-        headers.put(PROJECT, project);
-        return registry.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+        return ProjectHeader.on(registry, project);
     }
 
     private List<RegisteredModel> modelsNamed(String name, String project) {

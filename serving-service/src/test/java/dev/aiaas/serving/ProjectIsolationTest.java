@@ -24,13 +24,13 @@ import dev.aiaas.proto.serving.v1.DeploymentServiceGrpc.DeploymentServiceBlockin
 import dev.aiaas.proto.serving.v1.GetDeploymentRequest;
 import dev.aiaas.proto.serving.v1.ListDeploymentsRequest;
 import dev.aiaas.proto.serving.v1.UndeployRequest;
+import dev.aiaas.security.ProjectHeader;
 import dev.aiaas.storage.ArtifactStore;
 import dev.aiaas.testing.RealServersResource;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.AbstractStub;
-import io.grpc.stub.MetadataUtils;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -301,9 +301,7 @@ class ProjectIsolationTest {
 
     /** The stub, calling in {@code project}. */
     private static <S extends AbstractStub<S>> S in(S stub, String project) {
-        Metadata headers = new Metadata();
-        headers.put(PROJECT, project);
-        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+        return ProjectHeader.on(stub, project);
     }
 
     /** The description of the NOT_FOUND the call fails with. */

@@ -21,13 +21,12 @@ import dev.aiaas.proto.training.v1.ModelFamily;
 import dev.aiaas.proto.training.v1.SubmitJobRequest;
 import dev.aiaas.proto.training.v1.TrainingServiceGrpc.TrainingServiceBlockingStub;
 import dev.aiaas.proto.training.v1.WatchJobRequest;
+import dev.aiaas.security.ProjectHeader;
 import dev.aiaas.storage.ArtifactStore;
 import dev.aiaas.testing.RealServersResource;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.AbstractStub;
-import io.grpc.stub.MetadataUtils;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,7 +55,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RegistryStandIn.class, restrictToAnnotatedClass = false)
 class ProjectIsolationTest {
 
-    private static final Metadata.Key<String> PROJECT = Metadata.Key.of(Projects.HEADER, Metadata.ASCII_STRING_MARSHALLER);
 
     @GrpcClient("training")
     TrainingServiceBlockingStub training;
@@ -171,9 +169,7 @@ class ProjectIsolationTest {
 
     /** The stub as a caller of {@code project} uses it. */
     private static <S extends AbstractStub<S>> S in(String project, S stub) {
-        Metadata headers = new Metadata();
-        headers.put(PROJECT, project);
-        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+        return ProjectHeader.on(stub, project);
     }
 
     private List<String> jobIds(String project) {

@@ -4,8 +4,8 @@ import dev.aiaas.proto.common.v1.Access;
 import dev.aiaas.security.AccessDenied;
 import dev.aiaas.security.Admission;
 import dev.aiaas.security.MethodAccess;
+import dev.aiaas.security.ProjectHeader;
 import dev.aiaas.errors.DomainException;
-import dev.aiaas.errors.Projects;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.ForwardingServerCall;
@@ -37,7 +37,7 @@ public class CallerAccess implements ServerInterceptor, Prioritized {
     public static final Context.Key<Admission> ADMISSION = Context.key("aiaas-admission");
 
     static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-    static final Metadata.Key<String> PROJECT = Metadata.Key.of(Projects.HEADER, Metadata.ASCII_STRING_MARSHALLER);
+    static final Metadata.Key<String> PROJECT = ProjectHeader.KEY;
     private static final Set<String> OPEN = Set.of("grpc.health.v1.Health");
     private static final Set<String> ANY_CALLER = Set.of("grpc.reflection.v1.ServerReflection",
             "grpc.reflection.v1alpha.ServerReflection");
