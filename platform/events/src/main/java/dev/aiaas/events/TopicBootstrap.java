@@ -2,6 +2,7 @@ package dev.aiaas.events;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,8 +50,7 @@ public final class TopicBootstrap {
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t.name()))
                     .map(t -> new NewTopic(t.name(), t.partitions(), replication.replicationFactor())
-                            .configs(Map.of(TopicReplication.MIN_INSYNC_REPLICAS,
-                                    Integer.toString(replication.minInsyncReplicas()))))
+                            .configs(configs(t, replication)))
                     .toList();
             List<String> created = missing.stream().filter(topic -> create(admin, topic, timeout)).map(NewTopic::name).toList();
             if (!created.isEmpty()) {
@@ -64,6 +64,12 @@ public final class TopicBootstrap {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating Kafka topics", e);
         }
+    }
+
+    private static Map<String, String> configs(Topics.TopicSpec topic, TopicReplication replication) {
+        Map<String, String> configs = new HashMap<>(topic.configs());
+        configs.put(TopicReplication.MIN_INSYNC_REPLICAS, Integer.toString(replication.minInsyncReplicas()));
+        return configs;
     }
 
     private static boolean create(Admin admin, NewTopic topic, Duration timeout) {

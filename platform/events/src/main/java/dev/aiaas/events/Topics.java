@@ -2,6 +2,7 @@ package dev.aiaas.events;
 
 import dev.aiaas.errors.Projects;
 import java.util.List;
+import java.util.Map;
 
 /** Every Kafka topic of the platform: the only place their names are written. */
 public final class Topics {
@@ -40,6 +41,11 @@ public final class Topics {
     public static final String MONITORING_ALERTS = "aiaas.monitoring.alerts";
     /** Every state-changing call of every service (CallAudited); monitoring keeps them. */
     public static final String AUDIT = "aiaas.audit";
+    /**
+     * Roles granted in projects (GrantChanged), key = {@code <project>/<subject>}; compacted, so
+     * that it keeps each key's latest record and every service reads the whole directory from it.
+     */
+    public static final String ACCESS_GRANTS = "aiaas.access.grants";
 
     /*
      * Every dead-letter topic is written by the consuming channel's dead-letter queue (a nack),
@@ -66,7 +72,8 @@ public final class Topics {
             new TopicSpec(REGISTRY_EVENTS, 1),
             new TopicSpec(SERVING_PREDICTIONS, 3),
             new TopicSpec(MONITORING_DLQ, 1),
-            new TopicSpec(MONITORING_ALERTS, 1));
+            new TopicSpec(MONITORING_ALERTS, 1),
+            TopicSpec.compacted(ACCESS_GRANTS));
 
     private Topics() {
     }
@@ -84,7 +91,34 @@ public final class Topics {
         return ALL;
     }
 
-    /** A topic and how many partitions it is created with. */
-    public record TopicSpec(String name, int partitions) {
+    /**
+     * The key of {@code subject}'s grant in {@code project} on {@value #ACCESS_GRANTS}: a project
+     * name holds no '/', so the key names one grant.
+     */
+    public static String grantKey(String project, String subject) {
+        return project + "/" + subject;
+    }
+
+    /**
+     * A topic, how many partitions it is created with, and its own topic settings (beyond the
+     * replication every topic gets).
+     */
+    public record TopicSpec(String name, int partitions, Map<String, String> configs) {
+
+        public TopicSpec {
+            configs = Map.copyOf(configs);
+        }
+
+        public TopicSpec(String name, int partitions) {
+            this(name, partitions, Map.of());
+        }
+
+        /**
+         * A topic whose records are the latest state of their keys: one partition, so that it is
+         * read in the order written, and compacted, so that it keeps each key's latest record.
+         */
+        public static TopicSpec compacted(String name) {
+            return new TopicSpec(name, 1, Map.of("cleanup.policy", "compact"));
+        }
     }
 }

@@ -51,6 +51,19 @@ class TopicBootstrapTest {
     }
 
     @Test
+    void aCompactedTopicKeepsItsOwnSettingsBesidesTheReplication() throws Exception {
+        TopicBootstrap.ensure(broker.bootstrapServers(), List.of(Topics.TopicSpec.compacted("aiaas.test.compacted")),
+                new TopicReplication((short) 1, 1), TIMEOUT);
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "aiaas.test.compacted");
+            var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(config.get(TopicReplication.MIN_INSYNC_REPLICAS).value()).isEqualTo("1");
+        }
+    }
+
+    @Test
     void aReplicationFactorAboveTheBrokersIsRefusedWithTheSettingToChange() {
         assertThatThrownBy(() -> TopicBootstrap.ensure(broker.bootstrapServers(),
                 List.of(new Topics.TopicSpec("aiaas.test.three-replicas", 1)), new TopicReplication((short) 3, 2),

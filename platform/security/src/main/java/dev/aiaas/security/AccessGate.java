@@ -8,17 +8,25 @@ import java.util.Locale;
 /**
  * The one decision every service makes before a call runs, for gRPC and REST alike: is there
  * a valid bearer token, which project is the call for, and may the caller do what the method
- * needs there. A project the caller holds no role in answers NOT_FOUND, as one that does not
- * exist does, so names do not leak.
+ * needs there. A user's role in a project is the higher of the one their token's groups claim
+ * gives and the one the platform keeps ({@link GrantDirectory}). A project the caller holds no
+ * role in answers NOT_FOUND, as one that does not exist does, so names do not leak.
  */
 public final class AccessGate {
 
     private static final String BEARER = "bearer ";
 
     private final TokenVerifier verifier;
+    private final GrantDirectory granted;
 
+    /** A gate that knows only the roles tokens carry. */
     public AccessGate(TokenVerifier verifier) {
+        this(verifier, new GrantDirectory());
+    }
+
+    public AccessGate(TokenVerifier verifier, GrantDirectory granted) {
         this.verifier = verifier;
+        this.granted = granted;
     }
 
     /**
@@ -33,7 +41,8 @@ public final class AccessGate {
             throw new AccessDenied(Status.Code.UNAUTHENTICATED, method + " needs a bearer token: send "
                     + "'Authorization: Bearer <token>' (./aiaas token mints one for the local stack)");
         }
-        Caller caller = verifier.verify(authorization.substring(BEARER.length()).trim());
+        Caller verified = verifier.verify(authorization.substring(BEARER.length()).trim());
+        Caller caller = verified.service() ? verified : verified.withGranted(granted.of(verified.subject()));
         if (access == Access.ACCESS_UNSPECIFIED || access == Access.UNRECOGNIZED) {
             throw new AccessDenied(Status.Code.PERMISSION_DENIED, method + " states no access in its proto options");
         }
@@ -67,7 +76,8 @@ public final class AccessGate {
         }
         if (caller.grants().isEmpty()) {
             throw new AccessDenied(Status.Code.PERMISSION_DENIED, caller.subject()
-                    + " holds no role in any project (the token's groups claim has no 'project:role' entry)",
+                    + " holds no role in any project (the token's groups claim has no 'project:role' entry, "
+                    + "and no admin has granted one)",
                     caller.subject());
         }
         throw new AccessDenied(Status.Code.INVALID_ARGUMENT, "the token grants roles in several projects "

@@ -1,5 +1,6 @@
 package dev.aiaas.security;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -14,5 +15,15 @@ public record Caller(String subject, boolean service, Map<String, Role> grants) 
 
     public Caller {
         grants = Map.copyOf(grants);
+    }
+
+    /** This caller with the roles {@code granted} too: in each project, the higher of the two. */
+    public Caller withGranted(Map<String, Role> granted) {
+        if (granted.isEmpty()) {
+            return this;
+        }
+        Map<String, Role> merged = new HashMap<>(grants);
+        granted.forEach((project, role) -> merged.merge(project, role, Role::atLeast));
+        return new Caller(subject, service, merged);
     }
 }

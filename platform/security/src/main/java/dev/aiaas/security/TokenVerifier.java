@@ -106,8 +106,7 @@ public final class TokenVerifier {
         for (String group : jwt.getGroups()) {
             Matcher grant = GRANT.matcher(group);
             if (grant.matches()) {
-                grants.merge(grant.group(1), Role.valueOf(grant.group(2).toUpperCase(Locale.ROOT)),
-                        (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                grants.merge(grant.group(1), Role.valueOf(grant.group(2).toUpperCase(Locale.ROOT)), Role::atLeast);
             }
         }
         return new ParsedToken(new Caller(subject, false, grants), expiresAt);

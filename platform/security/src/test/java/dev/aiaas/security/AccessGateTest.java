@@ -29,6 +29,7 @@ class AccessGateTest {
     private static KeyPair userKey;
     private static KeyPair serviceKey;
     private static AccessGate gate;
+    private static final GrantDirectory GRANTED = new GrantDirectory();
 
     @BeforeAll
     static void keys() throws Exception {
@@ -38,7 +39,7 @@ class AccessGateTest {
         Files.writeString(keys.resolve("services.pem"), PemKeys.publicPem(serviceKey.getPublic()));
         Files.writeString(keys.resolve("services-private.pem"), PemKeys.privatePem(serviceKey.getPrivate()));
         gate = new AccessGate(new TokenVerifier(new TokenKeys(USERS, keys.resolve("users.pem").toString()),
-                new TokenKeys(SERVICES, keys.resolve("services.pem").toString())));
+                new TokenKeys(SERVICES, keys.resolve("services.pem").toString())), GRANTED);
     }
 
     @Test
@@ -107,6 +108,48 @@ class AccessGateTest {
     void aTokenForSeveralProjectsMustNameOne() {
         assertDenied(bearer(user("ana", "default:admin", "research:viewer")), null, Access.VIEWER,
                 Status.Code.INVALID_ARGUMENT, "aiaas-project");
+    }
+
+    @Test
+    void aRoleTheAdminGrantedLetsAUserWithoutGroupsIntoThatProjectUntilItIsRevoked() throws Exception {
+        String token = bearer(user("gus"));
+        assertDenied(token, null, Access.VIEWER, Status.Code.PERMISSION_DENIED, "no admin has granted one");
+
+        grant("research", "gus", dev.aiaas.proto.access.v1.Role.EDITOR);
+
+        Admission admitted = gate.admit(token, null, Access.EDITOR, "SubmitJob");
+        assertThat(admitted.project()).isEqualTo("research");
+        assertDenied(token, "research", Access.ADMIN, Status.Code.PERMISSION_DENIED, "gus is editor");
+        assertDenied(token, "default", Access.VIEWER, Status.Code.NOT_FOUND, "no project 'default'");
+
+        grant("research", "gus", dev.aiaas.proto.access.v1.Role.ROLE_UNSPECIFIED);
+
+        assertDenied(token, "research", Access.VIEWER, Status.Code.NOT_FOUND, "no project 'research'");
+    }
+
+    @Test
+    void theHigherOfTheTokensRoleAndTheGrantedOneCounts() throws Exception {
+        grant("default", "vera", dev.aiaas.proto.access.v1.Role.ADMIN);
+        grant("default", "ada", dev.aiaas.proto.access.v1.Role.VIEWER);
+
+        assertThat(gate.admit(bearer(user("vera", "default:viewer")), null, Access.ADMIN, "SetAlias").project())
+                .isEqualTo("default");
+        assertThat(gate.admit(bearer(user("ada", "default:admin")), null, Access.ADMIN, "SetAlias").project())
+                .isEqualTo("default");
+    }
+
+    @Test
+    void aGrantToAServicesNameGivesAUserTokenOfThatNameNothingOnServiceMethods() throws Exception {
+        grant("default", "training-service", dev.aiaas.proto.access.v1.Role.ADMIN);
+
+        assertDenied(bearer(user("training-service")), null, Access.SERVICE, Status.Code.PERMISSION_DENIED,
+                "platform's services only");
+    }
+
+    private static void grant(String project, String subject, dev.aiaas.proto.access.v1.Role role) throws Exception {
+        GRANTED.apply(dev.aiaas.events.Topics.grantKey(project, subject), dev.aiaas.proto.events.v1.GrantChanged
+                .newBuilder().setGrant(dev.aiaas.proto.access.v1.Grant.newBuilder().setProject(project)
+                        .setSubject(subject).setRole(role)).build().toByteArray());
     }
 
     private static String user(String name, String... groups) {

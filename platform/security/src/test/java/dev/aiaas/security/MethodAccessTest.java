@@ -2,6 +2,7 @@ package dev.aiaas.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiaas.proto.access.v1.AccessServiceGrpc;
 import dev.aiaas.proto.common.v1.Access;
 import dev.aiaas.proto.inference.GRPCInferenceServiceGrpc;
 import dev.aiaas.proto.ingest.v1.IngestServiceGrpc;
@@ -24,7 +25,7 @@ class MethodAccessTest {
             IngestServiceGrpc.getServiceDescriptor(), PreprocessServiceGrpc.getServiceDescriptor(),
             TrainingServiceGrpc.getServiceDescriptor(), RegistryServiceGrpc.getServiceDescriptor(),
             DeploymentServiceGrpc.getServiceDescriptor(), GRPCInferenceServiceGrpc.getServiceDescriptor(),
-            MonitoringServiceGrpc.getServiceDescriptor());
+            MonitoringServiceGrpc.getServiceDescriptor(), AccessServiceGrpc.getServiceDescriptor());
 
     @Test
     void everyMethodOfEveryServiceStatesWhoMayCallIt() {
@@ -33,7 +34,7 @@ class MethodAccessTest {
                 .collect(Collectors.toMap(MethodDescriptor::getFullMethodName, MethodAccess::of));
 
         assertThat(unstated).as("RPCs without option (aiaas.common.v1.access)").isEmpty();
-        assertThat(SERVICES.stream().mapToInt(service -> service.getMethods().size()).sum()).isEqualTo(42);
+        assertThat(SERVICES.stream().mapToInt(service -> service.getMethods().size()).sum()).isEqualTo(45);
     }
 
     @Test
@@ -44,6 +45,8 @@ class MethodAccessTest {
         assertThat(MethodAccess.of(DeploymentServiceGrpc.getUndeployMethod())).isEqualTo(Access.ADMIN);
         assertThat(MethodAccess.of(RegistryServiceGrpc.getCreateModelVersionMethod())).isEqualTo(Access.SERVICE);
         assertThat(MethodAccess.of(GRPCInferenceServiceGrpc.getModelInferMethod())).isEqualTo(Access.VIEWER);
+        assertThat(MethodAccess.of(AccessServiceGrpc.getGrantRoleMethod())).isEqualTo(Access.ADMIN);
+        assertThat(MethodAccess.of(AccessServiceGrpc.getListGrantsMethod())).isEqualTo(Access.ADMIN);
     }
 
     @Test
@@ -54,6 +57,7 @@ class MethodAccessTest {
         assertThat(Role.EDITOR.allows(Access.ADMIN)).isFalse();
         assertThat(Role.ADMIN.allows(Access.ADMIN)).isTrue();
         for (Role role : Role.values()) {
+            assertThat(Role.of(role.toProto())).as(role + " as a grant names it").contains(role);
             assertThat(role.allows(Access.SERVICE)).as(role + " on a service-only RPC").isFalse();
             assertThat(role.allows(Access.ACCESS_UNSPECIFIED)).as(role + " on an RPC that states nothing").isFalse();
         }

@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * This service's {@link AccessGate} and its own service token, built from
- * {@link SecurityConfig} at start-up (an unreadable key stops it there).
+ * {@link SecurityConfig} at start-up (an unreadable key stops it there); the gate counts the
+ * roles the platform keeps ({@link StoredGrants}) besides those tokens carry.
  */
 @Startup
 @ApplicationScoped
@@ -27,6 +28,9 @@ public class Gatekeeper {
 
     @Inject
     SecurityConfig config;
+
+    @Inject
+    StoredGrants grants;
 
     @ConfigProperty(name = "quarkus.application.name")
     String service;
@@ -41,7 +45,7 @@ public class Gatekeeper {
         }
         SecurityConfig.Services services = config.services();
         gate = new AccessGate(new TokenVerifier(new TokenKeys(config.users().issuer(), config.users().publicKey()),
-                new TokenKeys(services.issuer(), services.publicKey())));
+                new TokenKeys(services.issuer(), services.publicKey())), grants.directory());
         tokens = services.privateKey().map(key -> new ServiceTokens(service, services.issuer(),
                 PemKeys.readPrivate(Path.of(key)), services.tokenLifetime(), Clock.systemUTC())).orElse(null);
     }
