@@ -1,12 +1,20 @@
 package dev.aiaas.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+
+import dev.aiaas.cli.BearerToken;
 import dev.aiaas.localstack.LocalStack;
 import dev.aiaas.localstack.ServiceName;
+import dev.aiaas.proto.access.v1.AccessServiceGrpc;
+import dev.aiaas.proto.access.v1.GrantRoleRequest;
+import dev.aiaas.proto.access.v1.ListGrantsRequest;
+import dev.aiaas.proto.access.v1.RevokeRoleRequest;
 import dev.aiaas.proto.common.v1.Access;
 import dev.aiaas.proto.inference.GRPCInferenceServiceGrpc;
 import dev.aiaas.proto.ingest.v1.IngestServiceGrpc;
+import dev.aiaas.proto.monitoring.v1.ListAuditEventsRequest;
 import dev.aiaas.proto.monitoring.v1.MonitoringServiceGrpc;
 import dev.aiaas.proto.preprocess.v1.PreprocessServiceGrpc;
 import dev.aiaas.proto.registry.v1.RegistryServiceGrpc;
@@ -15,9 +23,11 @@ import dev.aiaas.proto.training.v1.TrainingServiceGrpc;
 import dev.aiaas.security.LocalKeys;
 import dev.aiaas.security.MethodAccess;
 import dev.aiaas.security.PemKeys;
+import dev.aiaas.security.ProjectHeader;
 import dev.aiaas.errors.Projects;
 import dev.aiaas.security.Role;
 import dev.aiaas.security.TokenSigner;
+import io.grpc.ClientInterceptor;
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.ManagedChannel;
@@ -66,7 +76,14 @@ class AccessControlIT {
     private static final List<ServiceDescriptor> DESCRIPTORS = List.of(IngestServiceGrpc.getServiceDescriptor(),
             PreprocessServiceGrpc.getServiceDescriptor(), TrainingServiceGrpc.getServiceDescriptor(),
             RegistryServiceGrpc.getServiceDescriptor(), DeploymentServiceGrpc.getServiceDescriptor(),
-            GRPCInferenceServiceGrpc.getServiceDescriptor(), MonitoringServiceGrpc.getServiceDescriptor());
+            GRPCInferenceServiceGrpc.getServiceDescriptor(), MonitoringServiceGrpc.getServiceDescriptor(),
+            AccessServiceGrpc.getServiceDescriptor());
+    /** A method that reads, of each service: what a granted role must open everywhere. */
+    private static final List<MethodDescriptor<?, ?>> ONE_READ_PER_SERVICE = List.of(
+            IngestServiceGrpc.getListDatasetsMethod(), PreprocessServiceGrpc.getGetPreparedDatasetMethod(),
+            TrainingServiceGrpc.getListJobsMethod(), RegistryServiceGrpc.getListRegisteredModelsMethod(),
+            DeploymentServiceGrpc.getListDeploymentsMethod(), MonitoringServiceGrpc.getGetModelMetricsMethod());
+    private static final Duration PROPAGATION = Duration.ofSeconds(30);
     private static final Set<Status.Code> REFUSED = Set.of(Status.Code.UNAUTHENTICATED, Status.Code.PERMISSION_DENIED);
 
     private static LocalStack stack;
@@ -104,7 +121,7 @@ class AccessControlIT {
             expect(wrong, method, "a token for another project", user("research", Role.ADMIN),
                     MethodAccess.of(method) == Access.SERVICE ? Status.Code.PERMISSION_DENIED : Status.Code.NOT_FOUND);
         }
-        assertThat(methods).isGreaterThanOrEqualTo(42);
+        assertThat(methods).isGreaterThanOrEqualTo(45);
         assertThat(wrong).as("calls answered otherwise than expected").isEmpty();
     }
 
@@ -166,6 +183,54 @@ class AccessControlIT {
         assertThat(viewer.statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aRoleAnAdminGrantsCountsOnEveryServiceUntilItIsRevokedAndBothAreAudited() {
+        String project = "granted";
+        String gus = TokenSigner.sign(PemKeys.readPrivate(stack.keys().userPrivateKey()), LocalKeys.ISSUER, "gus",
+                List.of(), Instant.now(), Instant.now().plus(Duration.ofMinutes(10)));
+        ClientInterceptor asAdmin = BearerToken.interceptor(stack.keys().mint("grant-admin", project, Role.ADMIN,
+                Duration.ofMinutes(10)));
+        AccessServiceGrpc.AccessServiceBlockingStub admin = ProjectHeader.on(AccessServiceGrpc.newBlockingStub(
+                CHANNELS.get(ServiceName.REGISTRY)).withInterceptors(asAdmin), project);
+        assertThat(admittedOnEveryService(gus, project)).as("before the grant").isEmpty();
+
+        admin.grantRole(GrantRoleRequest.newBuilder().setSubject("gus").setRole(
+                dev.aiaas.proto.access.v1.Role.EDITOR).build());
+
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(admittedOnEveryService(gus, project))
+                .as("services that let gus read in %s", project).hasSize(ONE_READ_PER_SERVICE.size()));
+        Status setAlias = call(RegistryServiceGrpc.getSetAliasMethod(), gus, project);
+        assertThat(setAlias.getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(setAlias.getDescription()).contains("gus is editor");
+        assertThat(call(RegistryServiceGrpc.getListRegisteredModelsMethod(), gus, Projects.DEFAULT).getCode())
+                .as("a project gus was granted nothing in").isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(admin.listGrants(ListGrantsRequest.getDefaultInstance()).getGrantsList())
+                .extracting(g -> g.getSubject() + " " + g.getRole() + " by " + g.getGrantedBy())
+                .containsExactly("gus EDITOR by grant-admin");
+
+        admin.revokeRole(RevokeRoleRequest.newBuilder().setSubject("gus").build());
+
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(admittedOnEveryService(gus, project))
+                .as("services that still let gus read in %s", project).isEmpty());
+        MonitoringServiceGrpc.MonitoringServiceBlockingStub audit = ProjectHeader.on(MonitoringServiceGrpc
+                .newBlockingStub(CHANNELS.get(ServiceName.MONITORING)).withInterceptors(asAdmin), project);
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(audit.listAuditEvents(ListAuditEventsRequest
+                .newBuilder().setMethod("aiaas.access.v1.AccessService").build()).getEventsList())
+                .extracting(e -> e.getMethod().substring(e.getMethod().indexOf('/') + 1) + " by " + e.getPrincipal()
+                        + " in " + e.getProject() + ": " + e.getOutcome())
+                .contains("GrantRole by grant-admin in granted: OK", "RevokeRole by grant-admin in granted: OK"));
+    }
+
+    /** The read methods of {@link #ONE_READ_PER_SERVICE} whose service let {@code token} past its gate in {@code project}. */
+    private static List<String> admittedOnEveryService(String token, String project) {
+        return ONE_READ_PER_SERVICE.stream().filter(method -> {
+            Status status = call(method, token, project);
+            boolean hidden = status.getCode() == Status.Code.NOT_FOUND && status.getDescription() != null
+                    && status.getDescription().startsWith("no project '" + project + "'");
+            return !hidden && !REFUSED.contains(status.getCode());
+        }).map(MethodDescriptor::getFullMethodName).toList();
+    }
+
     private static List<MethodDescriptor<?, ?>> methods() {
         return DESCRIPTORS.stream().<MethodDescriptor<?, ?>>flatMap(d -> d.getMethods().stream()).toList();
     }
@@ -178,8 +243,13 @@ class AccessControlIT {
         }
     }
 
-    /** Calls {@code method} with an empty message and returns the status it closed with. */
+    /** Calls {@code method} in the default project with an empty message and returns the status code it closed with. */
     private static Status.Code call(MethodDescriptor<?, ?> method, String token) {
+        return call(method, token, Projects.DEFAULT).getCode();
+    }
+
+    /** Calls {@code method} in {@code project} with an empty message and returns the status it closed with. */
+    private static Status call(MethodDescriptor<?, ?> method, String token, String project) {
         MethodDescriptor<byte[], byte[]> raw = MethodDescriptor.<byte[], byte[]>newBuilder()
                 .setType(method.getType()).setFullMethodName(method.getFullMethodName())
                 .setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
@@ -187,7 +257,7 @@ class AccessControlIT {
                 CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS));
         CompletableFuture<Status> closed = new CompletableFuture<>();
         Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of(Projects.HEADER, Metadata.ASCII_STRING_MARSHALLER), Projects.DEFAULT);
+        headers.put(Metadata.Key.of(Projects.HEADER, Metadata.ASCII_STRING_MARSHALLER), project);
         if (token != null) {
             headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
         }
@@ -202,7 +272,7 @@ class AccessControlIT {
         call.halfClose();
         Status status = closed.join();
         call.cancel("done", null);
-        return status.getCode();
+        return status;
     }
 
     private static ServiceName serviceOf(MethodDescriptor<?, ?> method) {
@@ -213,7 +283,7 @@ class AccessControlIT {
             return ServiceName.PREPROCESS;
         } else if (service.startsWith("aiaas.training")) {
             return ServiceName.TRAINING;
-        } else if (service.startsWith("aiaas.registry")) {
+        } else if (service.startsWith("aiaas.registry") || service.startsWith("aiaas.access")) {
             return ServiceName.REGISTRY;
         } else if (service.startsWith("aiaas.monitoring")) {
             return ServiceName.MONITORING;

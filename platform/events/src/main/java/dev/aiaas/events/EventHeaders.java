@@ -17,10 +17,15 @@ public final class EventHeaders {
         Instant now = Instant.now();
         return EventHeader.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+                .setOccurredAt(timestamp(now))
                 .setSource(source)
                 .setProject(project)
                 .build();
+    }
+
+    /** {@code instant} as an event's timestamp field takes it. */
+    public static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 
     /** The project an event is about ({@link Projects#DEFAULT} for one from before projects). */

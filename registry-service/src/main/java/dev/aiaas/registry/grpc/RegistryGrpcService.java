@@ -95,7 +95,7 @@ public class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImpl
         String project = ProjectScope.current();
         reply(response, () -> {
             long previous = registry.setAlias(project, request.getModelName(), request.getAlias(), request.getVersion(),
-                    caller());
+                    CallerAccess.subject());
             return RegistryMessages.alias(request.getModelName(), request.getAlias(), request.getVersion(), previous);
         });
     }
@@ -104,7 +104,7 @@ public class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImpl
     public void deleteAlias(DeleteAliasRequest request, StreamObserver<DeleteAliasResponse> response) {
         String project = ProjectScope.current();
         reply(response, () -> {
-            registry.deleteAlias(project, request.getModelName(), request.getAlias(), caller());
+            registry.deleteAlias(project, request.getModelName(), request.getAlias(), CallerAccess.subject());
             return DeleteAliasResponse.getDefaultInstance();
         });
     }
@@ -128,10 +128,5 @@ public class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImpl
     private static <T> void reply(StreamObserver<T> response, Supplier<T> call) {
         response.onNext(call.get());
         response.onCompleted();
-    }
-
-    /** Who is calling, for the alias history: the admitted caller's subject; empty with security off. */
-    private static String caller() {
-        return CallerAccess.current().map(admission -> admission.caller().subject()).orElse("");
     }
 }
