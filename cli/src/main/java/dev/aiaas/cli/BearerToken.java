@@ -28,11 +28,19 @@ public final class BearerToken {
     }
 
     static String from(Map<String, String> env) {
+        return from(env, Projects.DEFAULT);
+    }
+
+    /**
+     * {@code AIAAS_TOKEN} when set, else a token minted with the local stack's key that makes the
+     * command line admin of {@code project} (whoever holds the key may mint any token anyway).
+     */
+    public static String from(Map<String, String> env, String project) {
         String given = env.get("AIAAS_TOKEN");
         if (given != null && !given.isBlank()) {
             return given.trim();
         }
-        return localKeys(env).mint(LOCAL_USER, Projects.DEFAULT, Role.ADMIN, Duration.ofHours(1));
+        return localKeys(env).mint(LOCAL_USER, project, Role.ADMIN, Duration.ofHours(1));
     }
 
     /** Attaches {@code Authorization: Bearer <token>} to every call of a channel or stub. */
@@ -47,7 +55,7 @@ public final class BearerToken {
     }
 
     /** The local stack's home: {@code AIAAS_HOME}, else {@code .aiaas} (where {@code ./aiaas} runs). */
-    static Path localHome(Map<String, String> env) {
+    public static Path localHome(Map<String, String> env) {
         String home = env.get("AIAAS_HOME");
         return Path.of(home == null || home.isBlank() ? ".aiaas" : home);
     }

@@ -1,17 +1,12 @@
 package dev.aiaas.cli;
 
-import dev.aiaas.cli.demo.DemoSummary;
-import dev.aiaas.cli.demo.LifecycleDemo;
-import dev.aiaas.cli.demo.Progress;
-import dev.aiaas.security.ClientTransport;
-import io.grpc.StatusRuntimeException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.PrintWriter;
 import java.util.Map;
+import picocli.CommandLine;
 
 /**
- * The {@code aiaas} client: {@code demo} drives the lifecycle against a running stack;
- * {@code token} mints a token for it.
+ * The {@code aiaas} command line (see {@link AiaasCommand} for its commands). {@link #run} runs
+ * it in-process against a given environment and terminal, without exiting, for tests.
  */
 public final class Main {
 
@@ -21,41 +16,31 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         GRPC_LOG.setLevel(java.util.logging.Level.WARNING);
-        String command = args.length == 0 ? "help" : args[0];
-        switch (command) {
-            case "demo" -> System.exit(demo(args.length > 1 ? Path.of(args[1]) : Path.of("datasets")));
-            case "token" -> System.exit(TokenCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
-                    System.getenv(), System.out, System.err));
-            default -> {
-                System.out.println("usage: aiaas-cli demo [datasets-folder]   (needs a running stack: ./aiaas up)");
-                System.out.println("       aiaas-cli token --project P --role viewer|editor|admin [--subject NAME] "
-                        + "[--lifetime PT8H]");
-                System.exit("help".equals(command) ? 0 : 2);
-            }
-        }
+        System.exit(run(args, System.getenv(), Terminal.system()));
     }
 
-    private static int demo(Path datasets) throws Exception {
-        if (!Files.isRegularFile(datasets.resolve("iris.csv")) || !Files.isRegularFile(datasets.resolve("mnist10k.u8.gz"))) {
-            System.err.println("aiaas demo: " + datasets.toAbsolutePath() + " lacks iris.csv or mnist10k.u8.gz: "
-                    + "run it from the repository root");
-            return 2;
-        }
-        Progress progress = new Progress(System.out);
-        Map<String, String> env = System.getenv();
-        try (Services services = Services.connect(Addresses.fromEnvironment(),
-                ClientTransport.fromEnvironment(env, BearerToken.localHome(env)), BearerToken.fromEnvironment())) {
-            DemoSummary summary = new LifecycleDemo(services, progress, datasets).run();
-            summary.print(System.out);
-            return 0;
-        } catch (StatusRuntimeException e) {
-            System.err.println("aiaas demo: a service answered " + e.getStatus().getCode() + ": "
-                    + e.getStatus().getDescription()
-                    + (e.getStatus().getCode() == io.grpc.Status.Code.UNAVAILABLE
-                    ? "\n  is the stack running? start it with ./aiaas up in another terminal" : ""));
-            return 1;
-        }
+    /** Runs one command line; returns its exit code (see {@link ExitCodes}). */
+    public static int run(String[] args, Map<String, String> env, Terminal terminal) {
+        return commandLine(env, terminal).execute(args);
+    }
+
+    /** The command tree with its handlers, writing to {@code terminal}. */
+    static CommandLine commandLine(Map<String, String> env, Terminal terminal) {
+        CommandLine cli = new CommandLine(new AiaasCommand(env, terminal));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setOut(new PrintWriter(terminal.out(), true));
+        cli.setErr(new PrintWriter(terminal.err(), true));
+        cli.setExecutionExceptionHandler(new FailureHandler());
+        cli.setParameterExceptionHandler(new UsageErrorHandler());
+        withExitCodes(cli);
+        return cli;
+    }
+
+    /** Every command's help ends with the exit codes: a script calling any of them branches on those. */
+    private static void withExitCodes(CommandLine command) {
+        command.getCommandSpec().usageMessage().footerHeading("%n").footer(ExitCodes.HELP);
+        command.getSubcommands().values().forEach(Main::withExitCodes);
     }
 }

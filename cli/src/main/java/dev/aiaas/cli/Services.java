@@ -1,5 +1,6 @@
 package dev.aiaas.cli;
 
+import dev.aiaas.proto.access.v1.AccessServiceGrpc;
 import dev.aiaas.proto.inference.GRPCInferenceServiceGrpc;
 import dev.aiaas.proto.ingest.v1.IngestServiceGrpc;
 import dev.aiaas.proto.monitoring.v1.MonitoringServiceGrpc;
@@ -8,6 +9,7 @@ import dev.aiaas.proto.registry.v1.RegistryServiceGrpc;
 import dev.aiaas.proto.serving.v1.DeploymentServiceGrpc;
 import dev.aiaas.proto.training.v1.TrainingServiceGrpc;
 import dev.aiaas.security.ClientTransport;
+import dev.aiaas.security.ProjectHeader;
 import io.grpc.ChannelCredentials;
 import io.grpc.ClientInterceptor;
 import io.grpc.Grpc;
@@ -25,9 +27,9 @@ public final class Services implements AutoCloseable {
     private final ManagedChannel serving;
     private final ManagedChannel monitoring;
 
-    private final ClientInterceptor bearer;
+    private final ClientInterceptor[] headers;
 
-    private Services(Addresses a, ClientTransport transport, String token) {
+    private Services(Addresses a, ClientTransport transport, String token, String project) {
         ChannelCredentials credentials = transport.channelCredentials();
         ingest = channel(a.host(), a.ingest(), credentials);
         preprocess = channel(a.host(), a.preprocess(), credentials);
@@ -35,7 +37,9 @@ public final class Services implements AutoCloseable {
         registry = channel(a.host(), a.registry(), credentials);
         serving = channel(a.host(), a.serving(), credentials);
         monitoring = channel(a.host(), a.monitoring(), credentials);
-        bearer = BearerToken.interceptor(token);
+        headers = project == null || project.isBlank()
+                ? new ClientInterceptor[] {BearerToken.interceptor(token)}
+                : new ClientInterceptor[] {BearerToken.interceptor(token), ProjectHeader.naming(project.strip())};
     }
 
     /**
@@ -43,39 +47,49 @@ public final class Services implements AutoCloseable {
      * plain text); every call presents {@code token} (see {@link BearerToken}).
      */
     public static Services connect(Addresses addresses, ClientTransport transport, String token) {
-        return new Services(addresses, transport, token);
+        return new Services(addresses, transport, token, null);
+    }
+
+    /** As {@link #connect(Addresses, ClientTransport, String)}, every call naming {@code project} (none when blank). */
+    public static Services connect(Addresses addresses, ClientTransport transport, String token, String project) {
+        return new Services(addresses, transport, token, project);
     }
 
     public IngestServiceGrpc.IngestServiceBlockingStub ingest() {
-        return IngestServiceGrpc.newBlockingStub(ingest).withInterceptors(bearer);
+        return IngestServiceGrpc.newBlockingStub(ingest).withInterceptors(headers);
     }
 
     public IngestServiceGrpc.IngestServiceStub ingestAsync() {
-        return IngestServiceGrpc.newStub(ingest).withInterceptors(bearer);
+        return IngestServiceGrpc.newStub(ingest).withInterceptors(headers);
     }
 
     public PreprocessServiceGrpc.PreprocessServiceBlockingStub preprocess() {
-        return PreprocessServiceGrpc.newBlockingStub(preprocess).withInterceptors(bearer);
+        return PreprocessServiceGrpc.newBlockingStub(preprocess).withInterceptors(headers);
     }
 
     public TrainingServiceGrpc.TrainingServiceBlockingStub training() {
-        return TrainingServiceGrpc.newBlockingStub(training).withInterceptors(bearer);
+        return TrainingServiceGrpc.newBlockingStub(training).withInterceptors(headers);
     }
 
     public RegistryServiceGrpc.RegistryServiceBlockingStub registry() {
-        return RegistryServiceGrpc.newBlockingStub(registry).withInterceptors(bearer);
+        return RegistryServiceGrpc.newBlockingStub(registry).withInterceptors(headers);
     }
 
     public DeploymentServiceGrpc.DeploymentServiceBlockingStub deployments() {
-        return DeploymentServiceGrpc.newBlockingStub(serving).withInterceptors(bearer);
+        return DeploymentServiceGrpc.newBlockingStub(serving).withInterceptors(headers);
     }
 
     public GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub inference() {
-        return GRPCInferenceServiceGrpc.newBlockingStub(serving).withInterceptors(bearer);
+        return GRPCInferenceServiceGrpc.newBlockingStub(serving).withInterceptors(headers);
+    }
+
+    /** The registry's grants of roles in the project. */
+    public AccessServiceGrpc.AccessServiceBlockingStub access() {
+        return AccessServiceGrpc.newBlockingStub(registry).withInterceptors(headers);
     }
 
     public MonitoringServiceGrpc.MonitoringServiceBlockingStub monitoring() {
-        return MonitoringServiceGrpc.newBlockingStub(monitoring).withInterceptors(bearer);
+        return MonitoringServiceGrpc.newBlockingStub(monitoring).withInterceptors(headers);
     }
 
     private static ManagedChannel channel(String host, int port, ChannelCredentials credentials) {

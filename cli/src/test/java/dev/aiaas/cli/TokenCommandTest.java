@@ -44,6 +44,25 @@ class TokenCommandTest {
     }
 
     @Test
+    void aTokenSignedWithAnotherKeyAndIssuerIsVerifiedByThatKeyOnly() throws Exception {
+        java.security.KeyPair trial = dev.aiaas.security.PemKeys.generateRsa();
+        Path key = Files.writeString(home.resolve("token-private.pem"),
+                dev.aiaas.security.PemKeys.privatePem(trial.getPrivate()));
+        Path publicKey = Files.writeString(home.resolve("token-public.pem"),
+                dev.aiaas.security.PemKeys.publicPem(trial.getPublic()));
+
+        int exit = run("--project", "acme", "--role", "admin", "--subject", "ops", "--signing-key", key.toString(),
+                "--issuer", "aiaas-trial");
+
+        assertThat(exit).isZero();
+        Caller caller = new TokenVerifier(new TokenKeys("aiaas-trial", publicKey.toString()),
+                new TokenKeys(ServiceTokens.ISSUER, publicKey.toString())).verify(out.toString(StandardCharsets.UTF_8)
+                .strip());
+        assertThat(caller.subject()).isEqualTo("ops");
+        assertThat(caller.grants()).containsExactly(Map.entry("acme", Role.ADMIN));
+    }
+
+    @Test
     void wrongArgumentsSayWhatToWriteAndAStackThatNeverRanSaysToStartIt() {
         assertThat(run("--project", "default", "--role", "owner")).isEqualTo(2);
         assertThat(run("--project", "default")).isEqualTo(2);

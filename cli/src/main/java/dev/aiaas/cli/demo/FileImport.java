@@ -8,6 +8,8 @@ import dev.aiaas.proto.ingest.v1.IngestServiceGrpc.IngestServiceStub;
 import dev.aiaas.proto.ingest.v1.UploadSummary;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
  * Streams a file to ingest's ImportFile in 64 KiB chunks and waits for the summary. A file is
@@ -40,8 +43,19 @@ public final class FileImport {
             throws IOException, InterruptedException, ExecutionException, TimeoutException {
         ImportFileHeader header = ImportFileHeader.newBuilder().setDataset(dataset).setFormat(format)
                 .setUploadId(UUID.randomUUID().toString()).build();
+        return send(ingest, header, file, UnaryOperator.identity());
+    }
+
+    /**
+     * Imports a file under {@code header} (which names the upload id every attempt reuses),
+     * retrying a failed call up to {@value #ATTEMPTS} times; each attempt reads the file through
+     * {@code reading} (to follow its progress).
+     */
+    public static UploadSummary send(IngestServiceStub ingest, ImportFileHeader header, Path file,
+            UnaryOperator<InputStream> reading)
+            throws IOException, InterruptedException, ExecutionException, TimeoutException {
         for (int attempt = 1; ; attempt++) {
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = reading.apply(Files.newInputStream(file))) {
                 return send(ingest, header, in);
             } catch (ExecutionException e) {
                 if (attempt >= ATTEMPTS || !(e.getCause() instanceof StatusRuntimeException failure)
@@ -57,7 +71,18 @@ public final class FileImport {
     public static UploadSummary send(IngestServiceStub ingest, ImportFileHeader header, InputStream in)
             throws IOException, InterruptedException, ExecutionException, TimeoutException {
         CompletableFuture<UploadSummary> summary = new CompletableFuture<>();
-        StreamObserver<ImportFileRequest> upload = ingest.importFile(new StreamObserver<>() {
+        Object ready = new Object();
+        StreamObserver<ImportFileRequest> upload = ingest.importFile(new ClientResponseObserver<ImportFileRequest,
+                UploadSummary>() {
+            @Override
+            public void beforeStart(ClientCallStreamObserver<ImportFileRequest> call) {
+                call.setOnReadyHandler(() -> {
+                    synchronized (ready) {
+                        ready.notifyAll();
+                    }
+                });
+            }
+
             @Override
             public void onNext(UploadSummary value) {
                 summary.complete(value);
@@ -76,10 +101,25 @@ public final class FileImport {
         upload.onNext(ImportFileRequest.newBuilder().setHeader(header).build());
         byte[] buffer = new byte[CHUNK];
         int read;
+        ClientCallStreamObserver<ImportFileRequest> call = (ClientCallStreamObserver<ImportFileRequest>) upload;
         while ((read = in.read(buffer)) > 0 && !summary.isDone()) {
             upload.onNext(ImportFileRequest.newBuilder().setData(ByteString.copyFrom(buffer, 0, read)).build());
+            awaitReady(call, ready, summary);
         }
         upload.onCompleted();
         return summary.get(5, TimeUnit.MINUTES);
+    }
+
+    /**
+     * Waits while the transport's buffer is full, so that a large file is read as fast as ingest
+     * takes it (not into memory), and progress measured on the reading side is ingest's pace.
+     */
+    private static void awaitReady(ClientCallStreamObserver<ImportFileRequest> call, Object ready,
+            CompletableFuture<UploadSummary> summary) throws InterruptedException {
+        synchronized (ready) {
+            while (!call.isReady() && !summary.isDone()) {
+                ready.wait(100);
+            }
+        }
     }
 }

@@ -41,6 +41,31 @@ public final class RawOutputs {
         return response.getOutputs(index).getContents().getInt64ContentsList().stream().mapToLong(Long::longValue).toArray();
     }
 
+    /**
+     * A BYTES output as UTF-8 text, from its contents or its raw contents (each element a 4-byte
+     * little-endian length, then its bytes).
+     */
+    public static java.util.List<String> texts(ModelInferResponse response, String name) {
+        int index = index(response, name);
+        if (response.getRawOutputContentsCount() > 0) {
+            ByteBuffer bytes = raw(response, index);
+            java.util.List<String> values = new java.util.ArrayList<>();
+            while (bytes.remaining() >= 4) {
+                byte[] element = new byte[bytes.getInt()];
+                bytes.get(element);
+                values.add(new String(element, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return values;
+        }
+        return response.getOutputs(index).getContents().getBytesContentsList().stream()
+                .map(com.google.protobuf.ByteString::toStringUtf8).toList();
+    }
+
+    /** Whether the response carries an output called {@code name}. */
+    public static boolean has(ModelInferResponse response, String name) {
+        return response.getOutputsList().stream().anyMatch(output -> output.getName().equals(name));
+    }
+
     private static ByteBuffer raw(ModelInferResponse response, int index) {
         return response.getRawOutputContents(index).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }

@@ -1,0 +1,10 @@
+package dev.aiaas.cli.models;
+
+import dev.aiaas.cli.NounCommand;
+import picocli.CommandLine.Command;
+
+/** {@code aiaas models …}: registered models. */
+@Command(name = "models", description = "Registered models: list them, show one with its versions.",
+        synopsisSubcommandLabel = "COMMAND", subcommands = {ListModelsCommand.class, ShowModelCommand.class})
+public final class ModelsCommand extends NounCommand {
+}

@@ -1,0 +1,72 @@
+package dev.aiaas.cli.prepare;
+
+import dev.aiaas.cli.ApiCommand;
+import dev.aiaas.cli.CommandFailure;
+import dev.aiaas.cli.ExitCodes;
+import dev.aiaas.cli.Session;
+import dev.aiaas.cli.datasets.LatestVersion;
+import dev.aiaas.cli.output.ProtoText;
+import dev.aiaas.proto.preprocess.v1.PipelineSpec;
+import dev.aiaas.proto.preprocess.v1.PreparedDataset;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code aiaas prepare DATASET}: a prepared dataset, made or awaited. */
+@Command(name = "prepare", description = {
+    "Prepare a dataset version for training; show the splits, features and classes.",
+    "Without --steps this is the default pipeline (drop rows without label, impute numbers with the training "
+        + "median, standardise them, one-hot encode categories, scale pixels; 70/15/15 stratified split, seed 42), "
+        + "which preprocess runs on its own after every seal.",
+    "--steps FILE (JSON or YAML, an aiaas.preprocess.v1.PipelineSpec) chooses the steps and the split. The steps "
+        + "are those preprocess.proto defines: dropMissingLabel, impute {columns, strategy: MEAN|MEDIAN}, "
+        + "standardize {columns}, oneHot {columns}, scalePixels {columns}; split {train, validation, test, seed, "
+        + "stratify}. There are no custom steps (no code of yours runs in preprocess). Example YAML:",
+    "  name: scaled",
+    "  steps: [{dropMissingLabel: {}}, {impute: {strategy: MEAN}}, {standardize: {}}, {oneHot: {}}]",
+    "  split: {train: 0.8, validation: 0.1, test: 0.1, seed: 7, stratify: true}"})
+public final class PrepareCommand extends ApiCommand {
+
+    @Parameters(index = "0", paramLabel = "DATASET", description = "the dataset")
+    String dataset;
+
+    @Option(names = "--version", paramLabel = "N", description = "the dataset version (default: the newest sealed)")
+    long version;
+
+    @Option(names = "--pipeline", paramLabel = "NAME", description = "the pipeline's name (default: the --steps "
+            + "file's name, else default)")
+    String pipeline;
+
+    @Option(names = "--steps", paramLabel = "FILE", description = "a pipeline spec, .json or .yaml")
+    Path steps;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT10M",
+            description = "how long to wait for preprocess, ISO-8601 (default: ${DEFAULT-VALUE})")
+    Duration timeout;
+
+    @Override
+    protected int run(Session session) throws Exception {
+        PipelineSpec spec = spec();
+        long chosen = LatestVersion.orLatest(session, dataset, version);
+        PreparedDataset prepared = Preparations.prepare(session, dataset, chosen, spec, timeout);
+        session.printer().print(prepared, () -> PreparedView.details(prepared));
+        return ExitCodes.OK;
+    }
+
+    private PipelineSpec spec() throws java.io.IOException {
+        PipelineSpec.Builder spec = steps == null ? PipelineSpec.newBuilder() : ProtoText.merge(steps, PipelineSpec.newBuilder());
+        if (pipeline != null) {
+            spec.setName(pipeline);
+        }
+        if (spec.getName().isEmpty()) {
+            if (steps != null) {
+                throw CommandFailure.usage("name the pipeline of " + steps + ": --pipeline NAME, or name: in the file "
+                        + "(the name default is the default pipeline's)");
+            }
+            spec.setName("default");
+        }
+        return spec.build();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.aiaas.cli.serving;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aiaas.cli.ApiCommand;
+import dev.aiaas.cli.ExitCodes;
+import dev.aiaas.cli.Session;
+import dev.aiaas.proto.inference.InferParameter;
+import dev.aiaas.proto.inference.ModelInferRequest;
+import dev.aiaas.proto.inference.ModelInferRequest.InferRequestedOutputTensor;
+import dev.aiaas.proto.inference.ModelInferResponse;
+import dev.aiaas.proto.inference.ModelMetadataRequest;
+import dev.aiaas.proto.inference.ModelMetadataResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code aiaas predict ENDPOINT}: rows of a file through the Open Inference Protocol. */
+@Command(name = "predict", description = {"Predict rows of a file: each row's label and class probabilities.",
+    "Sent over the Open Inference Protocol (gRPC) to the endpoint.",
+    "--csv and --jsonl send each column the model reads as a raw input (the server applies the model's fitted "
+        + "transform: a missing number is imputed, a missing category encodes as none); other columns, such as the "
+        + "label, are left out.",
+    "--body takes an Open Inference Protocol REST request (JSON: inputs with name, shape, datatype, data) and "
+        + "converts it to the gRPC request field for field; when it asks for no outputs, the classification "
+        + "extension's probabilities of every class are asked for.",
+    "--output json prints the protocol's gRPC answer as protobuf JSON (BYTES contents in base64)."})
+public final class PredictCommand extends ApiCommand {
+
+    @Parameters(index = "0", paramLabel = "ENDPOINT", description = "the endpoint")
+    String endpoint;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Rows rows;
+
+    static final class Rows {
+        @Option(names = "--csv", paramLabel = "FILE", description = "a CSV file with a header row")
+        Path csv;
+
+        @Option(names = "--jsonl", paramLabel = "FILE", description = "a JSON lines file, one object per row")
+        Path jsonl;
+
+        @Option(names = "--body", paramLabel = "FILE", description = "an Open Inference Protocol request (JSON)")
+        Path body;
+    }
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "4096",
+            description = "predict only the first N rows of --csv or --jsonl (default: ${DEFAULT-VALUE}, the most "
+                    + "one request may carry)")
+    int limit;
+
+    @Override
+    protected int run(Session session) throws Exception {
+        ModelMetadataResponse metadata = session.services().inference().modelMetadata(ModelMetadataRequest.newBuilder()
+                .setName(endpoint).build());
+        ModelInferRequest.Builder request;
+        if (rows.body != null) {
+            request = OipJsonBody.read(rows.body, endpoint);
+        } else {
+            List<Map<String, JsonNode>> read = rows.csv != null ? RowFiles.csv(rows.csv, limit)
+                    : RowFiles.jsonLines(rows.jsonl, limit);
+            request = ModelInferRequest.newBuilder().setModelName(endpoint);
+            RowInputs.add(request, metadata.getInputsList(), read);
+        }
+        if (request.getOutputsCount() == 0) {
+            askForEveryClass(request, metadata);
+        }
+        ModelInferResponse answer = session.services().inference().modelInfer(request.build());
+        session.printer().print(answer, () -> Predictions.table(Predictions.read(answer)));
+        return ExitCodes.OK;
+    }
+
+    /** Asks for the probability of every class with its label (the classification extension), and the prediction. */
+    private static void askForEveryClass(ModelInferRequest.Builder request, ModelMetadataResponse metadata) {
+        long classes = metadata.getOutputsList().stream().filter(o -> o.getName().equals(Predictions.PROBABILITIES))
+                .filter(o -> o.getShapeCount() > 1).mapToLong(o -> o.getShape(1)).findFirst().orElse(1);
+        request.addOutputs(InferRequestedOutputTensor.newBuilder().setName(Predictions.PROBABILITIES)
+                .putParameters("classification", InferParameter.newBuilder().setInt64Param(classes).build()));
+        request.addOutputs(InferRequestedOutputTensor.newBuilder().setName(Predictions.PREDICTED_LABEL));
+    }
+}

@@ -1,0 +1,269 @@
+package dev.aiaas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.util.JsonFormat;
+import dev.aiaas.proto.common.v1.RecordError;
+import dev.aiaas.proto.inference.GRPCInferenceServiceGrpc;
+import dev.aiaas.proto.inference.InferTensorContents;
+import dev.aiaas.proto.inference.ModelInferRequest;
+import dev.aiaas.proto.inference.ModelInferRequest.InferInputTensor;
+import dev.aiaas.proto.inference.ModelInferResponse;
+import dev.aiaas.proto.inference.ModelInferResponse.InferOutputTensor;
+import dev.aiaas.proto.inference.ModelMetadataRequest;
+import dev.aiaas.proto.inference.ModelMetadataResponse;
+import dev.aiaas.proto.inference.ModelMetadataResponse.TensorMetadata;
+import dev.aiaas.proto.ingest.v1.Dataset;
+import dev.aiaas.proto.ingest.v1.GetDatasetRequest;
+import dev.aiaas.proto.ingest.v1.ImportFileRequest;
+import dev.aiaas.proto.ingest.v1.IngestServiceGrpc;
+import dev.aiaas.proto.ingest.v1.ListDatasetsRequest;
+import dev.aiaas.proto.ingest.v1.ListDatasetsResponse;
+import dev.aiaas.proto.ingest.v1.UploadSummary;
+import io.grpc.Grpc;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whole commands, in-process, against stand-ins of ingest and serving on a real port that the
+ * stack.json in the home names: what is sent, what is printed, and the exit code.
+ */
+class CommandsAgainstAServerTest {
+
+    @TempDir
+    Path home;
+
+    private Server server;
+    private final Map<String, String> headers = new ConcurrentHashMap<>();
+    private final AtomicReference<ModelInferRequest> inferred = new AtomicReference<>();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void startStandIns() throws Exception {
+        server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
+                .addService(ServerInterceptors.intercept(new Ingest(), new HeaderRecorder()))
+                .addService(ServerInterceptors.intercept(new Inference(), new HeaderRecorder()))
+                .build().start();
+        writeStackFile(server.getPort());
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aServersNotFoundIsPrintedAsItAnsweredWithExitCode3() {
+        int exit = run("datasets", "show", "missing");
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(err()).startsWith("aiaas: NOT_FOUND: no dataset named 'missing'");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void jsonOutputIsTheServicesAnswerAndEveryCallNamesTheProjectAndPresentsTheToken() throws Exception {
+        int exit = run("datasets", "list", "--output", "json", "--project", "acme");
+
+        assertThat(exit).isZero();
+        ListDatasetsResponse.Builder printed = ListDatasetsResponse.newBuilder();
+        JsonFormat.parser().merge(out(), printed);
+        assertThat(printed.build()).isEqualTo(Ingest.LIST);
+        assertThat(headers).containsEntry("aiaas-project", "acme").containsEntry("authorization", "Bearer t0ken");
+    }
+
+    @Test
+    void rejectedRecordsEndTheImportWithExitCode7AndTheirReasonsAndNoSeal() throws Exception {
+        Path csv = home.resolve("penguins.csv");
+        Files.writeString(csv, "species,mass\nAdelie,3750\nGentoo,heavy\n");
+
+        int exit = run("datasets", "import", "penguins", csv.toString(), "--seal");
+
+        assertThat(exit).isEqualTo(7);
+        assertThat(out()).contains("accepted:        1").contains("rejected:        1")
+                .contains("column mass: 'heavy' is not a number (DOUBLE)");
+        assertThat(err()).contains("sent penguins.csv").contains("2 rows")
+                .contains("aiaas: 1 of 2 records were rejected").contains("not sealed");
+    }
+
+    @Test
+    void predictSendsTheColumnsTheModelReadsAndPrintsEachRowsLabelsWithProbabilities() {
+        Path csv = home.resolve("new.csv");
+        writeQuietly(csv, "species,island,beak_length_mm\nAdelie,Torgersen,39.1\n,\"Biscoe, north\",\n");
+
+        int exit = run("predict", "penguins", "--csv", csv.toString());
+
+        assertThat(exit).as(err()).isZero();
+        ModelInferRequest sent = inferred.get();
+        assertThat(sent.getInputsList()).extracting(InferInputTensor::getName).containsExactly("island", "beak_length_mm");
+        assertThat(sent.getInputs(0).getContents().getBytesContentsList()).extracting(ByteString::toStringUtf8)
+                .containsExactly("Torgersen", "Biscoe, north");
+        assertThat(sent.getInputs(1).getDatatype()).isEqualTo("FP64");
+        assertThat(sent.getInputs(1).getContents().getFp64ContentsList().get(0)).isEqualTo(39.1);
+        assertThat(sent.getInputs(1).getContents().getFp64ContentsList().get(1)).isNaN();
+        assertThat(sent.getOutputs(0).getParametersMap().get("classification").getInt64Param()).isEqualTo(3);
+        assertThat(out().lines()).containsExactly(
+                "ROW  PREDICTED  PROBABILITIES",
+                "1    Adelie     Adelie=0.9000 Gentoo=0.0600 Chinstrap=0.0400",
+                "2    Gentoo     Gentoo=0.7000 Adelie=0.2000 Chinstrap=0.1000");
+    }
+
+    @Test
+    void anUnreachableServiceIsExitCode5WithAHintToStartTheStack() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        writeStackFile(closed);
+
+        int exit = run("datasets", "list");
+
+        assertThat(exit).isEqualTo(5);
+        assertThat(err()).startsWith("aiaas: UNAVAILABLE").contains("./aiaas up");
+    }
+
+    private int run(String... args) {
+        Terminal terminal = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(), false);
+        String[] withToken = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+                "--token", "t0ken")).toArray(String[]::new);
+        return Main.run(withToken, Map.of("AIAAS_HOME", home.toString()), terminal);
+    }
+
+    private void writeStackFile(int port) {
+        StringBuilder services = new StringBuilder();
+        for (String name : List.of("ingest", "preprocess", "training", "registry", "serving", "monitoring")) {
+            services.append(services.length() == 0 ? "" : ",").append("{\"name\": \"").append(name)
+                    .append("\", \"host\": \"localhost\", \"port\": ").append(port).append('}');
+        }
+        writeQuietly(home.resolve("stack.json"), "{\"services\": [" + services + "], \"caCertificate\": null}");
+    }
+
+    private static void writeQuietly(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Keeps the headers of the last call. */
+    private final class HeaderRecorder implements ServerInterceptor {
+        @Override
+        public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata metadata,
+                ServerCallHandler<Q, A> next) {
+            for (String key : List.of("aiaas-project", "authorization")) {
+                String value = metadata.get(Metadata.Key.of(key, Metadata.ASCII_STRING_MARSHALLER));
+                if (value != null) {
+                    headers.put(key, value);
+                }
+            }
+            return next.startCall(call, metadata);
+        }
+    }
+
+    private static final class Ingest extends IngestServiceGrpc.IngestServiceImplBase {
+        static final ListDatasetsResponse LIST = ListDatasetsResponse.newBuilder()
+                .addDatasets(Dataset.newBuilder().setName("penguins").setOpenRows(344)).build();
+
+        @Override
+        public void getDataset(GetDatasetRequest request, StreamObserver<Dataset> response) {
+            response.onError(Status.NOT_FOUND.withDescription("no dataset named '" + request.getName() + "'")
+                    .asRuntimeException());
+        }
+
+        @Override
+        public void listDatasets(ListDatasetsRequest request, StreamObserver<ListDatasetsResponse> response) {
+            response.onNext(LIST);
+            response.onCompleted();
+        }
+
+        @Override
+        public StreamObserver<ImportFileRequest> importFile(StreamObserver<UploadSummary> response) {
+            return new StreamObserver<>() {
+                @Override
+                public void onNext(ImportFileRequest value) {
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                }
+
+                @Override
+                public void onCompleted() {
+                    response.onNext(UploadSummary.newBuilder().setDataset("penguins").setAccepted(1).setRejected(1)
+                            .addErrors(RecordError.newBuilder().setRow(1)
+                                    .setReason("column mass: 'heavy' is not a number (DOUBLE)"))
+                            .setOpenRows(1).build());
+                    response.onCompleted();
+                }
+            };
+        }
+    }
+
+    private final class Inference extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
+        @Override
+        public void modelMetadata(ModelMetadataRequest request, StreamObserver<ModelMetadataResponse> response) {
+            response.onNext(ModelMetadataResponse.newBuilder().setName(request.getName())
+                    .addInputs(TensorMetadata.newBuilder().setName("input").setDatatype("FP32").addShape(-1).addShape(5))
+                    .addInputs(TensorMetadata.newBuilder().setName("island").setDatatype("BYTES").addShape(-1))
+                    .addInputs(TensorMetadata.newBuilder().setName("beak_length_mm").setDatatype("FP64").addShape(-1))
+                    .addOutputs(TensorMetadata.newBuilder().setName("probabilities").setDatatype("FP32").addShape(-1)
+                            .addShape(3))
+                    .build());
+            response.onCompleted();
+        }
+
+        @Override
+        public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> response) {
+            inferred.set(request);
+            InferTensorContents.Builder classes = InferTensorContents.newBuilder();
+            for (String entry : List.of("0.9:0:Adelie", "0.06:2:Gentoo", "0.04:1:Chinstrap", "0.7:2:Gentoo",
+                    "0.2:0:Adelie", "0.1:1:Chinstrap")) {
+                classes.addBytesContents(ByteString.copyFromUtf8(entry));
+            }
+            response.onNext(ModelInferResponse.newBuilder().setModelName(request.getModelName())
+                    .addOutputs(InferOutputTensor.newBuilder().setName("probabilities").setDatatype("BYTES")
+                            .addShape(2).addShape(3).setContents(classes))
+                    .addOutputs(InferOutputTensor.newBuilder().setName("predicted_label").setDatatype("BYTES")
+                            .addShape(2).setContents(InferTensorContents.newBuilder()
+                                    .addBytesContents(ByteString.copyFromUtf8("Adelie"))
+                                    .addBytesContents(ByteString.copyFromUtf8("Gentoo"))))
+                    .build());
+            response.onCompleted();
+        }
+    }
+}
