@@ -19,6 +19,7 @@ final class CommandLine {
             "  status  show what runs, whether it answers, its restarts (exit 0 all SERVING, 1 not running,"
                     + " 3 degraded)",
             "  down    stop a stack started by up in another terminal",
+            "  compose-env  write .env (random credentials) and .aiaas/compose/keys for docker-compose.yml",
             "options (up):",
             "  --services=ingest,registry  start only these services (default: all six)",
             "  --skip-missing              leave out services that are not built instead of failing",

@@ -33,6 +33,9 @@ public final class Main {
         }
         String command = args[0];
         List<String> flags = Arrays.asList(args).subList(1, args.length);
+        if (command.equals("compose-env")) {
+            return new ComposeEnvironment(RepositoryRoot.find()).run(System.out);
+        }
         StackOptions options;
         try {
             Path root = RepositoryRoot.find();

@@ -25,6 +25,8 @@ import java.util.Base64;
  */
 public final class PemKeys {
 
+    private static final String PKCS1_RSA = "RSA PRIVATE KEY";
+
     private PemKeys() {
     }
 
@@ -84,13 +86,58 @@ public final class PemKeys {
         }
     }
 
-    /** @throws IllegalArgumentException naming the file when it holds no PKCS#8 RSA private key */
+    /**
+     * An RSA private key in PEM: PKCS#8 ({@code BEGIN PRIVATE KEY}, as the local stack writes it) or
+     * PKCS#1 ({@code BEGIN RSA PRIVATE KEY}, as openssl's traditional format and Helm's
+     * {@code genPrivateKey "rsa"} write it).
+     *
+     * @throws IllegalArgumentException naming the file when it holds neither
+     */
     public static PrivateKey readPrivate(Path pem) {
         try {
-            return KeyUtils.decodePrivateKey(Files.readString(pem));
+            String text = Files.readString(pem);
+            if (text.contains("-----BEGIN " + PKCS1_RSA + "-----")) {
+                String body = text.substring(text.indexOf("-----BEGIN " + PKCS1_RSA + "-----"))
+                        .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+                return KeyFactory.getInstance("RSA").generatePrivate(
+                        new PKCS8EncodedKeySpec(pkcs8OfRsa(Base64.getDecoder().decode(body))));
+            }
+            return KeyUtils.decodePrivateKey(text);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            throw new IllegalArgumentException("cannot read a PEM private key (PKCS#8) from " + pem + ": " + e, e);
+            throw new IllegalArgumentException("cannot read a PEM RSA private key (PKCS#8 or PKCS#1) from " + pem
+                    + ": " + e, e);
         }
+    }
+
+    /** A PKCS#1 RSA key wrapped as PKCS#8: {@code SEQUENCE { 0, SEQUENCE { rsaEncryption, NULL }, OCTET STRING }}. */
+    static byte[] pkcs8OfRsa(byte[] pkcs1) {
+        byte[] version = {0x02, 0x01, 0x00};
+        byte[] algorithm = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01,
+                0x01, 0x05, 0x00};
+        byte[] key = der(0x04, pkcs1);
+        byte[] content = new byte[version.length + algorithm.length + key.length];
+        System.arraycopy(version, 0, content, 0, version.length);
+        System.arraycopy(algorithm, 0, content, version.length, algorithm.length);
+        System.arraycopy(key, 0, content, version.length + algorithm.length, key.length);
+        return der(0x30, content);
+    }
+
+    /** One DER element: tag, definite length (short or long form), content. */
+    private static byte[] der(int tag, byte[] content) {
+        int length = content.length;
+        int lengthBytes = length < 0x80 ? 0 : length < 0x100 ? 1 : length < 0x10000 ? 2 : 3;
+        byte[] out = new byte[2 + lengthBytes + length];
+        out[0] = (byte) tag;
+        if (lengthBytes == 0) {
+            out[1] = (byte) length;
+        } else {
+            out[1] = (byte) (0x80 | lengthBytes);
+            for (int i = 0; i < lengthBytes; i++) {
+                out[2 + i] = (byte) (length >>> (8 * (lengthBytes - 1 - i)));
+            }
+        }
+        System.arraycopy(content, 0, out, 2 + lengthBytes, length);
+        return out;
     }
 
     private static String pem(String type, byte[] der) {
