@@ -152,15 +152,19 @@ public final class LoadedModel implements AutoCloseable {
      * @throws IllegalStateException for a regression model
      */
     public float[] predictProbabilities(float[] batch, int rows) {
-        if (!spec.family().classifier()) {
+        if (!spec.classifier()) {
             throw new IllegalStateException(spec.family() + " predicts numbers, not classes: call predict");
         }
         return run(probabilities, batch, rows);
     }
 
-    /** Raw outputs (logits for classifiers, predicted values for regression), {@code rows × outputs}. */
+    /**
+     * Raw outputs, {@code rows × outputs}: logits for classifiers; for regression the predicted
+     * values, in the target's units (the training scaling undone).
+     */
     public float[] predict(float[] batch, int rows) {
-        return run(scores, batch, rows);
+        float[] outputs = run(scores, batch, rows);
+        return spec.classifier() ? outputs : spec.scaling().unscale(outputs);
     }
 
     /** The most probable class of each row. */

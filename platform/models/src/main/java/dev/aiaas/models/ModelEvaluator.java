@@ -14,13 +14,24 @@ public final class ModelEvaluator {
 
     /** Classification metrics for classifiers, regression metrics otherwise. */
     public static Evaluation evaluate(LoadedModel model, LabelledData data) {
-        if (model.spec().family().classifier()) {
+        if (model.spec().classifier()) {
             ClassificationMetrics m = classification(model, data);
-            return new Evaluation(Map.of("accuracy", m.accuracy(), "precision_macro", m.precisionMacro(),
-                    "recall_macro", m.recallMacro(), "f1_macro", m.f1Macro()), m);
+            return new Evaluation(finite(Map.of("accuracy", m.accuracy(), "precision_macro", m.precisionMacro(),
+                    "recall_macro", m.recallMacro(), "f1_macro", m.f1Macro())), m);
         }
         RegressionMetrics m = regression(model, data);
-        return new Evaluation(Map.of("mse", m.mse(), "mae", m.mae(), "r2", m.r2()), null);
+        return new Evaluation(finite(Map.of("mse", m.mse(), "rmse", m.rmse(), "mae", m.mae(), "r2", m.r2())), null);
+    }
+
+    /** The metrics, when every one is a number; a model that diverged answers NaN or infinity. */
+    private static Map<String, Double> finite(Map<String, Double> metrics) {
+        metrics.forEach((name, value) -> {
+            if (!Double.isFinite(value)) {
+                throw new IllegalStateException("training diverged: the test " + name + " is " + value
+                        + "; lower the learning rate or scale the features");
+            }
+        });
+        return metrics;
     }
 
     /** Accuracy, macro precision/recall/F1 and the confusion matrix of a classifier on {@code data}. */
@@ -42,7 +53,7 @@ public final class ModelEvaluator {
         return ClassificationMetrics.compute(actual, predicted, model.spec().outputs());
     }
 
-    /** MSE, MAE and R² of a regression model on {@code data}. */
+    /** MSE, RMSE, MAE and R² of a regression model on {@code data}, in the target's units. */
     public static RegressionMetrics regression(LoadedModel model, LabelledData data) {
         if (data.classified()) {
             throw new IllegalArgumentException("the rows have classes, not numeric targets");

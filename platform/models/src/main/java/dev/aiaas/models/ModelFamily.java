@@ -1,24 +1,48 @@
 package dev.aiaas.models;
 
+import dev.aiaas.ml.transform.LabelTask;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
 /** The kinds of model the platform trains and serves; each has one Block layout in {@link ModelFamilies}. */
 public enum ModelFamily {
-    /** Flatten, then Linear + ReLU per hidden layer, then Linear to the classes. */
-    MLP(true),
+    /** Flatten, then Linear + ReLU per hidden layer, then Linear to the classes or the predicted values. */
+    MLP(LabelTask.CLASSIFICATION, LabelTask.REGRESSION),
     /** For images {@code [channels, height, width]}: two conv + ReLU + max-pool blocks, then Linear. */
-    CNN(true),
+    CNN(LabelTask.CLASSIFICATION),
     /** Multinomial logistic regression: one Linear to the classes, trained with softmax cross-entropy. */
-    LOGISTIC_REGRESSION(true),
+    LOGISTIC_REGRESSION(LabelTask.CLASSIFICATION),
     /** One Linear to the outputs, trained with L2 loss. */
-    LINEAR_REGRESSION(false);
+    LINEAR_REGRESSION(LabelTask.REGRESSION);
 
-    private final boolean classifier;
+    private final LabelTask defaultTask;
+    private final Set<LabelTask> tasks;
 
-    ModelFamily(boolean classifier) {
-        this.classifier = classifier;
+    ModelFamily(LabelTask defaultTask, LabelTask... others) {
+        this.defaultTask = defaultTask;
+        this.tasks = others.length == 0 ? Set.of(defaultTask) : Set.of(concat(defaultTask, others));
     }
 
-    /** Whether the model predicts classes (softmax outputs) rather than numbers. */
-    public boolean classifier() {
-        return classifier;
+    /** Whether this family learns {@code task}. */
+    public boolean supports(LabelTask task) {
+        return tasks.contains(task);
+    }
+
+    /** The task a model of this family learns when nothing else says. */
+    public LabelTask defaultTask() {
+        return defaultTask;
+    }
+
+    /** The families that learn {@code task}, in declaration order. */
+    public static List<ModelFamily> supporting(LabelTask task) {
+        return Arrays.stream(values()).filter(family -> family.supports(task)).toList();
+    }
+
+    private static LabelTask[] concat(LabelTask first, LabelTask[] rest) {
+        LabelTask[] all = new LabelTask[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 }

@@ -1,5 +1,6 @@
 package dev.aiaas.models;
 
+import dev.aiaas.ml.transform.LabelTask;
 import java.util.List;
 
 /**
@@ -11,8 +12,12 @@ import java.util.List;
  * @param hiddenUnits widths of the hidden layers (MLP) or channel counts of the two conv blocks (CNN);
  *                    empty for the regressions
  * @param outputs     class count for classifiers, number of predicted values for regression
+ * @param task        what it learns: classes or numbers (the family must support it)
+ * @param scaling     how regression targets were standardised for training; {@link TargetScaling#NONE}
+ *                    for classifiers
  */
-public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integer> hiddenUnits, int outputs) {
+public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integer> hiddenUnits, int outputs,
+        LabelTask task, TargetScaling scaling) {
 
     /** Hidden layer widths of an MLP when the job names none. */
     public static final List<Integer> DEFAULT_MLP_UNITS = List.of(64);
@@ -34,11 +39,40 @@ public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integ
         if (hiddenUnits.stream().anyMatch(units -> units < 1)) {
             throw new IllegalArgumentException("every hidden layer needs at least one unit, got " + hiddenUnits);
         }
-        if (outputs < 1 || family.classifier() && outputs < 2) {
-            throw new IllegalArgumentException(family + " needs " + (family.classifier() ? "at least two classes" : "an output")
+        task = task == null ? family.defaultTask() : task;
+        scaling = scaling == null ? TargetScaling.NONE : scaling;
+        if (!family.supports(task)) {
+            throw new IllegalArgumentException(family + " does not learn " + describe(task) + ": train one of "
+                    + ModelFamily.supporting(task));
+        }
+        boolean classes = task == LabelTask.CLASSIFICATION;
+        if (outputs < 1 || classes && outputs < 2) {
+            throw new IllegalArgumentException(family + " needs " + (classes ? "at least two classes" : "an output")
                     + ", got " + outputs);
         }
+        if (classes && !scaling.equals(TargetScaling.NONE)) {
+            throw new IllegalArgumentException("a classifier's outputs are not scaled targets");
+        }
         checkFamilyLayout(family, inputShape, hiddenUnits);
+    }
+
+    /** A spec of the family's own task ({@link ModelFamily#defaultTask()}), unscaled. */
+    public ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integer> hiddenUnits, int outputs) {
+        this(family, inputShape, hiddenUnits, outputs, family == null ? null : family.defaultTask(), TargetScaling.NONE);
+    }
+
+    /** Whether the model predicts classes (softmax outputs) rather than numbers. */
+    public boolean classifier() {
+        return task == LabelTask.CLASSIFICATION;
+    }
+
+    /** This spec with the targets standardised as {@code fitted} says. */
+    public ModelSpec withScaling(TargetScaling fitted) {
+        return new ModelSpec(family, inputShape, hiddenUnits, outputs, task, fitted);
+    }
+
+    private static String describe(LabelTask task) {
+        return task == LabelTask.CLASSIFICATION ? "classes (classification)" : "numbers (regression)";
     }
 
     /**
@@ -46,13 +80,19 @@ public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integ
      */
     public static ModelSpec withDefaults(ModelFamily family, List<Integer> inputShape, List<Integer> hiddenUnits,
             int outputs) {
+        return withDefaults(family, inputShape, hiddenUnits, outputs, family.defaultTask());
+    }
+
+    /** As {@link #withDefaults(ModelFamily, List, List, int)}, for {@code task}. */
+    public static ModelSpec withDefaults(ModelFamily family, List<Integer> inputShape, List<Integer> hiddenUnits,
+            int outputs, LabelTask task) {
         List<Integer> layers = hiddenUnits;
         if (layers.isEmpty() && family == ModelFamily.MLP) {
             layers = DEFAULT_MLP_UNITS;
         } else if (layers.isEmpty() && family == ModelFamily.CNN) {
             layers = DEFAULT_CNN_CHANNELS;
         }
-        return new ModelSpec(family, inputShape, layers, outputs);
+        return new ModelSpec(family, inputShape, layers, outputs, task, TargetScaling.NONE);
     }
 
     /** Values in one input row: the product of the input shape. */

@@ -1,9 +1,11 @@
 package dev.aiaas.models;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aiaas.ml.transform.LabelTask;
 import java.util.List;
 
 /**
@@ -27,8 +29,9 @@ public final class ModelSpecJson {
     /** The spec as a JSON document. */
     public static String write(ModelSpec spec) {
         try {
+            boolean regression = !spec.classifier();
             return MAPPER.writeValueAsString(new Document(FORMAT, spec.family(), spec.inputShape(), spec.hiddenUnits(),
-                    spec.outputs()));
+                    spec.outputs(), regression ? spec.task() : null, regression ? spec.scaling() : null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the model spec as JSON", e);
         }
@@ -50,11 +53,21 @@ public final class ModelSpecJson {
             throw new IllegalArgumentException("model spec format '" + document.format() + "' is not the supported '"
                     + FORMAT + "'");
         }
-        return new ModelSpec(document.family(), document.inputShape(), document.hiddenUnits(), document.outputs());
+        if (document.family() == null) {
+            throw new IllegalArgumentException("the model spec names no family");
+        }
+        return new ModelSpec(document.family(), document.inputShape(), document.hiddenUnits(), document.outputs(),
+                document.task() == null ? document.family().defaultTask() : document.task(),
+                document.targetScaling() == null ? TargetScaling.NONE : document.targetScaling());
     }
 
-    /** The JSON document. */
+    /**
+     * The JSON document. {@code task} and {@code targetScaling} are written for regression models
+     * only, so a classifier's document is what it was before they existed; absent, a model learns
+     * its family's task, unscaled.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Document(String format, ModelFamily family, List<Integer> inputShape, List<Integer> hiddenUnits,
-                    int outputs) {
+                    int outputs, LabelTask task, TargetScaling targetScaling) {
     }
 }

@@ -13,6 +13,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
+import dev.aiaas.ml.transform.LabelTask;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,8 +25,9 @@ import java.util.stream.Stream;
 
 /**
  * Fits a model of a {@link ModelSpec} with Adam: softmax cross-entropy for classifiers, L2
- * loss for regression. Seeded: the engine's random seed (parameter initialisation) and the
- * per-epoch shuffle both come from the plan, so the same plan on the same data trains the
+ * loss (mean squared error) for regression, on targets standardised with a {@link TargetScaling}
+ * fitted on the training split, which the returned model's spec carries. Seeded: the engine's
+ * random seed (parameter initialisation) and the per-epoch shuffle both come from the plan, so the same plan on the same data trains the
  * same model on the CPU. The engine's seed is process-wide: train one model at a time per
  * process, as the training worker does, for that promise to hold.
  */
@@ -57,7 +59,25 @@ public final class ModelTrainer {
             EpochListener listener, BooleanSupplier cancelled, Checkpoints checkpoints) {
         checkFits(spec, train, "training");
         checkFits(spec, validation, "validation");
-        Device device = plan.device().resolve();
+        if (!spec.classifier()) {
+            // The optimiser learns standardised targets; the model answers in the targets' units.
+            TargetScaling scaling = TargetScaling.fit(train.targets());
+            return train(spec.withScaling(scaling), plan, scaled(train, scaling), scaled(validation, scaling),
+                    listener, cancelled, checkpoints, device(plan));
+        }
+        return train(spec, plan, train, validation, listener, cancelled, checkpoints, device(plan));
+    }
+
+    private static Device device(TrainingPlan plan) {
+        return plan.device().resolve();
+    }
+
+    private static LabelledData scaled(LabelledData data, TargetScaling scaling) {
+        return LabelledData.regression(data.features(), scaling.scale(data.targets()), data.rows());
+    }
+
+    private LoadedModel train(ModelSpec spec, TrainingPlan plan, LabelledData train, LabelledData validation,
+            EpochListener listener, BooleanSupplier cancelled, Checkpoints checkpoints, Device device) {
         Engine.getInstance().setRandomSeed(Long.hashCode(plan.seed()));
         Model model = Model.newInstance(LoadedModel.MODEL_NAME, device);
         try {
@@ -81,7 +101,7 @@ public final class ModelTrainer {
     private static void fit(Model model, ModelSpec spec, TrainingPlan plan, LabelledData train, LabelledData validation,
             EpochListener listener, BooleanSupplier cancelled, Checkpoints checkpoints) {
         DefaultTrainingConfig config = new DefaultTrainingConfig(
-                spec.family().classifier() ? Loss.softmaxCrossEntropyLoss() : Loss.l2Loss())
+                spec.classifier() ? Loss.softmaxCrossEntropyLoss() : Loss.l2Loss("L2Loss", 1))
                 .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed((float) plan.learningRate())).build())
                 .optDevices(new Device[] {model.getNDManager().getDevice()});
         try (Trainer trainer = model.newTrainer(config)) {
@@ -147,10 +167,12 @@ public final class ModelTrainer {
             throw new IllegalArgumentException("the " + split + " rows have " + data.rowSize()
                     + " values but the model's input shape " + spec.inputShape() + " holds " + spec.inputSize());
         }
-        if (data.classified() != spec.family().classifier()) {
-            throw new IllegalArgumentException(spec.family() + (spec.family().classifier()
-                    ? " needs class labels (int64 y) but the " + split + " split has numeric targets: train LINEAR_REGRESSION"
-                    : " needs numeric targets (float32 y) but the " + split + " split has class labels: train MLP or LOGISTIC_REGRESSION"));
+        if (data.classified() != spec.classifier()) {
+            throw new IllegalArgumentException(spec.family() + (spec.classifier()
+                    ? " needs class labels (int64 y) but the " + split + " split has numeric targets: train one of "
+                            + ModelFamily.supporting(LabelTask.REGRESSION) + " for regression"
+                    : " needs numeric targets (float32 y) but the " + split + " split has class labels: train one of "
+                            + ModelFamily.supporting(LabelTask.CLASSIFICATION)));
         }
         if (data.classified() && data.classCount() > spec.outputs()
                 || !data.classified() && data.targetSize() != spec.outputs()) {

@@ -7,7 +7,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 import java.util.Map;
 
-/** The metric reported after each epoch: validation accuracy for classifiers, MSE for regression. */
+/**
+ * The metric reported after each epoch: validation accuracy for classifiers, MSE for regression
+ * (in the target's units: the data the trainer sees is standardised by the spec's scaling).
+ */
 final class ValidationScore {
 
     private static final int ROWS_PER_PASS = 1024;
@@ -31,7 +34,7 @@ final class ValidationScore {
             }
         }
         return data.classified() ? Map.of("accuracy", score / data.rows())
-                : Map.of("mse", score / data.targets().length);
+                : Map.of("mse", spec.scaling().unscaleSquared(score / data.targets().length));
     }
 
     private static int correct(float[] scores, long[] classes, int from, int rows, int outputs) {

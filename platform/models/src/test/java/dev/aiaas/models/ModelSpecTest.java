@@ -39,4 +39,23 @@ class ModelSpecTest {
         assertThatThrownBy(() -> new ModelSpec(ModelFamily.MLP, List.of(4), List.of(), 1))
                 .hasMessageContaining("at least two classes");
     }
+
+    @Test
+    void theTaskIsTheFamilysUnlessSaidAndAFamilyLearnsOnlyItsTasks() {
+        ModelSpec mlpRegressor = new ModelSpec(ModelFamily.MLP, List.of(4), List.of(8), 1,
+                dev.aiaas.ml.transform.LabelTask.REGRESSION, new TargetScaling(23.5, 7.8));
+
+        assertThat(new ModelSpec(ModelFamily.MLP, List.of(4), List.of(8), 3).classifier()).isTrue();
+        assertThat(new ModelSpec(ModelFamily.LINEAR_REGRESSION, List.of(4), List.of(), 1).classifier()).isFalse();
+        assertThat(mlpRegressor.classifier()).isFalse();
+        assertThat(ModelSpecJson.read(ModelSpecJson.write(mlpRegressor))).isEqualTo(mlpRegressor);
+        assertThat(ModelSpecJson.write(new ModelSpec(ModelFamily.MLP, List.of(4), List.of(8), 3)))
+                .as("a classifier's document is as it was").doesNotContain("task", "targetScaling");
+        assertThatThrownBy(() -> new ModelSpec(ModelFamily.CNN, List.of(1, 28, 28), List.of(8, 16), 1,
+                dev.aiaas.ml.transform.LabelTask.REGRESSION, TargetScaling.NONE))
+                .hasMessageContaining("CNN does not learn numbers").hasMessageContaining("LINEAR_REGRESSION");
+        assertThatThrownBy(() -> new ModelSpec(ModelFamily.MLP, List.of(4), List.of(8), 3,
+                dev.aiaas.ml.transform.LabelTask.CLASSIFICATION, new TargetScaling(1, 2)))
+                .hasMessageContaining("not scaled");
+    }
 }

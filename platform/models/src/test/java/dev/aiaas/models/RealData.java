@@ -2,12 +2,20 @@ package dev.aiaas.models;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiaas.ml.split.SplitIndices;
 import dev.aiaas.ml.split.StratifiedSplit;
+import dev.aiaas.ml.table.ColumnSpec;
 import dev.aiaas.ml.table.CsvTableReader;
+import dev.aiaas.ml.table.RecordTableBuilder;
 import dev.aiaas.ml.table.Table;
+import dev.aiaas.ml.transform.DropMissingLabel;
 import dev.aiaas.ml.transform.FeatureMatrix;
 import dev.aiaas.ml.transform.FittedPipeline;
+import dev.aiaas.ml.transform.Impute;
+import dev.aiaas.ml.transform.LabelTask;
+import dev.aiaas.ml.transform.OneHot;
 import dev.aiaas.ml.transform.Pipeline;
 import dev.aiaas.ml.transform.Standardize;
 import java.io.IOException;
@@ -18,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -43,6 +52,33 @@ final class RealData {
         FittedPipeline fitted = Pipeline.of(new Standardize()).fit(iris.select(split.train()));
         return new Splits(rows(fitted.apply(iris.select(split.train()))),
                 rows(fitted.apply(iris.select(split.validation()))), rows(fitted.apply(iris.select(split.test()))));
+    }
+
+    /** The columns of cars.json the models learn from (not Name: one car each), label Miles_per_Gallon. */
+    static final List<ColumnSpec> CARS = List.of(ColumnSpec.numeric("Cylinders"), ColumnSpec.numeric("Displacement"),
+            ColumnSpec.numeric("Horsepower"), ColumnSpec.numeric("Weight_in_lbs"), ColumnSpec.numeric("Acceleration"),
+            ColumnSpec.categorical("Year"), ColumnSpec.categorical("Origin"), ColumnSpec.numeric("Miles_per_Gallon"));
+
+    /**
+     * Cars: split 70/15/15 with seed 42, stratified by deciles of the target; rows without a
+     * target dropped, Horsepower's gaps filled with the training median, numbers standardised and
+     * Year and Origin one-hot, all fitted on the training rows.
+     */
+    static Splits cars() throws IOException {
+        List<Map<String, Object>> records = new ObjectMapper().readValue(file("cars.json").toFile(),
+                new TypeReference<>() { });
+        RecordTableBuilder builder = new RecordTableBuilder(CARS, "Miles_per_Gallon");
+        records.forEach(builder::add);
+        Table cars = builder.build();
+        SplitIndices split = new StratifiedSplit(0.7, 0.15, 0.15, 42, true).splitByTarget(cars);
+        FittedPipeline fitted = new Pipeline(List.of(new DropMissingLabel(), new Impute(Impute.Strategy.MEDIAN),
+                new Standardize(), new OneHot()), LabelTask.REGRESSION).fit(cars.select(split.train()));
+        return new Splits(targets(fitted.apply(cars.select(split.train()))),
+                targets(fitted.apply(cars.select(split.validation()))), targets(fitted.apply(cars.select(split.test()))));
+    }
+
+    private static LabelledData targets(FeatureMatrix matrix) {
+        return LabelledData.regression(matrix.values(), matrix.targets(), matrix.rowCount());
     }
 
     /**

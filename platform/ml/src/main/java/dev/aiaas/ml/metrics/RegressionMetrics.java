@@ -11,6 +11,11 @@ package dev.aiaas.ml.metrics;
  */
 public record RegressionMetrics(double mse, double mae, double r2) {
 
+    /** Root mean squared error, in the target's own units. */
+    public double rmse() {
+        return Math.sqrt(mse);
+    }
+
     /**
      * Metrics of {@code predicted} against {@code actual}.
      *

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * A seeded train/validation/test split, stratified by label when asked.
@@ -16,8 +17,10 @@ import java.util.TreeMap;
  * <p>Stratified: the rows of each class (classes in sorted order, rows without a label
  * as one more class) are shuffled with one {@code java.util.Random(seed)} and cut by
  * {@link SplitAllocation}, so every class is represented in each split in proportion,
- * within one row. Not stratified: all rows are shuffled once and cut. Either way the
- * same seed and data give the same split.
+ * within one row. A numeric target (regression) is stratified by its quantiles instead:
+ * {@value #QUANTILE_BINS} bins of equal row counts, so each split spans the target's range.
+ * Not stratified: all rows are shuffled once and cut. Either way the same seed and data give
+ * the same split.
  *
  * @param train      fraction of rows for training, in [0, 1]
  * @param validation fraction for validation, in [0, 1]
@@ -28,6 +31,8 @@ import java.util.TreeMap;
 public record StratifiedSplit(double train, double validation, double test, long seed, boolean stratify) {
 
     private static final double SUM_TOLERANCE = 1e-9;
+    /** Strata of a numeric target: deciles. */
+    public static final int QUANTILE_BINS = 10;
 
     public StratifiedSplit {
         requireFraction("train", train);
@@ -58,6 +63,45 @@ public record StratifiedSplit(double train, double validation, double test, long
         }
         String[] keys = LabelKeys.of(table.label().orElseThrow(() -> new IllegalArgumentException(
                 "a stratified split needs a label column; the table has none")));
+        return splitByClass(keys);
+    }
+
+    /**
+     * Splits the rows of {@code table} whose label is a numeric target, stratified by its
+     * quantiles when asked (each distinct value as a class would leave most of them a single row,
+     * placed by rank rather than by the seed).
+     *
+     * @throws IllegalArgumentException when stratifying a table without a numeric label, or when a
+     *                                  split would be empty
+     */
+    public SplitIndices splitByTarget(Table table) {
+        if (!stratify) {
+            return split(table.rowCount());
+        }
+        String label = table.labelName().orElseThrow(() -> new IllegalArgumentException(
+                "a stratified split needs a label column; the table has none"));
+        return splitByQuantiles(table.numeric(label).values(), QUANTILE_BINS);
+    }
+
+    /**
+     * Splits rows by the quantile bin of {@code values[row]}: rows are ranked by value (ties in
+     * row order) and cut into {@code bins} groups of equal size; rows without a value (NaN) are
+     * one more group.
+     *
+     * @throws IllegalArgumentException when a split would be empty
+     */
+    public SplitIndices splitByQuantiles(double[] values, int bins) {
+        if (bins < 1) {
+            throw new IllegalArgumentException("need at least one bin, got " + bins);
+        }
+        Integer[] ranked = IntStream.range(0, values.length).filter(row -> !Double.isNaN(values[row])).boxed()
+                .sorted(Comparator.comparingDouble(row -> values[row])).toArray(Integer[]::new);
+        String[] keys = new String[values.length];
+        int width = Integer.toString(bins - 1).length();
+        for (int rank = 0; rank < ranked.length; rank++) {
+            int bin = (int) ((long) rank * bins / ranked.length);
+            keys[ranked[rank]] = String.format("%0" + width + "d", bin);
+        }
         return splitByClass(keys);
     }
 

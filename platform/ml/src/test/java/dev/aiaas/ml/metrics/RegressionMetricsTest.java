@@ -15,6 +15,7 @@ class RegressionMetricsTest {
                 new double[] {3, -0.5, 2, 7}, new double[] {2.5, 0, 2, 8});
 
         assertThat(metrics.mse()).isCloseTo(0.375, within(1e-12));
+        assertThat(metrics.rmse()).isCloseTo(Math.sqrt(0.375), within(1e-12));
         assertThat(metrics.mae()).isCloseTo(0.5, within(1e-12));
         assertThat(metrics.r2()).isCloseTo(1 - 1.5 / 29.1875, within(1e-12));
     }

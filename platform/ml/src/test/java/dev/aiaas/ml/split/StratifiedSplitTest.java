@@ -121,4 +121,45 @@ class StratifiedSplitTest {
         assertThatThrownBy(() -> split.split(Table.of(NumericColumn.of("x", 1))))
                 .hasMessage("a stratified split needs a label column; the table has none");
     }
+
+    @Test
+    void aNumericTargetIsStratifiedByQuantilesSoEverySplitSpansItsRange() {
+        double[] targets = IntStream.range(0, 400).mapToDouble(i -> (i * 37) % 400 / 10.0).toArray();
+        Table table = Table.of(List.of(NumericColumn.of("id", targets.clone()), NumericColumn.of("mpg", targets)), "mpg");
+
+        SplitIndices split = new StratifiedSplit(0.7, 0.15, 0.15, 42, true).splitByTarget(table);
+
+        assertThat(split.train().length + split.validation().length + split.test().length).isEqualTo(400);
+        for (int[] rows : List.of(split.train(), split.validation(), split.test())) {
+            int[] perDecile = new int[10];
+            Arrays.stream(rows).forEach(row -> perDecile[(int) (targets[row] / 4.0)]++);
+            double share = rows.length / 10.0;
+            assertThat(Arrays.stream(perDecile).boxed().toList())
+                    .allSatisfy(count -> assertThat((double) count).isCloseTo(share, within(1.0)));
+        }
+    }
+
+    @Test
+    void anotherSeedGivesAnotherQuantileSplitAndTheSameSeedTheSame() {
+        double[] targets = IntStream.range(0, 200).mapToDouble(i -> Math.sqrt(i) * 3).toArray();
+
+        SplitIndices first = new StratifiedSplit(0.7, 0.15, 0.15, 1, true).splitByQuantiles(targets, 10);
+        SplitIndices again = new StratifiedSplit(0.7, 0.15, 0.15, 1, true).splitByQuantiles(targets, 10);
+        SplitIndices other = new StratifiedSplit(0.7, 0.15, 0.15, 2, true).splitByQuantiles(targets, 10);
+
+        assertThat(again.test()).isEqualTo(first.test());
+        long shared = Arrays.stream(other.test()).filter(row -> Arrays.binarySearch(first.test(), row) >= 0).count();
+        assertThat(shared).as("test rows both seeds chose, of %d", first.test().length)
+                .isLessThan(first.test().length / 2);
+    }
+
+    @Test
+    void rowsWithoutATargetAreAStratumOfTheirOwn() {
+        double[] targets = IntStream.range(0, 100).mapToDouble(i -> i % 10 == 0 ? Double.NaN : i).toArray();
+
+        SplitIndices split = new StratifiedSplit(0.6, 0.2, 0.2, 7, true).splitByQuantiles(targets, 5);
+
+        long missingInTest = Arrays.stream(split.test()).filter(row -> Double.isNaN(targets[row])).count();
+        assertThat(missingInTest).isEqualTo(2);
+    }
 }
