@@ -87,6 +87,47 @@ class PrepareTest {
     }
 
     @Test
+    void aDoubleLabelIsPreparedForRegressionWithFloatTargetsAndASplitAcrossItsRange() throws Exception {
+        String dataset = unique();
+        receipts.record(Projects.DEFAULT, SealedFixture.sealCars(store, dataset));
+
+        PreparedDataset prepared = preprocess.prepare(PrepareRequest.newBuilder().setDataset(dataset)
+                .setDatasetVersion(1).build());
+
+        assertThat(prepared.getTask()).isEqualTo(dev.aiaas.proto.common.v1.Task.REGRESSION);
+        assertThat(prepared.getClassLabelsList()).isEmpty();
+        assertThat(prepared.getSplitsList().stream().mapToLong(SplitSummary::getRows).sum()).isEqualTo(398);
+        assertThat(prepared.getSplits(2).getRows()).isBetween(55L, 65L);
+        assertThat(prepared.getFeatureNamesList()).contains("Horsepower", "Origin=Europe", "Origin=Japan", "Origin=USA")
+                .anyMatch(name -> name.startsWith("Year="));
+        NpyArray trainY = tensors(prepared, 0).get("y");
+        NpyArray testY = tensors(prepared, 2).get("y");
+        assertThat(trainY.type()).isEqualTo(dev.aiaas.ml.npz.NpyType.FLOAT32);
+        assertThat(trainY.shape()).containsExactly(prepared.getSplits(0).getRows());
+        float[] test = testY.floats().clone();
+        java.util.Arrays.sort(test);
+        assertThat(test[0]).as("miles per gallon, as stored").isGreaterThanOrEqualTo(9f);
+        assertThat(test[test.length - 1]).isLessThanOrEqualTo(46.6f);
+        assertThat(test[0]).as("the test split spans the range: its lowest").isLessThan(15f);
+        assertThat(test[test.length - 1]).as("and its highest").isGreaterThan(33f);
+        assertThat(tensors(prepared, 0).get("x").floats()).doesNotContain(Float.NaN);
+    }
+
+    @Test
+    void regressionOnALabelThatIsNotANumberIsRefusedWithWhatToDo() throws Exception {
+        String dataset = unique();
+        receipts.record(Projects.DEFAULT, SealedFixture.sealIris(store, dataset, 1));
+
+        assertThatThrownBy(() -> preprocess.prepare(PrepareRequest.newBuilder().setDataset(dataset)
+                .setDatasetVersion(1).setPipeline(PipelineSpec.newBuilder().setName("as-numbers")
+                        .setTask(dev.aiaas.proto.common.v1.Task.REGRESSION)).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription()).contains("regression needs a numeric label");
+                });
+    }
+
+    @Test
     void preparingAgainReturnsTheSameImmutableOutput() throws Exception {
         String dataset = unique();
         receipts.record(Projects.DEFAULT, SealedFixture.sealIris(store, dataset, 1));

@@ -33,6 +33,8 @@ final class SealedFixture {
 
     static final Path IRIS = Files.exists(Path.of("../datasets/iris.csv"))
             ? Path.of("../datasets/iris.csv") : Path.of("../../shared/datasets/iris.csv");
+    static final Path CARS = Files.exists(Path.of("../datasets/cars.json"))
+            ? Path.of("../datasets/cars.json") : Path.of("../../shared/datasets/cars.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SealedFixture() {
@@ -84,6 +86,48 @@ final class SealedFixture {
         StoredArtifact written = ProtoJsonObjects.write(store, manifest.getManifestKey(), manifest);
         return DatasetVersionSealed.newBuilder().setHeader(EventHeaders.newHeader("test", project)).setDataset(dataset)
                 .setVersion(version).setRowCount(rows).setSha256(sha256).setManifestKey(written.key())
+                .setManifestSha256(written.sha256()).build();
+    }
+
+    /**
+     * Seals cars.json as {@code dataset} v1 of the default project, as ingest would store it: Name
+     * left out of the schema and the records, the 8 cars without Miles_per_Gallon (the DOUBLE
+     * label) refused, Horsepower nullable.
+     */
+    static DatasetVersionSealed sealCars(ArtifactStore store, String dataset) throws IOException {
+        StringBuilder part = new StringBuilder();
+        int rows = 0;
+        for (var car : JSON.readTree(CARS.toFile())) {
+            if (car.get("Miles_per_Gallon").isNull()) {
+                continue;
+            }
+            var record = (com.fasterxml.jackson.databind.node.ObjectNode) car.deepCopy();
+            record.remove("Name");
+            part.append(JSON.writeValueAsString(record)).append('\n');
+            rows++;
+        }
+        String folder = ObjectKeys.sealedVersion(Projects.DEFAULT, dataset, 1, UUID.randomUUID().toString().substring(0, 8));
+        StoredArtifact stored = store.put(ObjectKeys.datasetPart(folder, 0),
+                part.toString().getBytes(StandardCharsets.UTF_8), "application/x-ndjson");
+        String sha256 = ArtifactDigest.sha256OfDigests(List.of(stored.sha256()));
+        DatasetVersion manifest = DatasetVersion.newBuilder()
+                .setDataset(dataset).setVersion(1).setRowCount(rows).setSha256(sha256)
+                .setManifestKey(folder + ObjectKeys.DATASET_MANIFEST)
+                .setSchema(Schema.newBuilder().setLabelColumn("Miles_per_Gallon")
+                        .addColumns(column("Miles_per_Gallon", ColumnType.DOUBLE))
+                        .addColumns(column("Cylinders", ColumnType.INT64))
+                        .addColumns(column("Displacement", ColumnType.DOUBLE))
+                        .addColumns(column("Horsepower", ColumnType.INT64).toBuilder().setNullable(true))
+                        .addColumns(column("Weight_in_lbs", ColumnType.INT64))
+                        .addColumns(column("Acceleration", ColumnType.DOUBLE))
+                        .addColumns(column("Year", ColumnType.STRING))
+                        .addColumns(column("Origin", ColumnType.STRING)))
+                .addParts(ArtifactRef.newBuilder().setRole("part").setKey(stored.key()).setSha256(stored.sha256())
+                        .setSizeBytes(stored.size()))
+                .build();
+        StoredArtifact written = ProtoJsonObjects.write(store, manifest.getManifestKey(), manifest);
+        return DatasetVersionSealed.newBuilder().setHeader(EventHeaders.newHeader("test", Projects.DEFAULT))
+                .setDataset(dataset).setVersion(1).setRowCount(rows).setSha256(sha256).setManifestKey(written.key())
                 .setManifestSha256(written.sha256()).build();
     }
 

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code aiaas predict ENDPOINT}: rows of a file through the Open Inference Protocol. */
-@Command(name = "predict", description = {"Predict rows of a file: each row's label and class probabilities.",
+@Command(name = "predict", description = {"Predict rows of a file: each row's label and class probabilities, or a "
+        + "regression model's predicted value.",
     "Sent over the Open Inference Protocol (gRPC) to the endpoint.",
     "--csv and --jsonl send each column the model reads as a raw input (the server applies the model's fitted "
         + "transform: a missing number is imputed, a missing category encodes as none); other columns, such as the "
@@ -65,7 +66,8 @@ public final class PredictCommand extends ApiCommand {
             request = ModelInferRequest.newBuilder().setModelName(endpoint);
             RowInputs.add(request, metadata.getInputsList(), read);
         }
-        if (request.getOutputsCount() == 0) {
+        boolean regression = metadata.getOutputsList().stream().anyMatch(o -> o.getName().equals(Predictions.PREDICTIONS));
+        if (request.getOutputsCount() == 0 && !regression) {
             askForEveryClass(request, metadata);
         }
         ModelInferResponse answer = session.services().inference().modelInfer(request.build());

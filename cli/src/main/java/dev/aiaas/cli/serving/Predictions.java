@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What a model answered, row by row: the predicted label and each class's probability. Read
+ * What a model answered, row by row: a regression model's predicted value, or a classifier's
+ * predicted label and each class's probability. Read
  * from the classification extension's {@code probabilities} ({@code "probability:index:label"},
  * most probable first) or, when the request asked for plain FP32 probabilities, by class index.
  */
@@ -18,6 +19,8 @@ final class Predictions {
 
     static final String PROBABILITIES = "probabilities";
     static final String PREDICTED_LABEL = "predicted_label";
+    /** A regression model's one output: the predicted value of each row. */
+    static final String PREDICTIONS = "predictions";
 
     /** One class of one row. */
     record ClassProbability(String label, double probability) {
@@ -31,6 +34,14 @@ final class Predictions {
     }
 
     static List<Prediction> read(ModelInferResponse response) {
+        if (RawOutputs.has(response, PREDICTIONS)) {
+            float[] values = RawOutputs.floats(response, PREDICTIONS);
+            List<Prediction> predictions = new ArrayList<>(values.length);
+            for (float value : values) {
+                predictions.add(new Prediction(Cells.figure(value), List.of()));
+            }
+            return predictions;
+        }
         List<String> labels = RawOutputs.has(response, PREDICTED_LABEL) ? RawOutputs.texts(response, PREDICTED_LABEL)
                 : List.of();
         List<List<ClassProbability>> classes = RawOutputs.has(response, PROBABILITIES) ? probabilities(response)

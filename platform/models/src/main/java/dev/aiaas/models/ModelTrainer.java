@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  * Fits a model of a {@link ModelSpec} with Adam: softmax cross-entropy for classifiers, L2
  * loss (mean squared error) for regression, on targets standardised with a {@link TargetScaling}
  * fitted on the training split, which the returned model's spec carries. Seeded: the engine's
- * random seed (parameter initialisation) and the per-epoch shuffle both come from the plan, so the same plan on the same data trains the
- * same model on the CPU. The engine's seed is process-wide: train one model at a time per
+ * random seed (parameter initialisation) and the per-epoch shuffle both come from the plan, so
+ * the same plan on the same data trains the same model on the CPU. The engine's seed is process-wide: train one model at a time per
  * process, as the training worker does, for that promise to hold.
  */
 public final class ModelTrainer {

@@ -4,15 +4,17 @@ import dev.aiaas.errors.DomainException;
 import dev.aiaas.ml.profile.FeatureProfile;
 import dev.aiaas.ml.profile.FeatureProfileJson;
 import dev.aiaas.ml.split.SplitIndices;
+import dev.aiaas.ml.table.ColumnKind;
 import dev.aiaas.ml.table.Table;
 import dev.aiaas.ml.transform.FittedPipeline;
 import dev.aiaas.ml.transform.FittedPipelineJson;
+import dev.aiaas.ml.transform.LabelTask;
 import dev.aiaas.ml.transform.Pipeline;
 import dev.aiaas.ml.transform.Step;
 import dev.aiaas.preprocess.messaging.PreparedEvents;
 import dev.aiaas.preprocess.model.PreparationRequest;
-import dev.aiaas.preprocess.model.PreparedOutput;
 import dev.aiaas.preprocess.model.PreparedOutput.SplitOutput;
+import dev.aiaas.preprocess.model.PreparedOutput;
 import dev.aiaas.preprocess.model.SealedDataset;
 import dev.aiaas.preprocess.model.SealedVersion;
 import dev.aiaas.preprocess.storage.PreparedManifest;
@@ -99,7 +101,7 @@ public class Preparation {
                         + request.datasetVersion() + " that preprocess has received: seal it with SealVersion, or "
                         + "retry once its DatasetVersionSealed event has arrived"));
         SealedDataset data = reader.read(sealed);
-        PreparedOutput output = fitAndWrite(request, data.table());
+        PreparedOutput output = fitAndWrite(request, data.table(), task(request, data));
         PreparedDataset manifest = manifests.write(output);
         events.prepared(request.project(), request.dataset(), request.datasetVersion(), request.pipeline(),
                 outputFolder(request));
@@ -118,7 +120,16 @@ public class Preparation {
         return sha256.isEmpty() ? "none recorded" : sha256.substring(0, Math.min(16, sha256.length()));
     }
 
-    private PreparedOutput fitAndWrite(PreparationRequest request, Table table) {
+    /** The task the pipeline names, else the one the label's type suggests. */
+    private static LabelTask task(PreparationRequest request, SealedDataset data) {
+        return switch (request.spec().getTask()) {
+            case CLASSIFICATION -> LabelTask.CLASSIFICATION;
+            case REGRESSION -> LabelTask.REGRESSION;
+            case TASK_UNSPECIFIED, UNRECOGNIZED -> data.inferredTask();
+        };
+    }
+
+    private PreparedOutput fitAndWrite(PreparationRequest request, Table table, LabelTask task) {
         if (table.label().isEmpty()) {
             throw DomainException.failedPrecondition("dataset " + request.dataset()
                     + " has no label column: supervised preparation needs one");
@@ -127,10 +138,15 @@ public class Preparation {
         FittedPipeline fitted;
         Table train;
         try {
-            indices = request.split().split(table);
+            if (task == LabelTask.REGRESSION && table.label().orElseThrow().kind() != ColumnKind.NUMERIC) {
+                throw new IllegalArgumentException("regression needs a numeric label, but "
+                        + table.labelName().orElseThrow() + " is " + table.label().orElseThrow().kind()
+                        + ": leave the task unspecified to learn its classes");
+            }
+            indices = task == LabelTask.REGRESSION ? request.split().splitByTarget(table) : request.split().split(table);
             train = table.select(indices.train());
             List<Step> steps = request.steps().isEmpty() ? DefaultSteps.forTable(table) : request.steps();
-            fitted = new Pipeline(steps, dev.aiaas.ml.transform.LabelTask.CLASSIFICATION).fit(train);
+            fitted = new Pipeline(steps, task).fit(train);
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid("cannot prepare " + request.dataset() + ": " + e.getMessage());
         }

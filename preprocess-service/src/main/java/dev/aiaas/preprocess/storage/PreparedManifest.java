@@ -1,9 +1,11 @@
 package dev.aiaas.preprocess.storage;
 
 import com.google.protobuf.Timestamp;
-import dev.aiaas.preprocess.model.PreparedOutput;
+import dev.aiaas.ml.transform.LabelTask;
 import dev.aiaas.preprocess.model.PreparedOutput.StoredObject;
+import dev.aiaas.preprocess.model.PreparedOutput;
 import dev.aiaas.proto.common.v1.ArtifactRef;
+import dev.aiaas.proto.common.v1.Task;
 import dev.aiaas.proto.preprocess.v1.PreparedDataset;
 import dev.aiaas.proto.preprocess.v1.SplitSummary;
 import dev.aiaas.storage.ArtifactStore;
@@ -38,6 +40,8 @@ public class PreparedManifest {
                 .addAllFeatureNames(output.fitted().featureNames())
                 .addAllInputShape(Arrays.stream(output.fitted().inputShape()).asLongStream().boxed().toList())
                 .addAllClassLabels(output.fitted().classLabels())
+                .setTask(output.fitted().labelEncoding().map(e -> e.task() == LabelTask.REGRESSION ? Task.REGRESSION
+                        : Task.CLASSIFICATION).orElse(Task.TASK_UNSPECIFIED))
                 .setTransform(ref("transform", output.transform()))
                 .setProfile(ref("profile", output.profile()))
                 .setCreatedAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()));

@@ -21,19 +21,28 @@ public class PreparedWriter {
     @Inject
     ArtifactStore store;
 
-    /** Writes {@code x} (float32, [rows, …shape]) and {@code y} (int64 labels) as one .npz. */
+    /**
+     * Writes {@code x} (float32, [rows, …shape]) and {@code y} as one .npz: int64 class indices
+     * for classification, float32 targets [rows] for regression.
+     */
     public StoredObject writeSplit(String key, FeatureMatrix matrix) {
         long[] shape = matrix.shape();
-        int[] labels = matrix.hasLabels() ? matrix.labels() : new int[0];
-        long[] y = Arrays.stream(labels).asLongStream().toArray();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (NpzWriter npz = new NpzWriter(bytes)) {
             npz.add("x", NpyArray.ofFloats(matrix.values(), shape));
-            npz.add("y", NpyArray.ofLongs(y, y.length));
+            npz.add("y", labels(matrix));
         } catch (IOException e) {
             throw new UncheckedIOException("could not encode " + key, e);
         }
         return stored(store.put(key, bytes.toByteArray(), ArtifactStore.BINARY));
+    }
+
+    private static NpyArray labels(FeatureMatrix matrix) {
+        if (matrix.hasTargets()) {
+            return NpyArray.ofFloats(matrix.targets(), matrix.rowCount());
+        }
+        long[] y = Arrays.stream(matrix.hasLabels() ? matrix.labels() : new int[0]).asLongStream().toArray();
+        return NpyArray.ofLongs(y, y.length);
     }
 
     public StoredObject writeJson(String key, String json) {

@@ -12,9 +12,9 @@ import dev.aiaas.proto.common.v1.Column;
 import dev.aiaas.proto.common.v1.ColumnType;
 import dev.aiaas.proto.ingest.v1.DatasetVersion;
 import dev.aiaas.storage.ArtifactDigest;
-import dev.aiaas.storage.ArtifactStore;
 import dev.aiaas.storage.ArtifactFormatException;
 import dev.aiaas.storage.ArtifactIntegrityException;
+import dev.aiaas.storage.ArtifactStore;
 import dev.aiaas.storage.ProtoJsonObjects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -75,7 +75,9 @@ public class SealedDatasetReader {
         for (ArtifactRef part : manifest.getPartsList()) {
             readPart(part, imageColumns, table);
         }
-        return new SealedDataset(sealed.dataset(), sealed.version(), sealed.sha256(), table.build());
+        ColumnType labelType = manifest.getSchema().getColumnsList().stream().filter(c -> c.getName().equals(label))
+                .map(Column::getType).findFirst().orElse(ColumnType.COLUMN_TYPE_UNSPECIFIED);
+        return new SealedDataset(sealed.dataset(), sealed.version(), sealed.sha256(), table.build(), labelType);
     }
 
     private static void check(SealedVersion sealed, DatasetVersion manifest) {

@@ -2,6 +2,7 @@ package dev.aiaas.training.client;
 
 import dev.aiaas.proto.common.v1.ArtifactRef;
 import dev.aiaas.proto.common.v1.Signature;
+import dev.aiaas.proto.common.v1.Task;
 import dev.aiaas.proto.common.v1.TensorSpec;
 import dev.aiaas.proto.registry.v1.CreateModelVersionRequest;
 import dev.aiaas.proto.registry.v1.Lineage;
@@ -26,7 +27,8 @@ final class RegistryRequests {
                         .setTrainingJobId(lineage.jobId()).setCodeVersion(lineage.codeVersion()))
                 .setSignature(Signature.newBuilder()
                         .addAllInputs(r.inputs().stream().map(RegistryRequests::tensor).toList())
-                        .addAllOutputs(r.outputs().stream().map(RegistryRequests::tensor).toList()))
+                        .addAllOutputs(r.outputs().stream().map(RegistryRequests::tensor).toList())
+                        .setTask(r.classifier() ? Task.CLASSIFICATION : Task.REGRESSION))
                 .addAllArtifacts(r.artifacts().stream().map(RegistryRequests::artifact).toList())
                 .build();
     }

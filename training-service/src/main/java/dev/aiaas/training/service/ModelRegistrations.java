@@ -25,7 +25,7 @@ final class ModelRegistrations {
                 evaluation.metrics(),
                 new Lineage(s.dataset(), s.datasetVersion(), s.pipeline(), job.id(), codeVersion),
                 List.of(new Tensor("input", "FP32", batchOf(spec.inputShape().stream().map(Long::valueOf).toList()))),
-                outputs(spec), artifacts);
+                outputs(spec), artifacts, spec.classifier());
     }
 
     /**
@@ -33,7 +33,7 @@ final class ModelRegistrations {
      * regression answers {@code predictions} [-1, outputs].
      */
     private static List<Tensor> outputs(ModelSpec spec) {
-        if (spec.family().classifier()) {
+        if (spec.classifier()) {
             return List.of(new Tensor("probabilities", "FP32", List.of(-1L, (long) spec.outputs())),
                     new Tensor("predicted_class", "INT64", List.of(-1L)));
         }

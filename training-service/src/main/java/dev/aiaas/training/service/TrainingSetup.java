@@ -1,6 +1,7 @@
 package dev.aiaas.training.service;
 
 import dev.aiaas.errors.DomainException;
+import dev.aiaas.ml.transform.LabelTask;
 import dev.aiaas.models.DevicePreference;
 import dev.aiaas.models.ModelFamily;
 import dev.aiaas.models.ModelSpec;
@@ -9,7 +10,6 @@ import dev.aiaas.training.model.Hyperparameters;
 import dev.aiaas.training.model.JobSpec;
 import dev.aiaas.training.model.PreparedData;
 import java.util.Arrays;
-import java.util.List;
 
 /** Turns a job's spec and its prepared data into what the trainer takes: a model spec and a plan. */
 final class TrainingSetup {
@@ -24,14 +24,16 @@ final class TrainingSetup {
      */
     static ModelSpec modelSpec(JobSpec job, PreparedData data) {
         ModelFamily family = family(job.family());
-        if (family.classifier() != data.classification()) {
+        LabelTask task = data.classification() ? LabelTask.CLASSIFICATION : LabelTask.REGRESSION;
+        if (!family.supports(task)) {
             throw DomainException.failedPrecondition(family + (data.classification()
-                    ? " predicts numbers but " + data.dataset() + " has class labels: train one of " + families(true)
-                    : " predicts classes but " + data.dataset() + " has numeric targets: train one of " + families(false)));
+                    ? " predicts numbers but " + data.dataset() + " has class labels: train one of "
+                    : " predicts classes but " + data.dataset() + " has numeric targets: train one of ")
+                    + ModelFamily.supporting(task));
         }
         try {
             return ModelSpec.withDefaults(family, data.inputShape(), job.hyperparameters().hiddenUnits(),
-                    data.classification() ? data.classLabels().size() : 1);
+                    data.classification() ? data.classLabels().size() : 1, task);
         } catch (IllegalArgumentException e) {
             throw DomainException.failedPrecondition("the job does not fit the prepared data: " + e.getMessage());
         }
@@ -51,10 +53,5 @@ final class TrainingSetup {
         return Arrays.stream(ModelFamily.values()).filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow(() -> DomainException.failedPrecondition("model family " + name
                         + " cannot be trained yet: submit one of " + Arrays.toString(ModelFamily.values())));
-    }
-
-    /** The implemented families that predict classes (or numbers). */
-    private static List<ModelFamily> families(boolean classifier) {
-        return Arrays.stream(ModelFamily.values()).filter(f -> f.classifier() == classifier).toList();
     }
 }
