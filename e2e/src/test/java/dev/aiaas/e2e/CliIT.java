@@ -94,6 +94,55 @@ class CliIT {
         assertThat(outcome.out()).isEmpty();
     }
 
+    @Test
+    void aCarsCsvWithANumericLabelTrainsAndServesARegressionModelInMilesPerGallon() throws IOException {
+        Path cars = work.resolve("cars.csv");
+        Files.writeString(cars, carsCsv());
+        String file = cars.toString();
+
+        Outcome created = aiaas(List.of("datasets", "create", "cars", "--infer-from", file, "--label",
+                "Miles_per_Gallon", "--yes"));
+        Outcome imported = aiaas(List.of("datasets", "import", "cars", file, "--seal"));
+        Outcome sealed = aiaas(List.of("datasets", "seal", "cars"));
+        Outcome trained = aiaas(List.of("jobs", "submit", "--dataset", "cars", "--family", "mlp", "--hidden-units", "32",
+                "--epochs", "60", "--learning-rate", "0.005", "--alias", "champion", "--watch"));
+        Outcome deployed = aiaas(List.of("deploy", "cars", "--model", "cars@champion"));
+        Outcome predicted = aiaas(List.of("predict", "cars", "--csv", file, "--limit", "3"));
+        Outcome model = aiaas(List.of("models", "show", "cars", "--output", "json"));
+
+        assertThat(created.exit()).isZero();
+        assertThat(created.err()).containsPattern("Miles_per_Gallon\\s+double\\s+no\\s+label")
+                .containsPattern("Horsepower\\s+int64\\s+yes");
+        assertThat(imported.exit()).as("the 8 cars without a label are refused, so it does not seal").isEqualTo(7);
+        assertThat(imported.out()).containsPattern("accepted:\\s+398").containsPattern("rejected:\\s+8");
+        assertThat(sealed.exit()).as(sealed.err()).isZero();
+        assertThat(trained.exit()).as(trained.err()).isZero();
+        assertThat(trained.out()).contains("SUCCEEDED").contains("r2");
+        assertThat(deployed.exit()).as(deployed.err()).isZero();
+        assertThat(predicted.exit()).as(predicted.err()).isZero();
+        List<Double> mpg = predicted.out().lines().skip(1).map(line -> Double.parseDouble(line.trim().split("\\s+")[1]))
+                .toList();
+        // the first cars of the file do 18, 15 and 18 miles per gallon
+        assertThat(mpg).hasSize(3).allSatisfy(value -> assertThat(value).isBetween(10.0, 26.0));
+        JsonNode version = new ObjectMapper().readTree(model.out());
+        double r2 = version.findValue("r2").asDouble();
+        System.out.printf("cars, MLP regressor through the platform: test R² %.3f%n", r2);
+        assertThat(r2).isGreaterThanOrEqualTo(0.75);
+    }
+
+    /** cars.json as CSV without the car's name; a missing value is an empty cell. */
+    private static String carsCsv() throws IOException {
+        List<String> columns = List.of("Miles_per_Gallon", "Cylinders", "Displacement", "Horsepower", "Weight_in_lbs",
+                "Acceleration", "Year", "Origin");
+        StringBuilder csv = new StringBuilder(String.join(",", columns)).append('\n');
+        for (JsonNode car : new ObjectMapper().readTree(ServicesUnderTest.repositoryRoot()
+                .resolve("datasets/cars.json").toFile())) {
+            csv.append(columns.stream().map(c -> car.get(c).isNull() ? "" : car.get(c).asText())
+                    .collect(java.util.stream.Collectors.joining(","))).append('\n');
+        }
+        return csv.toString();
+    }
+
     /** Each prediction row's label, after checking it names species with probabilities summing to 1. */
     private static List<String> predictions(String out) {
         List<String> labels = new ArrayList<>();

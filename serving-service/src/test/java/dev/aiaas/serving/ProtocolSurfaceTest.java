@@ -116,6 +116,15 @@ class ProtocolSurfaceTest {
     }
 
     @Test
+    void aClassifierAskedForARegressionModelsPredictionsSaysItPredictsClasses() {
+        given().contentType("application/json").body(ONE_ROW + ", \"outputs\": [{\"name\": \"predictions\"}]}")
+                .post("/v2/models/surface/infer")
+                .then().statusCode(400)
+                .body("error", containsString("predicts classes"))
+                .body("error", containsString("probabilities"));
+    }
+
+    @Test
     void statisticsCountInferencesOverGrpcAndRest() {
         for (int i = 0; i < 5; i++) {
             inference.modelInfer(IrisRequests.prepared("surface", 2));

@@ -67,6 +67,13 @@ final class Predictions {
     }
 
     static String table(List<Prediction> predictions) {
+        if (predictions.stream().allMatch(p -> p.classes().isEmpty())) {
+            TextTable values = TextTable.of("ROW", "PREDICTED");
+            for (int r = 0; r < predictions.size(); r++) {
+                values.row(r + 1, predictions.get(r).predicted());
+            }
+            return values.toString();
+        }
         TextTable table = TextTable.of("ROW", "PREDICTED", "PROBABILITIES");
         for (int r = 0; r < predictions.size(); r++) {
             Prediction p = predictions.get(r);

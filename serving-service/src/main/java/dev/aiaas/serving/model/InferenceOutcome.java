@@ -1,20 +1,26 @@
 package dev.aiaas.serving.model;
 
+import dev.aiaas.ml.transform.LabelTask;
 import java.util.List;
 
 /**
  * What a model answered for a request.
  *
- * @param probabilities row-major, {@code classes} per row
- * @param rawFeatures   the request's raw numeric features, row-major over {@code featureNames}
- *                      (NaN where not numeric), or null when the request sent prepared tensors
+ * @param task             what the model predicts, which says what {@code outputs} holds
+ * @param width            values per row in {@code outputs}: classes, or predicted values
+ * @param outputs          row-major, {@code width} per row: class probabilities for a classifier,
+ *                         predicted values in the target's units for a regression model
+ * @param predictedClasses the most probable class of each row; empty for a regression model
+ * @param rawFeatures      the request's raw numeric features, row-major over {@code featureNames}
+ *                         (NaN where not numeric), or null when the request sent prepared tensors
  */
 public record InferenceOutcome(
         String modelName,
         long version,
+        LabelTask task,
         int rows,
-        int classes,
-        float[] probabilities,
+        int width,
+        float[] outputs,
         int[] predictedClasses,
         List<String> featureNames,
         double[] rawFeatures,

@@ -1,35 +1,57 @@
 package dev.aiaas.serving.model;
 
 import dev.aiaas.ml.table.ColumnSpec;
+import dev.aiaas.ml.transform.LabelTask;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What a served version accepts and answers, known before a request's tensors are read, so
- * every size is checked against it before memory is reserved.
+ * every size is checked against it before memory is reserved. What it answers depends on its
+ * task: a classifier answers {@value #PROBABILITIES}, {@value #PREDICTED_CLASS} and
+ * {@value #PREDICTED_LABEL}; a regression model answers {@value #PREDICTIONS}, the name
+ * training registers its versions' output under.
  *
  * @param preparedShape the shape of one model-ready row (without the batch dimension)
  * @param rawColumns    the raw columns its fitted transform reads, in schema order
  * @param classLabels   the class label names, index = class; empty when the model has none
+ * @param outputs       values the model computes per row: classes, or predicted values
+ * @param task          whether it predicts classes or numbers
  */
 public record ModelSignature(List<Integer> preparedShape, List<ColumnSpec> rawColumns, List<String> classLabels,
-        int outputs) {
+        int outputs, LabelTask task) {
 
     /** Name of the single input that carries model-ready FP32 features [batch, …]. */
     public static final String PREPARED_INPUT = "input";
-    /** Output: FP32 [batch, classes], each row summing to 1. */
+    /** Classifier output: FP32 [batch, classes], each row summing to 1. */
     public static final String PROBABILITIES = "probabilities";
-    /** Output: INT64 [batch], the index of the most probable class. */
+    /** Classifier output: INT64 [batch], the index of the most probable class. */
     public static final String PREDICTED_CLASS = "predicted_class";
-    /** Output: BYTES [batch], the label name of the most probable class. */
+    /** Classifier output: BYTES [batch], the label name of the most probable class. */
     public static final String PREDICTED_LABEL = "predicted_label";
-    public static final Set<String> OUTPUTS = Set.of(PROBABILITIES, PREDICTED_CLASS, PREDICTED_LABEL);
+    /** Regression output: FP32 [batch, outputs], the predicted values in the target's units. */
+    public static final String PREDICTIONS = "predictions";
+    /** A classifier's outputs, in the order they are answered. */
+    public static final List<String> CLASSIFIER_OUTPUTS = List.of(PROBABILITIES, PREDICTED_CLASS, PREDICTED_LABEL);
+    /** A regression model's outputs. */
+    public static final List<String> REGRESSION_OUTPUTS = List.of(PREDICTIONS);
 
     public ModelSignature {
         preparedShape = List.copyOf(preparedShape);
         rawColumns = List.copyOf(rawColumns);
         classLabels = List.copyOf(classLabels);
+        Objects.requireNonNull(task, "task");
+    }
+
+    /** Whether it predicts classes (probabilities and a class per row) rather than numbers. */
+    public boolean classifier() {
+        return task == LabelTask.CLASSIFICATION;
+    }
+
+    /** The outputs it answers, in the order they are answered when a request names none. */
+    public List<String> outputNames() {
+        return classifier() ? CLASSIFIER_OUTPUTS : REGRESSION_OUTPUTS;
     }
 
     /** Values per model-ready row. */
@@ -40,7 +62,6 @@ public record ModelSignature(List<Integer> preparedShape, List<ColumnSpec> rawCo
     public Optional<ColumnSpec> rawColumn(String name) {
         return rawColumns.stream().filter(c -> c.name().equals(name)).findFirst();
     }
-
 
     /** The label of class {@code index}, or the index itself when the model has no names. */
     public String label(int index) {

@@ -28,7 +28,7 @@ public final class ServedModel {
         this.profile = profile;
         this.memoryBytes = memoryBytes;
         this.signature = new ModelSignature(model.spec().inputShape(), transform.inputColumns(),
-                transform.classLabels(), model.spec().outputs());
+                transform.classLabels(), model.spec().outputs(), model.spec().task());
     }
 
     /** Takes a use of the model; false when it was closed meanwhile. */

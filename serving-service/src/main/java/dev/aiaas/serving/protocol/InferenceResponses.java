@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a model's answer as the protocol's outputs: {@value ModelSignature#PROBABILITIES}
- * (FP32 [batch, classes], or the classification extension's top-k as BYTES),
- * {@value ModelSignature#PREDICTED_CLASS} (INT64 [batch]) and
- * {@value ModelSignature#PREDICTED_LABEL} (BYTES [batch], the class's label name); only those
- * the request asked for when it names outputs; as raw contents when the request sent raw
- * contents. The request's id comes back as it was sent.
+ * Writes a model's answer as the protocol's outputs. A classifier's:
+ * {@value ModelSignature#PROBABILITIES} (FP32 [batch, classes], or the classification
+ * extension's top-k as BYTES), {@value ModelSignature#PREDICTED_CLASS} (INT64 [batch]) and
+ * {@value ModelSignature#PREDICTED_LABEL} (BYTES [batch], the class's label name); a regression
+ * model's: {@value ModelSignature#PREDICTIONS} (FP32 [batch, outputs], the values in the
+ * target's units, as float32 since that is what the model computes). Only those the request
+ * asked for when it names outputs; as raw contents when the request sent raw contents. The
+ * request's id comes back as it was sent.
  */
 public final class InferenceResponses {
 
@@ -33,11 +35,14 @@ public final class InferenceResponses {
                 .setModelName(request.getModelName())
                 .setModelVersion(Long.toString(outcome.version()))
                 .setId(request.getId()));
+        if (wanted.predictions()) {
+            writer.floats(ModelSignature.PREDICTIONS, outcome.outputs(), outcome.rows(), outcome.width());
+        }
         if (wanted.probabilities() && wanted.classification() > 0) {
             writer.bytes(ModelSignature.PROBABILITIES, topK(outcome, signature, wanted.classification()),
                     outcome.rows(), wanted.classification());
         } else if (wanted.probabilities()) {
-            writer.floats(ModelSignature.PROBABILITIES, outcome.probabilities(), outcome.rows(), outcome.classes());
+            writer.floats(ModelSignature.PROBABILITIES, outcome.outputs(), outcome.rows(), outcome.width());
         }
         if (wanted.predictedClass()) {
             writer.longs(ModelSignature.PREDICTED_CLASS, outcome.predictedClasses(), outcome.rows());
@@ -55,8 +60,8 @@ public final class InferenceResponses {
     /** Each row's k most probable classes, most probable first, as "probability:index:label". */
     private static List<String> topK(InferenceOutcome outcome, ModelSignature signature, int k) {
         List<String> entries = new ArrayList<>(outcome.rows() * k);
-        float[] p = outcome.probabilities();
-        int classes = outcome.classes();
+        float[] p = outcome.outputs();
+        int classes = outcome.width();
         for (int row = 0; row < outcome.rows(); row++) {
             int offset = row * classes;
             boolean[] taken = new boolean[classes];

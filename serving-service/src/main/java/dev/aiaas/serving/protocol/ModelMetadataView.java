@@ -10,7 +10,8 @@ import dev.aiaas.serving.model.ServedModel;
 /**
  * A served model's protocol metadata: the model-ready {@value ModelSignature#PREPARED_INPUT}
  * input, then every raw column the fitted transform reads (a request sends either the first
- * or the others), and the outputs.
+ * or the others), and the outputs of its task: a classifier's probabilities, class and label, or
+ * a regression model's predictions.
  */
 public final class ModelMetadataView {
 
@@ -31,6 +32,10 @@ public final class ModelMetadataView {
                 .addInputs(prepared);
         for (ColumnSpec column : signature.rawColumns()) {
             metadata.addInputs(raw(column));
+        }
+        if (!signature.classifier()) {
+            return metadata.addOutputs(TensorMetadata.newBuilder().setName(ModelSignature.PREDICTIONS)
+                    .setDatatype("FP32").addShape(-1).addShape(signature.outputs())).build();
         }
         return metadata
                 .addOutputs(TensorMetadata.newBuilder().setName(ModelSignature.PROBABILITIES).setDatatype("FP32")

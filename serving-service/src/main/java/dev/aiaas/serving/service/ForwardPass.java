@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Runs one merged batch: the features of every request of the batch go into one tensor and
- * one forward pass, and the probabilities are split back per request. Requests queued across
- * a version swap may name two versions; each version gets its own pass.
+ * one forward pass, and its outputs (a classifier's probabilities, a regression model's
+ * predicted values) are split back per request. Requests queued across a version swap may
+ * name two versions, even of two tasks; each version gets its own pass.
  */
 final class ForwardPass implements BatchHandler<ForwardPass.Rows, float[]> {
 
@@ -50,26 +51,32 @@ final class ForwardPass implements BatchHandler<ForwardPass.Rows, float[]> {
         ServedModel model = group.get(0).model();
         if (group.size() == 1) {
             Rows only = group.get(0);
-            return List.of(model.model().predictProbabilities(only.features(), only.rows()));
+            return List.of(outputs(model, only.features(), only.rows()));
         }
-        int width = model.model().spec().inputSize();
+        int inputWidth = model.model().spec().inputSize();
         int rows = group.stream().mapToInt(Rows::rows).sum();
-        float[] batch = new float[rows * width];
+        float[] batch = new float[rows * inputWidth];
         int offset = 0;
         for (Rows request : group) {
             System.arraycopy(request.features(), 0, batch, offset, request.features().length);
             offset += request.features().length;
         }
-        float[] probabilities = model.model().predictProbabilities(batch, rows);
-        int classes = model.model().spec().outputs();
+        float[] outputs = outputs(model, batch, rows);
+        int width = model.model().spec().outputs();
         List<float[]> split = new ArrayList<>(group.size());
         int row = 0;
         for (Rows request : group) {
-            float[] own = new float[request.rows() * classes];
-            System.arraycopy(probabilities, row * classes, own, 0, own.length);
+            float[] own = new float[request.rows() * width];
+            System.arraycopy(outputs, row * width, own, 0, own.length);
             split.add(own);
             row += request.rows();
         }
         return split;
+    }
+
+    /** {@code rows × outputs}: class probabilities for a classifier, predicted values for regression. */
+    private static float[] outputs(ServedModel model, float[] features, int rows) {
+        return model.signature().classifier() ? model.model().predictProbabilities(features, rows)
+                : model.model().predict(features, rows);
     }
 }

@@ -7,6 +7,7 @@ import dev.aiaas.batching.QueueFullException;
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.serving.model.InferenceInput;
 import dev.aiaas.serving.model.InferenceOutcome;
+import dev.aiaas.serving.model.ModelSignature;
 import dev.aiaas.serving.model.ServedModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -17,8 +18,9 @@ import java.util.concurrent.CompletionException;
 /**
  * Runs admitted rows on an endpoint's serving version through its queue. Raw records go
  * through the version's fitted transform first, the very one training used, so serving and
- * training see the same features. The queue's capacity and deadline failures become the
- * errors a client acts on.
+ * training see the same features. A classifier's answer gets each row's most probable class;
+ * a regression model's is its predicted values as they are. The queue's capacity and deadline
+ * failures become the errors a client acts on.
  */
 @ApplicationScoped
 public class Inference {
@@ -31,22 +33,23 @@ public class Inference {
             Arrival arrival) {
         ServedModel model = use.model();
         float[] features = features(model, input);
-        CompletableFuture<float[]> probabilities;
+        CompletableFuture<float[]> outputs;
         arrival.close();
         try {
-            probabilities = use.queue().submit(new ForwardPass.Rows(model, features, input.rows()), input.rows(),
+            outputs = use.queue().submit(new ForwardPass.Rows(model, features, input.rows()), input.rows(),
                     deadlineNanos);
         } catch (RuntimeException e) {
             throw translate(use.endpoint(), e);
         }
-        return probabilities.handle((p, failure) -> {
+        return outputs.handle((values, failure) -> {
             if (failure != null) {
                 throw translate(use.endpoint(), failure);
             }
-            int classes = model.model().spec().outputs();
-            return new InferenceOutcome(model.version().modelName(), model.version().version(), input.rows(),
-                    classes, p, argmax(p, input.rows(), classes), model.signature().rawColumns().stream()
-                            .map(c -> c.name()).toList(),
+            ModelSignature signature = model.signature();
+            int width = signature.outputs();
+            int[] predicted = signature.classifier() ? argmax(values, input.rows(), width) : new int[0];
+            return new InferenceOutcome(model.version().modelName(), model.version().version(), signature.task(),
+                    input.rows(), width, values, predicted, signature.rawColumns().stream().map(c -> c.name()).toList(),
                     input instanceof InferenceInput.Raw raw ? numeric(raw.records(), model) : null, model.profile());
         });
     }

@@ -2,7 +2,10 @@ package dev.aiaas.serving.service;
 
 import ai.djl.Device;
 import dev.aiaas.errors.DomainException;
+import dev.aiaas.ml.transform.FittedPipeline;
 import dev.aiaas.ml.transform.FittedPipelineJson;
+import dev.aiaas.ml.transform.LabelEncoding;
+import dev.aiaas.ml.transform.LabelTask;
 import dev.aiaas.models.LoadedModel;
 import dev.aiaas.models.ModelSpec;
 import dev.aiaas.models.ModelSpecJson;
@@ -23,8 +26,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Loads a model version for serving: every artifact is read verified against the SHA-256
- * the registry recorded, the network is rebuilt from its spec, and one prediction warms it
- * up before it may take traffic.
+ * the registry recorded, the model's task is checked against its transform's, the network is
+ * rebuilt from its spec, and one prediction of its task (probabilities for a classifier,
+ * values for a regression model) warms it up before it may take traffic.
  */
 @ApplicationScoped
 public class ModelLoader {
@@ -47,10 +51,11 @@ public class ModelLoader {
         long started = System.nanoTime();
         try {
             ModelSpec spec = ModelSpecJson.read(text(version, "model-spec"));
-            var transform = FittedPipelineJson.read(text(version, "transform"));
+            FittedPipeline transform = FittedPipelineJson.read(text(version, "transform"));
+            checkTasksAgree(version, spec, transform);
             LoadedModel model = LoadedModel.load(spec,
                     new ByteArrayInputStream(bytes(version, "parameters")), Device.cpu());
-            model.predictProbabilities(new float[spec.inputSize()], 1); // warm-up
+            warmUp(model);
             LOG.infof("loaded %s/%s v%d in %d ms", version.project(), version.modelName(), version.version(),
                     (System.nanoTime() - started) / 1_000_000);
             return new ServedModel(version, model, transform, version.artifact("profile").orElse(null),
@@ -67,6 +72,39 @@ public class ModelLoader {
             }
             throw DomainException.failedPrecondition("could not load " + version.modelName() + " v"
                     + version.version() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A model and its transform must learn the same thing: a regression model behind a transform
+     * that encodes classes (or the reverse) would answer outputs that mean nothing.
+     */
+    private static void checkTasksAgree(VersionToServe version, ModelSpec spec, FittedPipeline transform) {
+        LabelTask labels = transform.labelEncoding().map(LabelEncoding::task).orElse(spec.task());
+        if (labels != spec.task()) {
+            throw DomainException.failedPrecondition(version.modelName() + " v" + version.version()
+                    + " cannot be served: its model predicts " + describe(spec.task()) + " but its transform "
+                    + "encodes the label for " + describe(labels) + "; register the version again with the "
+                    + "transform it was trained with");
+        }
+    }
+
+    private static String describe(LabelTask task) {
+        return task == LabelTask.CLASSIFICATION ? "classes (classification)" : "numbers (regression)";
+    }
+
+    /** One prediction of the kind the version will answer, so the first request pays no start-up cost. */
+    private static void warmUp(LoadedModel model) {
+        float[] row = new float[model.spec().inputSize()];
+        try {
+            if (model.spec().classifier()) {
+                model.predictProbabilities(row, 1);
+            } else {
+                model.predict(row, 1);
+            }
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
         }
     }
 
