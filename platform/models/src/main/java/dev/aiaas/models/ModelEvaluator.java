@@ -2,6 +2,9 @@ package dev.aiaas.models;
 
 import dev.aiaas.ml.metrics.ClassificationMetrics;
 import dev.aiaas.ml.metrics.RegressionMetrics;
+import dev.aiaas.ml.metrics.RocAuc;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Scores a model on labelled rows it never trained on, in batches of bounded size. */
@@ -16,8 +19,12 @@ public final class ModelEvaluator {
     public static Evaluation evaluate(LoadedModel model, LabelledData data) {
         if (model.spec().classifier()) {
             ClassificationMetrics m = classification(model, data);
-            return new Evaluation(finite(Map.of("accuracy", m.accuracy(), "precision_macro", m.precisionMacro(),
-                    "recall_macro", m.recallMacro(), "f1_macro", m.f1Macro())), m);
+            Map<String, Double> metrics = new HashMap<>(Map.of("accuracy", m.accuracy(), "precision_macro",
+                    m.precisionMacro(), "recall_macro", m.recallMacro(), "f1_macro", m.f1Macro()));
+            if (model.spec().outputs() == 2 && bothClasses(data)) {
+                metrics.put("roc_auc", rocAuc(model, data));
+            }
+            return new Evaluation(finite(Map.copyOf(metrics)), m);
         }
         RegressionMetrics m = regression(model, data);
         return new Evaluation(finite(Map.of("mse", m.mse(), "rmse", m.rmse(), "mae", m.mae(), "r2", m.r2())), null);
@@ -51,6 +58,26 @@ public final class ModelEvaluator {
             actual[i] = Math.toIntExact(data.classes()[i]);
         }
         return ClassificationMetrics.compute(actual, predicted, model.spec().outputs());
+    }
+
+    /** ROC-AUC of a binary classifier on {@code data}: how well the probability of class 1 ranks its rows first. */
+    public static double rocAuc(LoadedModel model, LabelledData data) {
+        double[] scores = new double[data.rows()];
+        boolean[] positive = new boolean[data.rows()];
+        int width = data.rowSize();
+        for (int from = 0; from < data.rows(); from += ROWS_PER_CALL) {
+            int rows = Math.min(ROWS_PER_CALL, data.rows() - from);
+            float[] probabilities = model.predictProbabilities(slice(data.features(), from * width, rows * width), rows);
+            for (int r = 0; r < rows; r++) {
+                scores[from + r] = probabilities[r * 2 + 1];
+                positive[from + r] = data.classes()[from + r] == 1;
+            }
+        }
+        return RocAuc.compute(positive, scores);
+    }
+
+    private static boolean bothClasses(LabelledData data) {
+        return Arrays.stream(data.classes()).distinct().count() == 2;
     }
 
     /** MSE, RMSE, MAE and R² of a regression model on {@code data}, in the target's units. */
