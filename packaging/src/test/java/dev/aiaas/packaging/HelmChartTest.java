@@ -89,7 +89,7 @@ class HelmChartTest {
     }
 
     @Test
-    void theDefaultsRenderTheSixServicesWithGrpcLivenessAndManagementReadinessAndBundledInfrastructure() {
+    void theDefaultsRenderTheSixServicesWithGrpcLivenessAndReadinessAndBundledInfrastructure() {
         RenderedChart chart = Chart.render("defaults");
 
         assertThat(chart.all(Deployment.class)).extracting(d -> d.getMetadata().getName())
@@ -100,8 +100,10 @@ class HelmChartTest {
             int port = container.getPorts().stream().filter(p -> p.getName().equals("api")).findFirst().orElseThrow()
                     .getContainerPort();
             assertThat(container.getLivenessProbe().getGrpc().getPort()).as(service).isEqualTo(port);
-            assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
-            assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("management");
+            assertThat(container.getLivenessProbe().getGrpc().getService()).as("the server itself").isNull();
+            assertThat(container.getReadinessProbe().getGrpc().getPort()).isEqualTo(port);
+            assertThat(container.getReadinessProbe().getGrpc().getService()).isEqualTo("aiaas.readiness");
+            assertThat(container.getStartupProbe().getHttpGet().getPort().getStrVal()).isEqualTo("management");
             assertThat(container.getImage()).isEqualTo("aiaas-" + service + ":0.1.0");
         }
         assertThat(chart.all(StatefulSet.class)).extracting(s -> s.getMetadata().getName())
@@ -249,6 +251,7 @@ class HelmChartTest {
                     .containsEntry("AIAAS_TOKEN_PUBLIC_KEY", "/etc/aiaas/token/token-public.pem")
                     .containsEntry("AIAAS_TOKEN_ISSUER", "https://id.example.com");
             assertThat(chart.service(service).getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+            assertThat(chart.service(service).getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
         }
         assertThat(chart.secretValue("acme-aiaas-keys", "service-private.pem")).contains("PRIVATE KEY");
         assertThat(chart.find(Secret.class, "acme-aiaas-keys").orElseThrow().getStringData())
