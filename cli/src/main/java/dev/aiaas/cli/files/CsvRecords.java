@@ -1,8 +1,8 @@
 package dev.aiaas.cli.files;
 
+import dev.aiaas.ml.table.CsvFields;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,46 +55,10 @@ public final class CsvRecords {
 
     /** The fields of one record, or empty when a quoted field goes on on the next line. */
     static Optional<List<String>> parse(CharSequence record, long line) throws IOException {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int i = 0;
-        while (true) {
-            if (i < record.length() && record.charAt(i) == '"') {
-                i = quoted(record, i + 1, field);
-                if (i < 0) {
-                    return Optional.empty();
-                }
-                if (i < record.length() && record.charAt(i) != ',') {
-                    throw new IOException("line " + line + ": field " + (fields.size() + 1)
-                            + " has text after its closing quote");
-                }
-            } else {
-                while (i < record.length() && record.charAt(i) != ',') {
-                    field.append(record.charAt(i++));
-                }
-            }
-            fields.add(field.toString());
-            field.setLength(0);
-            if (i >= record.length()) {
-                return Optional.of(fields);
-            }
-            i++;
+        try {
+            return CsvFields.parse(record);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("line " + line + ": " + e.getMessage(), e);
         }
-    }
-
-    private static int quoted(CharSequence record, int i, StringBuilder field) {
-        while (i < record.length()) {
-            char c = record.charAt(i);
-            if (c != '"') {
-                field.append(c);
-                i++;
-            } else if (i + 1 < record.length() && record.charAt(i + 1) == '"') {
-                field.append('"');
-                i += 2;
-            } else {
-                return i + 1;
-            }
-        }
-        return -1;
     }
 }

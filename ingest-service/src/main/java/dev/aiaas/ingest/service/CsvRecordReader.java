@@ -3,6 +3,7 @@ package dev.aiaas.ingest.service;
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.ingest.model.ColumnSpec;
 import dev.aiaas.ingest.model.DatasetSchema;
+import dev.aiaas.ml.table.CsvFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package dev.aiaas.ingest.service;
+package dev.aiaas.ml.table;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +7,10 @@ import java.util.Optional;
 /**
  * Splits one CSV record into its fields (RFC 4180): fields separated by commas; a field in
  * double quotes may hold commas, line breaks and doubled quotes ({@code ""} is one quote).
- * A quote inside an unquoted field is kept as it is.
+ * A quote inside an unquoted field is kept as it is. Ingest reads uploads with it, the command
+ * line reads files with it, so both read a CSV file the same way.
  */
-final class CsvFields {
+public final class CsvFields {
 
     private CsvFields() {
     }
@@ -20,7 +21,7 @@ final class CsvFields {
      *
      * @throws IllegalArgumentException for text between a closing quote and the next comma
      */
-    static Optional<List<String>> parse(String record) {
+    public static Optional<List<String>> parse(CharSequence record) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         int i = 0;
@@ -35,8 +36,10 @@ final class CsvFields {
                             + " has text after its closing quote: quote the whole field and double the quotes inside");
                 }
             } else {
-                int end = record.indexOf(',', i);
-                end = end < 0 ? record.length() : end;
+                int end = i;
+                while (end < record.length() && record.charAt(end) != ',') {
+                    end++;
+                }
                 field.append(record, i, end);
                 i = end;
             }
@@ -50,7 +53,7 @@ final class CsvFields {
     }
 
     /** Reads a quoted field's content from {@code i}; the index after its closing quote, or -1 if unclosed. */
-    private static int quoted(String record, int i, StringBuilder field) {
+    private static int quoted(CharSequence record, int i, StringBuilder field) {
         while (i < record.length()) {
             char c = record.charAt(i);
             if (c != '"') {

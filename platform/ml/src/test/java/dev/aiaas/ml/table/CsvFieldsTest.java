@@ -1,4 +1,4 @@
-package dev.aiaas.ingest.service;
+package dev.aiaas.ml.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
