@@ -1,5 +1,6 @@
 package dev.aiaas.ml.transform;
 
+import dev.aiaas.ml.sequence.WindowSpec;
 import dev.aiaas.ml.table.Column;
 import dev.aiaas.ml.table.ColumnSpec;
 import dev.aiaas.ml.table.RecordTableBuilder;
@@ -7,6 +8,7 @@ import dev.aiaas.ml.table.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,12 +25,28 @@ public final class FittedPipeline {
     private final List<FittedStep> steps;
     private final LabelEncoding labels;
     private final FeatureLayout layout;
+    private final WindowSpec window;
 
-    FittedPipeline(List<ColumnSpec> inputs, List<FittedStep> steps, LabelEncoding labels, FeatureLayout layout) {
+    FittedPipeline(List<ColumnSpec> inputs, List<FittedStep> steps, LabelEncoding labels, FeatureLayout layout,
+                   WindowSpec window) {
         this.inputs = List.copyOf(inputs);
         this.steps = List.copyOf(steps);
         this.labels = labels;
         this.layout = layout;
+        this.window = window;
+    }
+
+    /**
+     * This pipeline for a sequence model: one example is {@code window.window()}
+     * consecutive rows, each transformed by the steps (see {@link #applyWindow}).
+     */
+    public FittedPipeline withWindow(WindowSpec window) {
+        return new FittedPipeline(inputs, steps, labels, layout, Objects.requireNonNull(window, "window"));
+    }
+
+    /** How examples are cut into windows, when the model takes sequences. */
+    public Optional<WindowSpec> window() {
+        return Optional.ofNullable(window);
     }
 
     /** The raw feature columns the pipeline reads, as they were in the training table. */
@@ -46,7 +64,10 @@ public final class FittedPipeline {
         return Optional.ofNullable(labels);
     }
 
-    /** Class labels in the order of the model's outputs; empty for regression or unlabelled data. */
+    /**
+     * Class labels in the order of the model's outputs; the normal labels of an anomaly
+     * detector; empty for regression or unlabelled data.
+     */
     public List<String> classLabels() {
         return labels == null ? List.of() : labels.classes();
     }
@@ -56,7 +77,10 @@ public final class FittedPipeline {
         return layout.names();
     }
 
-    /** Shape of one input row, e.g. {@code [4]} or {@code [1, 28, 28]}. */
+    /**
+     * Shape of one transformed row, e.g. {@code [4]} or {@code [1, 28, 28]}; a windowed
+     * model takes {@code [window, features]} of them.
+     */
     public int[] inputShape() {
         return layout.rowShape();
     }
@@ -85,7 +109,7 @@ public final class FittedPipeline {
         }
         float[] values = layout.assemble(current);
         boolean labelled = labels != null && current.label().isPresent();
-        boolean classes = labelled && labels.task() == LabelTask.CLASSIFICATION;
+        boolean classes = labelled && labels.task() != LabelTask.REGRESSION;
         boolean regression = labelled && labels.task() == LabelTask.REGRESSION;
         return new FeatureMatrix(values, current.rowCount(), layout.names(), layout.rowShape(),
                 classes ? labels.classIndices(current) : null, regression ? labels.targets(current) : null);
@@ -108,6 +132,36 @@ public final class FittedPipeline {
             }
         }
         return apply(RecordTableBuilder.single(inputs, raw)).row(0);
+    }
+
+    /**
+     * Transforms one example of a windowed model: {@code window} raw records of one
+     * series, oldest first, each as {@link #applyRow} takes it.
+     *
+     * @return the example's features, step-major: {@code window * featureNames().size()} values
+     * @throws IllegalArgumentException when the pipeline is not windowed, the number of
+     *                                  records is not the window, or a record is invalid
+     */
+    public float[] applyWindow(List<? extends Map<String, ?>> records) {
+        if (window == null) {
+            throw new IllegalArgumentException("the model takes single rows, not windows");
+        }
+        if (records.size() != window.window()) {
+            throw new IllegalArgumentException("the model takes windows of " + window.window()
+                    + " rows, oldest first; got " + records.size());
+        }
+        RecordTableBuilder builder = new RecordTableBuilder(inputs, null);
+        for (int step = 0; step < records.size(); step++) {
+            Map<String, ?> record = records.get(step);
+            for (ColumnSpec input : inputs) {
+                if (!record.containsKey(input.name())) {
+                    throw new IllegalArgumentException("row " + step + " of the window has no value for column '"
+                            + input.name() + "' (" + input.kind() + "); send null to mark a missing value");
+                }
+            }
+            builder.add(record);
+        }
+        return apply(builder.build()).values();
     }
 
     private Table project(Table table) {

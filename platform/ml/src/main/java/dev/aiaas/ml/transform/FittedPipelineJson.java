@@ -1,9 +1,11 @@
 package dev.aiaas.ml.transform;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.aiaas.ml.sequence.WindowSpec;
 import dev.aiaas.ml.table.ColumnSpec;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +33,7 @@ public final class FittedPipelineJson {
     /** The pipeline as a JSON document. */
     public static String write(FittedPipeline pipeline) {
         Document document = new Document(FORMAT, pipeline.inputColumns(), pipeline.labelEncoding().orElse(null),
-                pipeline.steps(), pipeline.featureNames(), pipeline.inputShape());
+                pipeline.steps(), pipeline.featureNames(), pipeline.inputShape(), pipeline.window().orElse(null));
         try {
             return MAPPER.writeValueAsString(document);
         } catch (JsonProcessingException e) {
@@ -61,11 +63,12 @@ public final class FittedPipelineJson {
             throw new IllegalArgumentException("input shape " + Arrays.toString(document.inputShape())
                     + " does not hold " + document.featureNames().size() + " features");
         }
-        return new FittedPipeline(document.inputs(), document.steps(), document.label(), layout);
+        return new FittedPipeline(document.inputs(), document.steps(), document.label(), layout, document.window());
     }
 
-    /** The JSON document: one field per fitted parameter group. */
+    /** The JSON document: one field per fitted parameter group; {@code window} only for sequence models. */
     record Document(String format, List<ColumnSpec> inputs, LabelEncoding label, List<FittedStep> steps,
-                    List<String> featureNames, int[] inputShape) {
+                    List<String> featureNames, int[] inputShape,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) WindowSpec window) {
     }
 }

@@ -16,10 +16,12 @@ import dev.aiaas.ml.table.Table;
         @JsonSubTypes.Type(value = FittedImpute.class, name = "impute"),
         @JsonSubTypes.Type(value = FittedStandardize.class, name = "standardize"),
         @JsonSubTypes.Type(value = FittedOneHot.class, name = "one_hot"),
-        @JsonSubTypes.Type(value = FittedScalePixels.class, name = "scale_pixels")
+        @JsonSubTypes.Type(value = FittedScalePixels.class, name = "scale_pixels"),
+        @JsonSubTypes.Type(value = FittedCyclicalTime.class, name = "cyclical_time")
 })
 public sealed interface FittedStep
-        permits FittedDropMissingLabel, FittedImpute, FittedStandardize, FittedOneHot, FittedScalePixels {
+        permits FittedDropMissingLabel, FittedImpute, FittedStandardize, FittedOneHot, FittedScalePixels,
+        FittedCyclicalTime {
 
     /**
      * Transforms {@code table} with the fitted parameters.

@@ -14,12 +14,15 @@ import java.util.Objects;
 /**
  * How the label column becomes model targets, learned on the training split: for
  * classification the class labels in sorted order ({@link LabelKeys#order}), whose
- * positions are the class indices; for regression the number itself.
+ * positions are the class indices; for regression the number itself; for anomaly
+ * detection 0 for a normal label (one seen in the training split, which holds only
+ * normal rows) and 1 for any other.
  *
  * @param column  the label column's name
  * @param kind    the label column's kind
- * @param task    classification or regression
- * @param classes the class labels in index order; empty for regression
+ * @param task    classification, regression or anomaly detection
+ * @param classes the class labels in index order; the normal labels for anomaly detection;
+ *                empty for regression
  */
 public record LabelEncoding(String column, ColumnKind kind, LabelTask task, List<String> classes) {
 
@@ -54,20 +57,26 @@ public record LabelEncoding(String column, ColumnKind kind, LabelTask task, List
     }
 
     /**
-     * The class index of every row of {@code table}'s label.
+     * The class index of every row of {@code table}'s label; for anomaly detection 0
+     * (normal) or 1 (anomaly).
      *
-     * @throws IllegalArgumentException for a missing label or one not seen in the training split
+     * @throws IllegalArgumentException for a missing label, or for classification one not
+     *                                  seen in the training split
      */
     public int[] classIndices(Table table) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classes.size(); i++) {
-            index.put(classes.get(i), i);
+            index.put(classes.get(i), task == LabelTask.ANOMALY ? 0 : i);
         }
         String[] keys = LabelKeys.of(table.column(column));
         int[] indices = new int[keys.length];
         for (int row = 0; row < keys.length; row++) {
             requirePresent(keys[row] == null, row);
             Integer found = index.get(keys[row]);
+            if (task == LabelTask.ANOMALY) {
+                indices[row] = found == null ? 1 : 0;
+                continue;
+            }
             if (found == null) {
                 throw new IllegalArgumentException("row " + row + ": label '" + keys[row] + "' of column '"
                         + column + "' was not seen in the training split; known classes are " + classes);

@@ -5,5 +5,10 @@ public enum LabelTask {
     /** Class indices into the sorted class labels seen in the training split. */
     CLASSIFICATION,
     /** The numeric label itself, as a float target. */
-    REGRESSION
+    REGRESSION,
+    /**
+     * Normal or not: the labels seen in the (normal-only) training split are normal and
+     * encode as 0; every other label is an anomaly and encodes as 1.
+     */
+    ANOMALY
 }

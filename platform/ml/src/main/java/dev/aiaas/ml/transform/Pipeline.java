@@ -45,6 +45,6 @@ public record Pipeline(List<Step> steps, LabelTask task) {
             fitted.add(fittedStep);
         }
         LabelEncoding labels = current.label().isPresent() ? LabelEncoding.fit(current, task) : null;
-        return new FittedPipeline(inputs, fitted, labels, FeatureLayout.of(current));
+        return new FittedPipeline(inputs, fitted, labels, FeatureLayout.of(current), null);
     }
 }
