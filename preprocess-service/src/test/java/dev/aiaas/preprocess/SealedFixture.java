@@ -35,6 +35,8 @@ final class SealedFixture {
             ? Path.of("../datasets/iris.csv") : Path.of("../../shared/datasets/iris.csv");
     static final Path CARS = Files.exists(Path.of("../datasets/cars.json"))
             ? Path.of("../datasets/cars.json") : Path.of("../../shared/datasets/cars.json");
+    static final Path SEATTLE = Files.exists(Path.of("../datasets/seattle-weather.csv"))
+            ? Path.of("../datasets/seattle-weather.csv") : Path.of("../../shared/datasets/seattle-weather.csv");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SealedFixture() {
@@ -122,6 +124,48 @@ final class SealedFixture {
                         .addColumns(column("Acceleration", ColumnType.DOUBLE))
                         .addColumns(column("Year", ColumnType.STRING))
                         .addColumns(column("Origin", ColumnType.STRING)))
+                .addParts(ArtifactRef.newBuilder().setRole("part").setKey(stored.key()).setSha256(stored.sha256())
+                        .setSizeBytes(stored.size()))
+                .build();
+        StoredArtifact written = ProtoJsonObjects.write(store, manifest.getManifestKey(), manifest);
+        return DatasetVersionSealed.newBuilder().setHeader(EventHeaders.newHeader("test", Projects.DEFAULT))
+                .setDataset(dataset).setVersion(1).setRowCount(rows).setSha256(sha256).setManifestKey(written.key())
+                .setManifestSha256(written.sha256()).build();
+    }
+
+    /**
+     * Seals seattle-weather.csv as {@code dataset} v1 of the default project: {@code date} as
+     * ISO text, four DOUBLE measurements, {@code weather} as STRING, {@code temp_max} the label.
+     */
+    static DatasetVersionSealed sealSeattle(ArtifactStore store, String dataset) throws IOException {
+        List<String> lines = Files.readAllLines(SEATTLE);
+        String[] header = lines.get(0).split(",");
+        StringBuilder part = new StringBuilder();
+        int rows = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",");
+            Map<String, Object> record = new LinkedHashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                boolean text = header[i].equals("date") || header[i].equals("weather");
+                record.put(header[i], text ? fields[i] : (Object) Double.parseDouble(fields[i]));
+            }
+            part.append(JSON.writeValueAsString(record)).append('\n');
+            rows++;
+        }
+        String folder = ObjectKeys.sealedVersion(Projects.DEFAULT, dataset, 1, UUID.randomUUID().toString().substring(0, 8));
+        StoredArtifact stored = store.put(ObjectKeys.datasetPart(folder, 0),
+                part.toString().getBytes(StandardCharsets.UTF_8), "application/x-ndjson");
+        String sha256 = ArtifactDigest.sha256OfDigests(List.of(stored.sha256()));
+        DatasetVersion manifest = DatasetVersion.newBuilder()
+                .setDataset(dataset).setVersion(1).setRowCount(rows).setSha256(sha256)
+                .setManifestKey(folder + ObjectKeys.DATASET_MANIFEST)
+                .setSchema(Schema.newBuilder().setLabelColumn("temp_max")
+                        .addColumns(column("date", ColumnType.STRING))
+                        .addColumns(column("precipitation", ColumnType.DOUBLE))
+                        .addColumns(column("temp_max", ColumnType.DOUBLE))
+                        .addColumns(column("temp_min", ColumnType.DOUBLE))
+                        .addColumns(column("wind", ColumnType.DOUBLE))
+                        .addColumns(column("weather", ColumnType.STRING)))
                 .addParts(ArtifactRef.newBuilder().setRole("part").setKey(stored.key()).setSha256(stored.sha256())
                         .setSizeBytes(stored.size()))
                 .build();

@@ -2,7 +2,10 @@ package dev.aiaas.preprocess.mapping;
 
 import com.google.protobuf.CodedOutputStream;
 import dev.aiaas.errors.DomainException;
+import dev.aiaas.ml.split.ChronologicalSplit;
 import dev.aiaas.ml.split.StratifiedSplit;
+import dev.aiaas.ml.transform.CyclicalTime;
+import dev.aiaas.ml.transform.TimePeriod;
 import dev.aiaas.ml.transform.DropMissingLabel;
 import dev.aiaas.ml.transform.Impute;
 import dev.aiaas.ml.transform.OneHot;
@@ -10,12 +13,15 @@ import dev.aiaas.ml.transform.ScalePixels;
 import dev.aiaas.ml.transform.Standardize;
 import dev.aiaas.ml.transform.Step;
 import dev.aiaas.preprocess.model.PreparationRequest;
+import dev.aiaas.proto.common.v1.Task;
 import dev.aiaas.proto.preprocess.v1.PipelineSpec;
+import dev.aiaas.proto.preprocess.v1.Sequence;
 import dev.aiaas.proto.preprocess.v1.Split;
 import dev.aiaas.storage.ArtifactDigest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * A pipeline spec as what to prepare: its steps and split for platform/ml, and the spec as
@@ -29,6 +35,9 @@ public final class PipelineSpecs {
     /** 70 / 15 / 15, stratified, seed 42: what a pipeline gets when it names no split. */
     static final Split DEFAULT_SPLIT = Split.newBuilder().setTrain(0.70).setValidation(0.15).setTest(0.15).setSeed(42)
             .setStratify(true).build();
+    /** 70 / 15 / 15 by time: what a sequence gets when it names no split. */
+    static final Split DEFAULT_SEQUENCE_SPLIT = Split.newBuilder().setTrain(0.70).setValidation(0.15).setTest(0.15)
+            .setChronological(true).build();
 
     private PipelineSpecs() {
     }
@@ -38,11 +47,16 @@ public final class PipelineSpecs {
         return toRequest(project, dataset, version, PipelineSpec.getDefaultInstance());
     }
 
-    /** INVALID_ARGUMENT for a step without a kind or a split that cannot be made. */
+    /**
+     * INVALID_ARGUMENT for a step without a kind, a split that cannot be made, a sequence
+     * without a chronological split or an anomaly task without normal labels.
+     */
     public static PreparationRequest toRequest(String project, String dataset, long version, PipelineSpec spec) {
         PipelineSpec normalized = normalize(spec);
+        checkTaskFits(normalized);
         return new PreparationRequest(project, dataset, version, normalized, sha256(normalized),
-                normalized.getStepsList().stream().map(PipelineSpecs::toStep).toList(), toSplit(normalized.getSplit()));
+                normalized.getStepsList().stream().map(PipelineSpecs::toStep).toList(), toSplit(normalized.getSplit()),
+                normalized.getSplit().getChronological() ? toChronological(normalized.getSplit()) : null);
     }
 
     static PipelineSpec normalize(PipelineSpec spec) {
@@ -51,9 +65,44 @@ public final class PipelineSpecs {
             normalized.setName(DEFAULT_PIPELINE);
         }
         if (!spec.hasSplit()) {
-            normalized.setSplit(DEFAULT_SPLIT);
+            normalized.setSplit(spec.hasSequence() ? DEFAULT_SEQUENCE_SPLIT : DEFAULT_SPLIT);
+        }
+        if (spec.hasSequence()) {
+            Sequence.Builder sequence = normalized.getSequenceBuilder();
+            sequence.setHorizon(Math.max(1, sequence.getHorizon())).setStride(Math.max(1, sequence.getStride()));
         }
         return normalized.build();
+    }
+
+    private static void checkTaskFits(PipelineSpec spec) {
+        Split split = spec.getSplit();
+        if (spec.hasSequence()) {
+            if (!split.getChronological()) {
+                throw DomainException.invalid("a sequence needs a chronological split (set split.chronological, or"
+                        + " leave the split out): windows split at random would test on days the model trained on");
+            }
+            if (spec.getTask() != Task.TASK_UNSPECIFIED && spec.getTask() != Task.REGRESSION) {
+                throw DomainException.invalid("a sequence forecasts numbers: its task is REGRESSION, not "
+                        + spec.getTask());
+            }
+            if (spec.getSequence().getTimeColumn().isEmpty()) {
+                throw DomainException.invalid("a sequence needs sequence.time_column to order its rows");
+            }
+        } else if (split.getChronological()) {
+            throw DomainException.invalid("a chronological split needs a sequence (sequence.time_column names the"
+                    + " time to split by)");
+        }
+        if (split.getChronological() && split.getStratify()) {
+            throw DomainException.invalid("a split is either chronological or stratified, not both");
+        }
+        if (spec.getTask() == Task.ANOMALY && spec.getAnomaly().getNormalLabelsCount() == 0) {
+            throw DomainException.invalid("anomaly detection needs anomaly.normal_labels: the label values of normal"
+                    + " rows, which alone are trained on");
+        }
+        if (spec.getTask() != Task.ANOMALY && spec.hasAnomaly()) {
+            throw DomainException.invalid("anomaly.normal_labels is set but the task is " + spec.getTask()
+                    + "; set the task to ANOMALY");
+        }
     }
 
     /** SHA-256 of the spec without its name, in protobuf's deterministic binary form. */
@@ -79,14 +128,38 @@ public final class PipelineSpecs {
             case STANDARDIZE -> new Standardize(step.getStandardize().getColumnsList());
             case ONE_HOT -> new OneHot(step.getOneHot().getColumnsList());
             case SCALE_PIXELS -> new ScalePixels(step.getScalePixels().getColumnsList());
+            case CYCLICAL_TIME -> toCyclicalTime(step.getCyclicalTime());
             case KIND_NOT_SET -> throw DomainException.invalid("a pipeline step names no kind");
         };
+    }
+
+    private static Step toCyclicalTime(dev.aiaas.proto.preprocess.v1.CyclicalTime step) {
+        List<TimePeriod> periods = step.getPeriodsList().stream().map(period -> switch (period) {
+            case YEAR -> TimePeriod.YEAR;
+            case WEEK -> TimePeriod.WEEK;
+            case DAY -> TimePeriod.DAY;
+            case PERIOD_UNSPECIFIED, UNRECOGNIZED -> throw DomainException.invalid(
+                    "cyclical_time on '" + step.getColumn() + "' names no period: use YEAR, WEEK or DAY");
+        }).toList();
+        try {
+            return new CyclicalTime(step.getColumn(), periods.isEmpty() ? List.of(TimePeriod.YEAR) : periods);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid(e.getMessage());
+        }
     }
 
     private static StratifiedSplit toSplit(Split split) {
         try {
             return new StratifiedSplit(split.getTrain(), split.getValidation(), split.getTest(), split.getSeed(),
                     split.getStratify());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid(e.getMessage());
+        }
+    }
+
+    private static ChronologicalSplit toChronological(Split split) {
+        try {
+            return new ChronologicalSplit(split.getTrain(), split.getValidation());
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid(e.getMessage());
         }

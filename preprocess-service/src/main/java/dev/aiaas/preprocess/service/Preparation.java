@@ -1,32 +1,20 @@
 package dev.aiaas.preprocess.service;
 
 import dev.aiaas.errors.DomainException;
-import dev.aiaas.ml.profile.FeatureProfile;
-import dev.aiaas.ml.profile.FeatureProfileJson;
-import dev.aiaas.ml.split.SplitIndices;
-import dev.aiaas.ml.table.ColumnKind;
 import dev.aiaas.ml.table.Table;
-import dev.aiaas.ml.transform.FittedPipeline;
-import dev.aiaas.ml.transform.FittedPipelineJson;
 import dev.aiaas.ml.transform.LabelTask;
-import dev.aiaas.ml.transform.Pipeline;
-import dev.aiaas.ml.transform.Step;
 import dev.aiaas.preprocess.messaging.PreparedEvents;
 import dev.aiaas.preprocess.model.PreparationRequest;
-import dev.aiaas.preprocess.model.PreparedOutput.SplitOutput;
 import dev.aiaas.preprocess.model.PreparedOutput;
 import dev.aiaas.preprocess.model.SealedDataset;
 import dev.aiaas.preprocess.model.SealedVersion;
 import dev.aiaas.preprocess.storage.PreparedManifest;
-import dev.aiaas.preprocess.storage.PreparedWriter;
 import dev.aiaas.preprocess.storage.SealReceipts;
 import dev.aiaas.preprocess.storage.SealedDatasetReader;
 import dev.aiaas.proto.preprocess.v1.PreparedDataset;
 import dev.aiaas.storage.ObjectKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -59,7 +47,10 @@ public class Preparation {
     SealedDatasetReader reader;
 
     @Inject
-    PreparedWriter writer;
+    RowPreparation rows;
+
+    @Inject
+    SequencePreparation sequences;
 
     @Inject
     PreparedCatalog catalog;
@@ -120,49 +111,18 @@ public class Preparation {
         return sha256.isEmpty() ? "none recorded" : sha256.substring(0, Math.min(16, sha256.length()));
     }
 
-    /** The task the pipeline names, else the one the label's type suggests. */
+    /** The task the pipeline names, else the one the label's type suggests; a sequence forecasts numbers. */
     private static LabelTask task(PreparationRequest request, SealedDataset data) {
         return switch (request.spec().getTask()) {
             case CLASSIFICATION -> LabelTask.CLASSIFICATION;
             case REGRESSION -> LabelTask.REGRESSION;
-            case TASK_UNSPECIFIED, UNRECOGNIZED -> data.inferredTask();
+            case ANOMALY -> LabelTask.ANOMALY;
+            case TASK_UNSPECIFIED, UNRECOGNIZED -> request.sequence() ? LabelTask.REGRESSION : data.inferredTask();
         };
     }
 
     private PreparedOutput fitAndWrite(PreparationRequest request, Table table, LabelTask task) {
-        if (table.label().isEmpty()) {
-            throw DomainException.failedPrecondition("dataset " + request.dataset()
-                    + " has no label column: supervised preparation needs one");
-        }
-        SplitIndices indices;
-        FittedPipeline fitted;
-        Table train;
-        try {
-            if (task == LabelTask.REGRESSION && table.label().orElseThrow().kind() != ColumnKind.NUMERIC) {
-                throw new IllegalArgumentException("regression needs a numeric label, but "
-                        + table.labelName().orElseThrow() + " is " + table.label().orElseThrow().kind()
-                        + ": leave the task unspecified to learn its classes");
-            }
-            indices = task == LabelTask.REGRESSION ? request.split().splitByTarget(table) : request.split().split(table);
-            train = table.select(indices.train());
-            List<Step> steps = request.steps().isEmpty() ? DefaultSteps.forTable(table) : request.steps();
-            fitted = new Pipeline(steps, task).fit(train);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("cannot prepare " + request.dataset() + ": " + e.getMessage());
-        }
         String prefix = outputFolder(request);
-        List<SplitOutput> splits = new ArrayList<>();
-        splits.add(split("train", train, fitted, prefix));
-        splits.add(split("validation", table.select(indices.validation()), fitted, prefix));
-        splits.add(split("test", table.select(indices.test()), fitted, prefix));
-        var transform = writer.writeJson(prefix + ObjectKeys.TRANSFORM, FittedPipelineJson.write(fitted));
-        var profile = writer.writeJson(prefix + ObjectKeys.PROFILE,
-                FeatureProfileJson.write(FeatureProfile.of(train)));
-        return new PreparedOutput(request, fitted, splits, transform, profile);
-    }
-
-    private SplitOutput split(String name, Table rows, FittedPipeline fitted, String prefix) {
-        var matrix = fitted.apply(rows);
-        return new SplitOutput(name, matrix.rowCount(), writer.writeSplit(prefix + name + ".npz", matrix));
+        return request.sequence() ? sequences.prepare(request, table, prefix) : rows.prepare(request, table, task, prefix);
     }
 }

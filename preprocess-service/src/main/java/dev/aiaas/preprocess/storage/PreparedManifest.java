@@ -14,7 +14,6 @@ import dev.aiaas.storage.ProtoJsonObjects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * The manifest of a prepared dataset: the {@code aiaas.preprocess.v1.PreparedDataset}
@@ -38,10 +37,9 @@ public class PreparedManifest {
                 .setPipeline(request.spec())
                 .setSpecSha256(request.specSha256())
                 .addAllFeatureNames(output.fitted().featureNames())
-                .addAllInputShape(Arrays.stream(output.fitted().inputShape()).asLongStream().boxed().toList())
+                .addAllInputShape(output.inputShape().stream().map(Integer::longValue).toList())
                 .addAllClassLabels(output.fitted().classLabels())
-                .setTask(output.fitted().labelEncoding().map(e -> e.task() == LabelTask.REGRESSION ? Task.REGRESSION
-                        : Task.CLASSIFICATION).orElse(Task.TASK_UNSPECIFIED))
+                .setTask(task(output.task()))
                 .setTransform(ref("transform", output.transform()))
                 .setProfile(ref("profile", output.profile()))
                 .setCreatedAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()));
@@ -49,10 +47,21 @@ public class PreparedManifest {
             manifest.addSplits(SplitSummary.newBuilder().setName(s.name()).setRows(s.rows())
                     .setTensors(ref("tensors", s.tensors())));
         }
+        if (output.sequence() != null) {
+            manifest.setSequence(output.sequence());
+        }
         PreparedDataset written = manifest.build();
         ProtoJsonObjects.write(store, ObjectKeys.preparedManifest(request.project(), request.dataset(),
                 request.datasetVersion(), request.pipeline()), written);
         return written;
+    }
+
+    private static Task task(LabelTask task) {
+        return switch (task) {
+            case CLASSIFICATION -> Task.CLASSIFICATION;
+            case REGRESSION -> Task.REGRESSION;
+            case ANOMALY -> Task.ANOMALY;
+        };
     }
 
     private static ArtifactRef ref(String role, StoredObject object) {

@@ -2,9 +2,16 @@ package dev.aiaas.preprocess.storage;
 
 import dev.aiaas.ml.npz.NpyArray;
 import dev.aiaas.ml.npz.NpzWriter;
+import dev.aiaas.ml.profile.FeatureProfile;
+import dev.aiaas.ml.profile.FeatureProfileJson;
+import dev.aiaas.ml.sequence.Windows;
+import dev.aiaas.ml.table.Table;
 import dev.aiaas.ml.transform.FeatureMatrix;
+import dev.aiaas.ml.transform.FittedPipeline;
+import dev.aiaas.ml.transform.FittedPipelineJson;
 import dev.aiaas.preprocess.model.PreparedOutput.StoredObject;
 import dev.aiaas.storage.ArtifactStore;
+import dev.aiaas.storage.ObjectKeys;
 import dev.aiaas.storage.StoredArtifact;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +42,28 @@ public class PreparedWriter {
             throw new UncheckedIOException("could not encode " + key, e);
         }
         return stored(store.put(key, bytes.toByteArray(), ArtifactStore.BINARY));
+    }
+
+    /** Writes windows as one .npz: {@code x} float32 [count, window, features], {@code y} float32 [count, horizon]. */
+    public StoredObject writeWindows(String key, Windows windows) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (NpzWriter npz = new NpzWriter(bytes)) {
+            npz.add("x", NpyArray.ofFloats(windows.x(), windows.count(), windows.window(), windows.features()));
+            npz.add("y", NpyArray.ofFloats(windows.y(), windows.count(), windows.horizon()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not encode " + key, e);
+        }
+        return stored(store.put(key, bytes.toByteArray(), ArtifactStore.BINARY));
+    }
+
+    /** Writes the fitted transform, which serving applies to raw requests. */
+    public StoredObject writeTransform(String prefix, FittedPipeline fitted) {
+        return writeJson(prefix + ObjectKeys.TRANSFORM, FittedPipelineJson.write(fitted));
+    }
+
+    /** Writes the profile of the raw training rows, the baseline monitoring measures drift from. */
+    public StoredObject writeProfile(String prefix, Table train) {
+        return writeJson(prefix + ObjectKeys.PROFILE, FeatureProfileJson.write(FeatureProfile.of(train)));
     }
 
     private static NpyArray labels(FeatureMatrix matrix) {

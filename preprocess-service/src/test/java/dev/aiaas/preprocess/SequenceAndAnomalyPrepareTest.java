@@ -1,0 +1,192 @@
+package dev.aiaas.preprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.aiaas.errors.Projects;
+import dev.aiaas.ml.npz.NpyArray;
+import dev.aiaas.ml.npz.NpzReader;
+import dev.aiaas.ml.transform.FittedPipeline;
+import dev.aiaas.ml.transform.FittedPipelineJson;
+import dev.aiaas.preprocess.storage.SealReceipts;
+import dev.aiaas.proto.common.v1.Task;
+import dev.aiaas.proto.preprocess.v1.Anomaly;
+import dev.aiaas.proto.preprocess.v1.PipelineSpec;
+import dev.aiaas.proto.preprocess.v1.PrepareRequest;
+import dev.aiaas.proto.preprocess.v1.PreparedDataset;
+import dev.aiaas.proto.preprocess.v1.PreprocessServiceGrpc.PreprocessServiceBlockingStub;
+import dev.aiaas.proto.preprocess.v1.Sequence;
+import dev.aiaas.proto.preprocess.v1.Split;
+import dev.aiaas.proto.preprocess.v1.SplitSummary;
+import dev.aiaas.storage.ArtifactStore;
+import dev.aiaas.testing.RealServersResource;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealServersResource.class, restrictToAnnotatedClass = false)
+class SequenceAndAnomalyPrepareTest {
+
+    private static final int WINDOW = 14;
+
+    @GrpcClient("preprocess")
+    PreprocessServiceBlockingStub preprocess;
+
+    @Inject
+    ArtifactStore store;
+
+    @Inject
+    SealReceipts receipts;
+
+    @Test
+    void seattleIsCutIntoWindowsInsideASplitByTimeSoNoTestDayWasSeenInTraining() throws Exception {
+        String dataset = unique("seattle");
+        receipts.record(Projects.DEFAULT, SealedFixture.sealSeattle(store, dataset));
+
+        PreparedDataset prepared = preprocess.prepare(PrepareRequest.newBuilder().setDataset(dataset)
+                .setDatasetVersion(1).setPipeline(PipelineSpec.newBuilder()
+                        .setSequence(Sequence.newBuilder().setTimeColumn("date").setWindow(WINDOW)))
+                .build());
+
+        // 1,461 days split 1,023 / 219 / 219 by time; each split loses its first 14 days to the first window
+        assertThat(prepared.getSplitsList()).extracting(SplitSummary::getRows).containsExactly(1009L, 205L, 205L);
+        assertThat(prepared.getTask()).isEqualTo(Task.REGRESSION);
+        assertThat(prepared.getPipeline().getSplit().getChronological()).isTrue();
+        List<String> features = prepared.getFeatureNamesList();
+        assertThat(features).contains("date_year_sin", "date_year_cos", "temp_max", "weather=rain").doesNotContain("date");
+        assertThat(prepared.getInputShapeList()).containsExactly((long) WINDOW, (long) features.size());
+        assertThat(prepared.getSequence().getTargetFeature()).isEqualTo(features.indexOf("temp_max"));
+        assertThat(prepared.getSequence().getTargetStd()).isGreaterThan(1);
+
+        List<Map<String, Object>> days = seattleDays();
+        Map<String, NpyArray> test = tensors(prepared, 2);
+        assertThat(test.get("x").shape()).containsExactly(205L, WINDOW, features.size());
+        assertThat(test.get("y").shape()).containsExactly(205L, 1L);
+        // the first test window reads the test split's first 14 days (from 2015-05-27) and forecasts the 15th
+        int firstTestDay = 1023 + 219;
+        assertThat(days.get(firstTestDay).get("date")).isEqualTo("2015-05-27");
+        assertThat(test.get("y").floats()[0]).isEqualTo(((Double) days.get(firstTestDay + WINDOW).get("temp_max")).floatValue());
+        FittedPipeline transform = transform(prepared);
+        float[] raw = transform.applyWindow(days.subList(firstTestDay, firstTestDay + WINDOW));
+        assertThat(Arrays.copyOf(test.get("x").floats(), raw.length)).containsExactly(raw);
+        // the last training window's target lies before the first validation day
+        float[] trainY = tensors(prepared, 0).get("y").floats();
+        assertThat(trainY[trainY.length - 1]).isEqualTo(((Double) days.get(1022).get("temp_max")).floatValue());
+    }
+
+    @Test
+    void aSequenceSplitAtRandomIsRefusedBecauseItWouldLeakTheFuture() throws Exception {
+        String dataset = unique("seattle");
+        receipts.record(Projects.DEFAULT, SealedFixture.sealSeattle(store, dataset));
+
+        assertInvalid(PipelineSpec.newBuilder()
+                .setSequence(Sequence.newBuilder().setTimeColumn("date").setWindow(WINDOW))
+                .setSplit(Split.newBuilder().setTrain(0.7).setValidation(0.15).setTest(0.15).setStratify(true)),
+                dataset, "chronological split");
+    }
+
+    @Test
+    void aWindowLongerThanASplitIsRefusedNamingTheSplit() throws Exception {
+        String dataset = unique("seattle");
+        receipts.record(Projects.DEFAULT, SealedFixture.sealSeattle(store, dataset));
+
+        assertInvalid(PipelineSpec.newBuilder().setName("long")
+                .setSequence(Sequence.newBuilder().setTimeColumn("date").setWindow(300)), dataset, "validation split");
+        assertInvalid(PipelineSpec.newBuilder().setName("no-time")
+                .setSequence(Sequence.newBuilder().setTimeColumn("day").setWindow(7)), dataset, "no column 'day'");
+    }
+
+    @Test
+    void anomalyDetectionTrainsOnNormalRowsOnlyAndTestsOnAll() throws Exception {
+        String dataset = unique("iris");
+        receipts.record(Projects.DEFAULT, SealedFixture.sealIris(store, dataset, 1));
+
+        PreparedDataset prepared = preprocess.prepare(PrepareRequest.newBuilder().setDataset(dataset)
+                .setDatasetVersion(1).setPipeline(PipelineSpec.newBuilder().setTask(Task.ANOMALY)
+                        .setAnomaly(Anomaly.newBuilder().addNormalLabels("setosa")))
+                .build());
+
+        assertThat(prepared.getTask()).isEqualTo(Task.ANOMALY);
+        assertThat(prepared.getClassLabelsList()).containsExactly("setosa");
+        assertThat(prepared.getSplitsList()).extracting(SplitSummary::getRows).containsExactly(35L, 23L, 22L);
+        assertThat(tensors(prepared, 0).get("y").longs()).containsOnly(0L);
+        long[] testY = tensors(prepared, 2).get("y").longs();
+        assertThat(Arrays.stream(testY).filter(y -> y == 1).count()).as("versicolor and virginica").isEqualTo(15);
+        assertThat(columnMean(tensors(prepared, 0).get("x"), 0)).as("standardised on normal rows only")
+                .isCloseTo(0, within(1e-5));
+    }
+
+    @Test
+    void anomalyDetectionWithoutNormalLabelsIsRefused() throws Exception {
+        String dataset = unique("iris");
+        receipts.record(Projects.DEFAULT, SealedFixture.sealIris(store, dataset, 1));
+
+        assertInvalid(PipelineSpec.newBuilder().setTask(Task.ANOMALY), dataset, "normal_labels");
+        assertInvalid(PipelineSpec.newBuilder().setName("absent").setTask(Task.ANOMALY)
+                .setAnomaly(Anomaly.newBuilder().addNormalLabels("daisy")), dataset, "no row of the training split");
+    }
+
+    private void assertInvalid(PipelineSpec.Builder spec, String dataset, String message) {
+        assertThatThrownBy(() -> preprocess.prepare(PrepareRequest.newBuilder().setDataset(dataset)
+                .setDatasetVersion(1).setPipeline(spec).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription()).contains(message);
+                });
+    }
+
+    private static List<Map<String, Object>> seattleDays() throws Exception {
+        List<String> lines = Files.readAllLines(SealedFixture.SEATTLE);
+        String[] header = lines.get(0).split(",");
+        List<Map<String, Object>> days = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",");
+            Map<String, Object> day = new LinkedHashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                boolean text = header[i].equals("date") || header[i].equals("weather");
+                day.put(header[i], text ? fields[i] : (Object) Double.parseDouble(fields[i]));
+            }
+            days.add(day);
+        }
+        return days;
+    }
+
+    private FittedPipeline transform(PreparedDataset prepared) {
+        return FittedPipelineJson.read(new String(store.readAllVerified(prepared.getTransform().getKey(),
+                prepared.getTransform().getSha256()), StandardCharsets.UTF_8));
+    }
+
+    private Map<String, NpyArray> tensors(PreparedDataset prepared, int split) throws Exception {
+        var ref = prepared.getSplits(split).getTensors();
+        return NpzReader.read(new ByteArrayInputStream(store.readAllVerified(ref.getKey(), ref.getSha256())));
+    }
+
+    private static double columnMean(NpyArray x, int column) {
+        float[] values = x.floats();
+        int width = (int) x.shape()[1];
+        double sum = 0;
+        for (int i = column; i < values.length; i += width) {
+            sum += values[i];
+        }
+        return sum / (values.length / width);
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
