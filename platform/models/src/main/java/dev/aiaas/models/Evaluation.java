@@ -8,8 +8,11 @@ import java.util.Optional;
  * How a model did on held-out rows.
  *
  * @param metrics        by name: {@code accuracy}, {@code precision_macro}, {@code recall_macro},
- *                       {@code f1_macro} for classifiers; {@code mse}, {@code mae}, {@code r2} for regression
- * @param classification the full classification metrics with the confusion matrix; null for regression
+ *                       {@code f1_macro} for classifiers; {@code mse}, {@code mae}, {@code r2} for regression;
+ *                       {@code roc_auc}, {@code precision}, {@code recall}, ... for anomaly detectors (see
+ *                       {@link ModelEvaluator#evaluate})
+ * @param classification the full classification metrics with the confusion matrix (for an anomaly
+ *                       detector 2×2: normal, anomaly, as flagged at its threshold); null for regression
  */
 public record Evaluation(Map<String, Double> metrics, ClassificationMetrics classification) {
 

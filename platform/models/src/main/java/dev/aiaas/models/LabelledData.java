@@ -4,6 +4,7 @@ import dev.aiaas.ml.npz.NpyArray;
 import dev.aiaas.ml.npz.NpyType;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Rows of features with their labels, as a prepared split holds them: {@code features} is
@@ -68,6 +69,34 @@ public record LabelledData(float[] features, long[] classes, float[] targets, in
     /** Values per row of targets: 1 for one predicted number; 0 for classes. */
     public int targetSize() {
         return targets == null ? 0 : targets.length / rows;
+    }
+
+    /** The rows whose class index is {@code label}, ascending; none for regression targets. */
+    public int[] rowsOfClass(long label) {
+        return classes == null ? new int[0]
+                : IntStream.range(0, rows).filter(row -> classes[row] == label).toArray();
+    }
+
+    /**
+     * A copy of the rows at {@code picked}, in that order.
+     *
+     * @throws IllegalArgumentException when {@code picked} is empty
+     */
+    public LabelledData select(int[] picked) {
+        int width = rowSize();
+        int targetWidth = targetSize();
+        float[] x = new float[picked.length * width];
+        long[] y = classes == null ? null : new long[picked.length];
+        float[] t = targets == null ? null : new float[picked.length * targetWidth];
+        for (int i = 0; i < picked.length; i++) {
+            System.arraycopy(features, picked[i] * width, x, i * width, width);
+            if (y != null) {
+                y[i] = classes[picked[i]];
+            } else {
+                System.arraycopy(targets, picked[i] * targetWidth, t, i * targetWidth, targetWidth);
+            }
+        }
+        return new LabelledData(x, y, t, picked.length);
     }
 
     /** The highest class index plus one; 0 for regression. */

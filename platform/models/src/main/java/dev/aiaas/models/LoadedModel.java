@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.translate.TranslateException;
+import dev.aiaas.ml.transform.LabelTask;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -149,27 +150,81 @@ public final class LoadedModel implements AutoCloseable {
      * each row summing to 1.
      *
      * @param batch {@code rows × spec().inputSize()} features, C order
-     * @throws IllegalStateException for a regression model
+     * @throws IllegalStateException for a model that is not a classifier
      */
     public float[] predictProbabilities(float[] batch, int rows) {
-        if (!spec.classifier()) {
-            throw new IllegalStateException(spec.family() + " predicts numbers, not classes: call predict");
-        }
+        requireClassifier();
         return run(probabilities, batch, rows);
     }
 
     /**
      * Raw outputs, {@code rows × outputs}: logits for classifiers; for regression the predicted
-     * values, in the target's units (the training scaling undone).
+     * values, in the target's units (the training scaling undone); for an anomaly detector each
+     * row's reconstruction.
      */
     public float[] predict(float[] batch, int rows) {
         float[] outputs = run(scores, batch, rows);
-        return spec.classifier() ? outputs : spec.scaling().unscale(outputs);
+        return spec.task() == LabelTask.REGRESSION ? spec.scaling().unscale(outputs) : outputs;
     }
 
-    /** The most probable class of each row. */
+    /**
+     * The most probable class of each row.
+     *
+     * @throws IllegalStateException for a model that is not a classifier
+     */
     public int[] predictClasses(float[] batch, int rows) {
+        requireClassifier();
         return ClassScores.argmax(predict(batch, rows), rows, spec.outputs());
+    }
+
+    /**
+     * The anomaly score of each of {@code rows} inputs: the mean squared difference between the
+     * row and the autoencoder's reconstruction of it. Higher is more anomalous.
+     *
+     * @param batch {@code rows × spec().inputSize()} features, C order
+     * @throws IllegalStateException for a model that is not an anomaly detector
+     */
+    public float[] anomalyScores(float[] batch, int rows) {
+        if (!spec.anomalyDetector()) {
+            throw refusal("anomaly scores");
+        }
+        return ReconstructionError.perRow(batch, 0, run(scores, batch, rows), rows);
+    }
+
+    /**
+     * Whether a row of anomaly score {@code score} is an anomaly: above the fitted threshold.
+     *
+     * @throws IllegalStateException for a model that is not an anomaly detector, or has no fitted threshold
+     */
+    public boolean isAnomaly(float score) {
+        if (!spec.anomalyDetector()) {
+            throw refusal("anomalies");
+        }
+        if (spec.threshold() == null) {
+            throw new IllegalStateException("this " + spec.family() + " has no fitted anomaly threshold: train it with"
+                    + " validation rows");
+        }
+        return spec.threshold().exceededBy(score);
+    }
+
+    /** This model's parameters with the anomaly threshold {@code fitted} (sharing them: close only one). */
+    LoadedModel withThreshold(AnomalyThreshold fitted) {
+        return new LoadedModel(spec.withThreshold(fitted), model);
+    }
+
+    private void requireClassifier() {
+        if (!spec.classifier()) {
+            throw refusal("classes");
+        }
+    }
+
+    private IllegalStateException refusal(String wanted) {
+        String answers = switch (spec.task()) {
+            case CLASSIFICATION -> "predicts classes, not " + wanted + ": call predictProbabilities or predictClasses";
+            case REGRESSION -> "predicts numbers, not " + wanted + ": call predict";
+            case ANOMALY -> "scores anomalies, not " + wanted + ": call anomalyScores and isAnomaly";
+        };
+        return new IllegalStateException(spec.family() + " " + answers);
     }
 
     private float[] run(BatchTranslator translator, float[] batch, int rows) {

@@ -9,7 +9,7 @@ import java.util.Random;
 /**
  * Slices labelled rows into mini-batches: a seeded shuffle of the row order per epoch,
  * then consecutive slices of that order copied into one features array and one labels
- * array each.
+ * array each. An autoencoder's labels are the batch's own features, flattened.
  */
 final class MiniBatches {
 
@@ -53,7 +53,10 @@ final class MiniBatches {
             System.arraycopy(data.features(), order[from + r] * width, features, r * width, width);
         }
         NDArray x = manager.create(features, new Shape(spec.batchShape(rows)));
-        return new NDList(x, labels(manager, order, from, rows));
+        // an autoencoder learns to give back its own (flattened) input
+        NDArray labels = spec.anomalyDetector() ? manager.create(features, new Shape(rows, width))
+                : labels(manager, order, from, rows);
+        return new NDList(x, labels);
     }
 
     private NDArray labels(NDManager manager, int[] order, int from, int rows) {

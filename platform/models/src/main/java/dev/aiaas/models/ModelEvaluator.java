@@ -15,8 +15,18 @@ public final class ModelEvaluator {
     private ModelEvaluator() {
     }
 
-    /** Classification metrics for classifiers, regression metrics otherwise. */
+    /**
+     * Classification metrics for classifiers; regression metrics for regression models, with
+     * {@code naive_mae} (of forecasting the window's last value) and {@code mae_skill}
+     * ({@code 1 − mae / naive_mae}) for anchored forecasters; for anomaly detectors
+     * {@code roc_auc}, {@code reconstruction_mse}, and {@code precision}, {@code recall},
+     * {@code f1}, {@code false_positive_rate} at the fitted {@code threshold}.
+     */
     public static Evaluation evaluate(LoadedModel model, LabelledData data) {
+        if (model.spec().anomalyDetector()) {
+            Evaluation anomaly = AnomalyEvaluation.evaluate(model, data);
+            return new Evaluation(finite(anomaly.metrics()), anomaly.classification());
+        }
         if (model.spec().classifier()) {
             ClassificationMetrics m = classification(model, data);
             Map<String, Double> metrics = new HashMap<>(Map.of("accuracy", m.accuracy(), "precision_macro",
@@ -27,7 +37,32 @@ public final class ModelEvaluator {
             return new Evaluation(finite(Map.copyOf(metrics)), m);
         }
         RegressionMetrics m = regression(model, data);
-        return new Evaluation(finite(Map.of("mse", m.mse(), "rmse", m.rmse(), "mae", m.mae(), "r2", m.r2())), null);
+        Map<String, Double> metrics = new HashMap<>(Map.of("mse", m.mse(), "rmse", m.rmse(), "mae", m.mae(),
+                "r2", m.r2()));
+        LastValueAnchor anchor = model.spec().anchor();
+        if (anchor != null) {
+            double naive = naiveMae(anchor, model.spec(), data);
+            metrics.put("naive_mae", naive);
+            if (naive > 0) {
+                metrics.put("mae_skill", 1 - m.mae() / naive);
+            }
+        }
+        return new Evaluation(finite(Map.copyOf(metrics)), null);
+    }
+
+    /** MAE of forecasting every output as the window's last target value, read from the windows through the anchor. */
+    private static double naiveMae(LastValueAnchor anchor, ModelSpec spec, LabelledData data) {
+        int window = spec.inputShape().get(0);
+        int features = spec.inputShape().get(1);
+        int horizon = data.targetSize();
+        double sum = 0;
+        for (int r = 0; r < data.rows(); r++) {
+            double last = anchor.lastValue(data.features(), r, window, features);
+            for (int k = 0; k < horizon; k++) {
+                sum += Math.abs(data.targets()[r * horizon + k] - last);
+            }
+        }
+        return sum / data.targets().length;
     }
 
     /** The metrics, when every one is a number; a model that diverged answers NaN or infinity. */

@@ -14,7 +14,20 @@ public enum ModelFamily {
     /** Multinomial logistic regression: one Linear to the classes, trained with softmax cross-entropy. */
     LOGISTIC_REGRESSION(LabelTask.CLASSIFICATION),
     /** One Linear to the outputs, trained with L2 loss. */
-    LINEAR_REGRESSION(LabelTask.REGRESSION);
+    LINEAR_REGRESSION(LabelTask.REGRESSION),
+    /**
+     * For sequence windows {@code [window, features]}: one LSTM layer per hidden entry, the last
+     * step's output, then Linear to the forecast values; optionally anchored on the last value.
+     */
+    LSTM(LabelTask.REGRESSION),
+    /** As {@link #LSTM}, with GRU layers. */
+    GRU(LabelTask.REGRESSION),
+    /**
+     * Learns to reconstruct normal rows through a narrow encoding; a row it reconstructs badly
+     * is an anomaly. Flatten, Linear + ReLU per encoder width (the last, the code, without ReLU),
+     * the mirrored decoder, then Linear back to the input size.
+     */
+    AUTOENCODER(LabelTask.ANOMALY);
 
     private final LabelTask defaultTask;
     private final Set<LabelTask> tasks;
@@ -32,6 +45,11 @@ public enum ModelFamily {
     /** The task a model of this family learns when nothing else says. */
     public LabelTask defaultTask() {
         return defaultTask;
+    }
+
+    /** Whether the family reads sequence windows {@code [window, features]} step by step. */
+    public boolean recurrent() {
+        return this == LSTM || this == GRU;
     }
 
     /** The families that learn {@code task}, in declaration order. */

@@ -1,6 +1,7 @@
 package dev.aiaas.models;
 
 import dev.aiaas.ml.transform.LabelTask;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -8,28 +9,41 @@ import java.util.List;
  * so serving reads this ({@code model-spec.json}) before it loads {@code model.params}.
  *
  * @param family      the layout of the network
- * @param inputShape  shape of one input row, e.g. {@code [4]} or {@code [1, 28, 28]}
- * @param hiddenUnits widths of the hidden layers (MLP) or channel counts of the two conv blocks (CNN);
- *                    empty for the regressions
- * @param outputs     class count for classifiers, number of predicted values for regression
- * @param task        what it learns: classes or numbers (the family must support it)
+ * @param inputShape  shape of one input row, e.g. {@code [4]}, {@code [1, 28, 28]}, or {@code [window, features]}
+ *                    for the recurrent families
+ * @param hiddenUnits widths of the hidden layers (MLP), channel counts of the two conv blocks (CNN), state
+ *                    sizes of the recurrent layers (LSTM, GRU) or encoder widths (AUTOENCODER); empty for the
+ *                    regressions
+ * @param outputs     class count for classifiers, number of predicted values for regression, the input size
+ *                    for an autoencoder (it reconstructs its input)
+ * @param task        what it learns: classes, numbers or what is normal (the family must support it)
  * @param scaling     how regression targets were standardised for training; {@link TargetScaling#NONE}
- *                    for classifiers
+ *                    otherwise
+ * @param anchor      for LSTM and GRU forecasters, the target's place in the window when the network
+ *                    predicts a correction to its last value; null otherwise
+ * @param threshold   for anomaly detectors, the score above which a row is an anomaly; null until fitted
  */
 public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integer> hiddenUnits, int outputs,
-        LabelTask task, TargetScaling scaling) {
+        LabelTask task, TargetScaling scaling, LastValueAnchor anchor, AnomalyThreshold threshold) {
 
     /** Hidden layer widths of an MLP when the job names none. */
     public static final List<Integer> DEFAULT_MLP_UNITS = List.of(64);
     /** Channels of a CNN's two conv blocks when the job names none. */
     public static final List<Integer> DEFAULT_CNN_CHANNELS = List.of(8, 16);
+    /** State size of the single LSTM or GRU layer when the job names none. */
+    public static final List<Integer> DEFAULT_RECURRENT_UNITS = List.of(32);
+    /** Encoder widths of an autoencoder whose input has more than 128 values, when the job names none. */
+    public static final List<Integer> DEFAULT_AUTOENCODER_UNITS = List.of(128, 32);
+    /** Most recurrent layers a LSTM or GRU stacks. */
+    public static final int MAX_RECURRENT_LAYERS = 3;
 
     /**
      * @throws IllegalArgumentException naming what to change when the spec cannot describe a model
      */
     public ModelSpec {
         if (family == null) {
-            throw new IllegalArgumentException("a model spec needs a family: one of MLP, CNN, LOGISTIC_REGRESSION, LINEAR_REGRESSION");
+            throw new IllegalArgumentException("a model spec needs a family: one of "
+                    + Arrays.toString(ModelFamily.values()));
         }
         inputShape = inputShape == null ? List.of() : List.copyOf(inputShape);
         hiddenUnits = hiddenUnits == null ? List.of() : List.copyOf(hiddenUnits);
@@ -45,15 +59,28 @@ public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integ
             throw new IllegalArgumentException(family + " does not learn " + describe(task) + ": train one of "
                     + ModelFamily.supporting(task));
         }
-        boolean classes = task == LabelTask.CLASSIFICATION;
-        if (outputs < 1 || classes && outputs < 2) {
-            throw new IllegalArgumentException(family + " needs " + (classes ? "at least two classes" : "an output")
-                    + ", got " + outputs);
-        }
-        if (classes && !scaling.equals(TargetScaling.NONE)) {
-            throw new IllegalArgumentException("a classifier's outputs are not scaled targets");
+        checkOutputs(family, task, outputs, size(inputShape));
+        if (task != LabelTask.REGRESSION && !scaling.equals(TargetScaling.NONE)) {
+            throw new IllegalArgumentException("a model of " + describe(task) + " has outputs that are not scaled "
+                    + "targets: only a regression model's are");
         }
         checkFamilyLayout(family, inputShape, hiddenUnits);
+        if (anchor != null && (!family.recurrent() || anchor.feature() >= inputShape.get(1))) {
+            throw new IllegalArgumentException(family.recurrent()
+                    ? "the anchor's target feature " + anchor.feature() + " is not one of the " + inputShape.get(1)
+                            + " features of a window step"
+                    : "a last-value anchor is for LSTM and GRU forecasters, not " + family);
+        }
+        if (threshold != null && task != LabelTask.ANOMALY) {
+            throw new IllegalArgumentException("only an anomaly detector has an anomaly threshold, not a model of "
+                    + describe(task));
+        }
+    }
+
+    /** A spec without an anchor or a threshold. */
+    public ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integer> hiddenUnits, int outputs,
+            LabelTask task, TargetScaling scaling) {
+        this(family, inputShape, hiddenUnits, outputs, task, scaling, null, null);
     }
 
     /** A spec of the family's own task ({@link ModelFamily#defaultTask()}), unscaled. */
@@ -66,13 +93,32 @@ public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integ
         return task == LabelTask.CLASSIFICATION;
     }
 
+    /** Whether the model scores rows by how badly it reconstructs them (task ANOMALY). */
+    public boolean anomalyDetector() {
+        return task == LabelTask.ANOMALY;
+    }
+
     /** This spec with the targets standardised as {@code fitted} says. */
     public ModelSpec withScaling(TargetScaling fitted) {
-        return new ModelSpec(family, inputShape, hiddenUnits, outputs, task, fitted);
+        return new ModelSpec(family, inputShape, hiddenUnits, outputs, task, fitted, anchor, threshold);
+    }
+
+    /** This spec with its forecasts anchored on the last value of the target feature {@code lastValue} names. */
+    public ModelSpec withAnchor(LastValueAnchor lastValue) {
+        return new ModelSpec(family, inputShape, hiddenUnits, outputs, task, scaling, lastValue, threshold);
+    }
+
+    /** This spec with the anomaly threshold {@code fitted}. */
+    public ModelSpec withThreshold(AnomalyThreshold fitted) {
+        return new ModelSpec(family, inputShape, hiddenUnits, outputs, task, scaling, anchor, fitted);
     }
 
     private static String describe(LabelTask task) {
-        return task == LabelTask.CLASSIFICATION ? "classes (classification)" : "numbers (regression)";
+        return switch (task) {
+            case CLASSIFICATION -> "classes (classification)";
+            case REGRESSION -> "numbers (regression)";
+            case ANOMALY -> "what is normal (anomaly detection)";
+        };
     }
 
     /**
@@ -83,21 +129,34 @@ public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integ
         return withDefaults(family, inputShape, hiddenUnits, outputs, family.defaultTask());
     }
 
-    /** As {@link #withDefaults(ModelFamily, List, List, int)}, for {@code task}. */
+    /**
+     * As {@link #withDefaults(ModelFamily, List, List, int)}, for {@code task}. An autoencoder's
+     * default is {@link #DEFAULT_AUTOENCODER_UNITS}, or one layer of half the input's values when
+     * the input has 128 or fewer.
+     */
     public static ModelSpec withDefaults(ModelFamily family, List<Integer> inputShape, List<Integer> hiddenUnits,
             int outputs, LabelTask task) {
         List<Integer> layers = hiddenUnits;
-        if (layers.isEmpty() && family == ModelFamily.MLP) {
-            layers = DEFAULT_MLP_UNITS;
-        } else if (layers.isEmpty() && family == ModelFamily.CNN) {
-            layers = DEFAULT_CNN_CHANNELS;
+        if (layers.isEmpty()) {
+            layers = switch (family) {
+                case MLP -> DEFAULT_MLP_UNITS;
+                case CNN -> DEFAULT_CNN_CHANNELS;
+                case LSTM, GRU -> DEFAULT_RECURRENT_UNITS;
+                case AUTOENCODER -> size(inputShape) > DEFAULT_AUTOENCODER_UNITS.get(0) ? DEFAULT_AUTOENCODER_UNITS
+                        : List.of(Math.max(1, size(inputShape) / 2));
+                case LOGISTIC_REGRESSION, LINEAR_REGRESSION -> layers;
+            };
         }
         return new ModelSpec(family, inputShape, layers, outputs, task, TargetScaling.NONE);
     }
 
     /** Values in one input row: the product of the input shape. */
     public int inputSize() {
-        return inputShape.stream().reduce(1, Math::multiplyExact);
+        return size(inputShape);
+    }
+
+    private static int size(List<Integer> shape) {
+        return shape == null ? 0 : shape.stream().reduce(1, Math::multiplyExact);
     }
 
     /** The shape of a batch of {@code rows} inputs: {@code [rows, ...inputShape]}. */
@@ -108,6 +167,27 @@ public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integ
             shape[i + 1] = inputShape.get(i);
         }
         return shape;
+    }
+
+    private static void checkOutputs(ModelFamily family, LabelTask task, int outputs, int inputSize) {
+        switch (task) {
+            case CLASSIFICATION -> {
+                if (outputs < 2) {
+                    throw new IllegalArgumentException(family + " needs at least two classes, got " + outputs);
+                }
+            }
+            case REGRESSION -> {
+                if (outputs < 1) {
+                    throw new IllegalArgumentException(family + " needs an output, got " + outputs);
+                }
+            }
+            case ANOMALY -> {
+                if (outputs != inputSize) {
+                    throw new IllegalArgumentException(family + " reconstructs its input, so its outputs must equal "
+                            + "the input size " + inputSize + ", got " + outputs);
+                }
+            }
+        }
     }
 
     private static void checkFamilyLayout(ModelFamily family, List<Integer> inputShape, List<Integer> hiddenUnits) {
@@ -124,6 +204,24 @@ public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integ
             case LOGISTIC_REGRESSION, LINEAR_REGRESSION -> {
                 if (!hiddenUnits.isEmpty()) {
                     throw new IllegalArgumentException(family + " has no hidden layers; leave hidden_units empty or train an MLP");
+                }
+            }
+            case LSTM, GRU -> {
+                if (inputShape.size() != 2) {
+                    throw new IllegalArgumentException(family + " needs windows shaped [window, features], got "
+                            + inputShape + ": prepare the data with a sequence (window), or train an MLP");
+                }
+                if (hiddenUnits.isEmpty() || hiddenUnits.size() > MAX_RECURRENT_LAYERS) {
+                    throw new IllegalArgumentException(family + " takes 1 to " + MAX_RECURRENT_LAYERS
+                            + " state sizes (one per recurrent layer), got " + hiddenUnits);
+                }
+            }
+            case AUTOENCODER -> {
+                int inputSize = size(inputShape);
+                if (hiddenUnits.isEmpty() || hiddenUnits.get(hiddenUnits.size() - 1) >= inputSize) {
+                    throw new IllegalArgumentException("AUTOENCODER needs encoder widths whose last (the code) is "
+                            + "narrower than the input's " + inputSize + " values, got " + hiddenUnits
+                            + (inputSize < 2 ? ": a row of one value cannot be encoded smaller" : ""));
                 }
             }
             case MLP -> {

@@ -29,9 +29,10 @@ public final class ModelSpecJson {
     /** The spec as a JSON document. */
     public static String write(ModelSpec spec) {
         try {
-            boolean regression = !spec.classifier();
+            boolean regression = spec.task() == LabelTask.REGRESSION;
             return MAPPER.writeValueAsString(new Document(FORMAT, spec.family(), spec.inputShape(), spec.hiddenUnits(),
-                    spec.outputs(), regression ? spec.task() : null, regression ? spec.scaling() : null));
+                    spec.outputs(), spec.classifier() ? null : spec.task(), regression ? spec.scaling() : null,
+                    spec.anchor(), spec.threshold()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the model spec as JSON", e);
         }
@@ -58,16 +59,20 @@ public final class ModelSpecJson {
         }
         return new ModelSpec(document.family(), document.inputShape(), document.hiddenUnits(), document.outputs(),
                 document.task() == null ? document.family().defaultTask() : document.task(),
-                document.targetScaling() == null ? TargetScaling.NONE : document.targetScaling());
+                document.targetScaling() == null ? TargetScaling.NONE : document.targetScaling(),
+                document.lastValueAnchor(), document.anomalyThreshold());
     }
 
     /**
-     * The JSON document. {@code task} and {@code targetScaling} are written for regression models
-     * only, so a classifier's document is what it was before they existed; absent, a model learns
-     * its family's task, unscaled.
+     * The JSON document. {@code task} is written for every model but a classifier, {@code targetScaling}
+     * for regression models, {@code lastValueAnchor} for anchored forecasters and {@code anomalyThreshold}
+     * for fitted anomaly detectors, so the documents of models that lack them are what they were
+     * before these existed; absent, a model learns its family's task, unscaled, unanchored.
+     * A reader that predates a field refuses a document that has it.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Document(String format, ModelFamily family, List<Integer> inputShape, List<Integer> hiddenUnits,
-                    int outputs, LabelTask task, TargetScaling targetScaling) {
+                    int outputs, LabelTask task, TargetScaling targetScaling, LastValueAnchor lastValueAnchor,
+                    AnomalyThreshold anomalyThreshold) {
     }
 }

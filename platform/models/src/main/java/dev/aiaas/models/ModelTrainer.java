@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -26,7 +27,10 @@ import java.util.stream.Stream;
 /**
  * Fits a model of a {@link ModelSpec} with Adam: softmax cross-entropy for classifiers, L2
  * loss (mean squared error) for regression, on targets standardised with a {@link TargetScaling}
- * fitted on the training split, which the returned model's spec carries. Seeded: the engine's
+ * fitted on the training split (for a forecaster anchored on the last value, on the targets'
+ * differences from it), which the returned model's spec carries. An anomaly detector
+ * learns to reconstruct the normal training rows (L2 loss) and its spec carries the
+ * {@link AnomalyThreshold} fitted on the normal validation rows. Seeded: the engine's
  * random seed (parameter initialisation) and the per-epoch shuffle both come from the plan, so
  * the same plan on the same data trains the same model on the CPU. The engine's seed is process-wide: train one model at a time per
  * process, as the training worker does, for that promise to hold.
@@ -59,13 +63,50 @@ public final class ModelTrainer {
             EpochListener listener, BooleanSupplier cancelled, Checkpoints checkpoints) {
         checkFits(spec, train, "training");
         checkFits(spec, validation, "validation");
+        if (spec.anomalyDetector()) {
+            return anomalyDetector(spec, plan, train, validation, listener, cancelled, checkpoints);
+        }
         if (!spec.classifier()) {
             // The optimiser learns standardised targets; the model answers in the targets' units.
-            TargetScaling scaling = TargetScaling.fit(train.targets());
+            // An anchored forecaster learns the residual from the last value; scaled by its own std rather
+            // than the target's (0.4 of it for Seattle's daily maximum) it forecast better in SeattleForecastTest.
+            TargetScaling scaling = TargetScaling.fit(spec.anchor() == null ? train.targets() : residuals(spec, train));
             return train(spec.withScaling(scaling), plan, scaled(train, scaling), scaled(validation, scaling),
                     listener, cancelled, checkpoints, device(plan));
         }
         return train(spec, plan, train, validation, listener, cancelled, checkpoints, device(plan));
+    }
+
+    /**
+     * Learns to reconstruct the normal training rows only, then sets the threshold at the plan's
+     * quantile of the normal validation rows' scores.
+     */
+    private LoadedModel anomalyDetector(ModelSpec spec, TrainingPlan plan, LabelledData train,
+            LabelledData validation, EpochListener listener, BooleanSupplier cancelled, Checkpoints checkpoints) {
+        LoadedModel fitted = train(spec, plan, train.select(train.rowsOfClass(0)), validation, listener, cancelled,
+                checkpoints, device(plan));
+        try {
+            double[] normalScores = AnomalyEvaluation.scores(fitted, validation.select(validation.rowsOfClass(0)));
+            return fitted.withThreshold(AnomalyThreshold.fit(normalScores, plan.anomalyQuantile()));
+        } catch (RuntimeException e) {
+            fitted.close();
+            throw e;
+        }
+    }
+
+    /** How far each target lies from the window's last value: what an anchored forecaster learns. */
+    private static float[] residuals(ModelSpec spec, LabelledData data) {
+        int window = spec.inputShape().get(0);
+        int features = spec.inputShape().get(1);
+        int horizon = data.targetSize();
+        float[] residuals = new float[data.targets().length];
+        for (int r = 0; r < data.rows(); r++) {
+            double last = spec.anchor().lastValue(data.features(), r, window, features);
+            for (int k = 0; k < horizon; k++) {
+                residuals[r * horizon + k] = (float) (data.targets()[r * horizon + k] - last);
+            }
+        }
+        return residuals;
     }
 
     private static Device device(TrainingPlan plan) {
@@ -167,6 +208,10 @@ public final class ModelTrainer {
             throw new IllegalArgumentException("the " + split + " rows have " + data.rowSize()
                     + " values but the model's input shape " + spec.inputShape() + " holds " + spec.inputSize());
         }
+        if (spec.anomalyDetector()) {
+            checkAnomalyLabels(spec, data, split);
+            return;
+        }
         if (data.classified() != spec.classifier()) {
             throw new IllegalArgumentException(spec.family() + (spec.classifier()
                     ? " needs class labels (int64 y) but the " + split + " split has numeric targets: train one of "
@@ -178,6 +223,19 @@ public final class ModelTrainer {
                 || !data.classified() && data.targetSize() != spec.outputs()) {
             throw new IllegalArgumentException("the " + split + " labels need " + Math.max(data.classCount(),
                     data.targetSize()) + " outputs but the model has " + spec.outputs());
+        }
+    }
+
+    /** Anomaly labels are int64 0 (normal) or 1 (anomaly), and each split needs normal rows to learn or fit on. */
+    private static void checkAnomalyLabels(ModelSpec spec, LabelledData data, String split) {
+        if (!data.classified() || Arrays.stream(data.classes()).anyMatch(label -> label != 0 && label != 1)) {
+            throw new IllegalArgumentException(spec.family() + " needs int64 labels 0 (normal) and 1 (anomaly) but the "
+                    + split + " split has " + (data.classified() ? "other class indices" : "numeric targets")
+                    + ": prepare the data for anomaly detection");
+        }
+        if (data.rowsOfClass(0).length == 0) {
+            throw new IllegalArgumentException("the " + split + " split has no normal rows (label 0): an anomaly "
+                    + "detector learns from the normal training rows and sets its threshold on the normal validation rows");
         }
     }
 }

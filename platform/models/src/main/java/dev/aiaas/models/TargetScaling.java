@@ -6,7 +6,12 @@ package dev.aiaas.models;
  * optimiser sees values of unit scale whatever the target's units (miles per gallon, dollars)
  * while every prediction and metric is in those units. Fitted on the training split only.
  *
- * @param mean the training targets' mean
+ * <p>A forecaster with a {@link LastValueAnchor} learns {@code (y − last) / std} instead, where
+ * {@code last} is the window's last target value: its scaling is fitted on those differences, and
+ * as the anchor adds {@code (last − mean) / std} to the network's output, predictions are still
+ * {@code output·std + mean} in the target's units.
+ *
+ * @param mean the training targets' mean (for an anchored forecaster, of their differences from the last value)
  * @param std  their standard deviation; 1 when they are all equal
  */
 public record TargetScaling(double mean, double std) {

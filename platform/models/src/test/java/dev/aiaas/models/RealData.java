@@ -86,6 +86,32 @@ final class RealData {
      * file is sorted by digit; pixels scaled to [0, 1], shaped [1, 28, 28].
      */
     static Splits digits(int train, int validation, int test) throws IOException {
+        Digits all = readDigits();
+        List<Integer> order = new ArrayList<>(IntStream.range(0, DIGITS).boxed().toList());
+        Collections.shuffle(order, new Random(42));
+        return new Splits(pick(all.pixels(), all.labels(), order.subList(0, train)),
+                pick(all.pixels(), all.labels(), order.subList(train, train + validation)),
+                pick(all.pixels(), all.labels(), order.subList(train + validation, train + validation + test)));
+    }
+
+    /**
+     * All 10,000 digits for anomaly detection: label 0 (normal) for {@code normalDigit}, 1 (anomaly)
+     * for the other digits; split 70/15/15 with seed 42, stratified by digit; pixels scaled to [0, 1].
+     */
+    static Splits digitAnomalies(int normalDigit) throws IOException {
+        Digits all = readDigits();
+        String[] digits = Arrays.stream(all.labels()).mapToObj(Long::toString).toArray(String[]::new);
+        SplitIndices split = new StratifiedSplit(0.7, 0.15, 0.15, 42, true).splitByClass(digits);
+        long[] anomalous = Arrays.stream(all.labels()).map(digit -> digit == normalDigit ? 0 : 1).toArray();
+        return new Splits(pick(all.pixels(), anomalous, boxed(split.train())),
+                pick(all.pixels(), anomalous, boxed(split.validation())),
+                pick(all.pixels(), anomalous, boxed(split.test())));
+    }
+
+    private record Digits(float[] pixels, long[] labels) {
+    }
+
+    private static Digits readDigits() throws IOException {
         float[] pixels = new float[DIGITS * 784];
         long[] labels = new long[DIGITS];
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file("mnist10k.u8.gz")))) {
@@ -97,11 +123,11 @@ final class RealData {
                 }
             }
         }
-        List<Integer> order = new ArrayList<>(IntStream.range(0, DIGITS).boxed().toList());
-        Collections.shuffle(order, new Random(42));
-        return new Splits(pick(pixels, labels, order.subList(0, train)),
-                pick(pixels, labels, order.subList(train, train + validation)),
-                pick(pixels, labels, order.subList(train + validation, train + validation + test)));
+        return new Digits(pixels, labels);
+    }
+
+    private static List<Integer> boxed(int[] rows) {
+        return Arrays.stream(rows).boxed().toList();
     }
 
     private static LabelledData pick(float[] pixels, long[] labels, List<Integer> rows) {
