@@ -135,7 +135,8 @@ class JobQueueTest {
 
     @Test
     void theWholeSpecIsCheckedAtSubmitSayingWhatToFix() {
-        assertRefused(spec(ModelFamily.LSTM).toBuilder(), Status.Code.INVALID_ARGUMENT, "LSTM cannot be trained yet");
+        assertRefused(spec(ModelFamily.LSTM).toBuilder(), Status.Code.FAILED_PRECONDITION,
+                "(classification): train one of [MLP, CNN");
         assertRefused(spec(ModelFamily.MLP).toBuilder().setAlias("Prod Line"), Status.Code.INVALID_ARGUMENT,
                 "alias 'Prod Line' is not valid");
         assertRefused(spec(ModelFamily.MLP).toBuilder().setAlias("42"), Status.Code.INVALID_ARGUMENT, "all digits");
@@ -147,7 +148,8 @@ class JobQueueTest {
                 .addHiddenUnits(100_000)), Status.Code.INVALID_ARGUMENT, "1 to 4096 units");
         assertRefused(spec(ModelFamily.MLP).toBuilder().setDataset("never-prepared"), Status.Code.FAILED_PRECONDITION,
                 "run Prepare");
-        assertRefused(spec(ModelFamily.LINEAR_REGRESSION).toBuilder(), Status.Code.FAILED_PRECONDITION, "has class labels");
+        assertRefused(spec(ModelFamily.LINEAR_REGRESSION).toBuilder(), Status.Code.FAILED_PRECONDITION,
+                "was prepared for (classification)");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.aiaas.training.client;
 
+import dev.aiaas.ml.transform.LabelTask;
 import dev.aiaas.proto.common.v1.ArtifactRef;
 import dev.aiaas.proto.common.v1.Signature;
 import dev.aiaas.proto.common.v1.Task;
@@ -28,9 +29,17 @@ final class RegistryRequests {
                 .setSignature(Signature.newBuilder()
                         .addAllInputs(r.inputs().stream().map(RegistryRequests::tensor).toList())
                         .addAllOutputs(r.outputs().stream().map(RegistryRequests::tensor).toList())
-                        .setTask(r.classifier() ? Task.CLASSIFICATION : Task.REGRESSION))
+                        .setTask(task(r.task())))
                 .addAllArtifacts(r.artifacts().stream().map(RegistryRequests::artifact).toList())
                 .build();
+    }
+
+    private static Task task(LabelTask task) {
+        return switch (task) {
+            case CLASSIFICATION -> Task.CLASSIFICATION;
+            case REGRESSION -> Task.REGRESSION;
+            case ANOMALY -> Task.ANOMALY;
+        };
     }
 
     private static TensorSpec tensor(ModelRegistration.Tensor t) {

@@ -3,8 +3,15 @@ package dev.aiaas.training.model;
 import dev.aiaas.errors.DomainException;
 import java.util.List;
 
-/** How a model is trained; zero values take the defaults. */
-public record Hyperparameters(int epochs, int batchSize, double learningRate, List<Integer> hiddenUnits, long seed) {
+/**
+ * How a model is trained; zero values take the defaults.
+ *
+ * @param anomalyQuantile an anomaly detector's threshold: this quantile of the normal validation rows' scores
+ */
+public record Hyperparameters(int epochs, int batchSize, double learningRate, List<Integer> hiddenUnits, long seed,
+        double anomalyQuantile) {
+
+    public static final double DEFAULT_ANOMALY_QUANTILE = 0.95;
 
     public static final int DEFAULT_EPOCHS = 20;
     public static final int DEFAULT_BATCH_SIZE = 32;
@@ -33,11 +40,16 @@ public record Hyperparameters(int epochs, int batchSize, double learningRate, Li
         if (Double.isNaN(learningRate) || learningRate > 10) {
             throw DomainException.invalid("learning rate " + learningRate + " is not usable: try 0.001 to 0.1");
         }
+        if (!(anomalyQuantile >= 0 && anomalyQuantile < 1)) {
+            throw DomainException.invalid("anomaly quantile " + anomalyQuantile
+                    + " must lie in (0, 1), for example 0.95 (0 = default)");
+        }
         return new Hyperparameters(
                 epochs == 0 ? DEFAULT_EPOCHS : epochs,
                 batchSize == 0 ? DEFAULT_BATCH_SIZE : batchSize,
                 learningRate == 0 ? DEFAULT_LEARNING_RATE : learningRate,
                 List.copyOf(hiddenUnits),
-                seed);
+                seed,
+                anomalyQuantile == 0 ? DEFAULT_ANOMALY_QUANTILE : anomalyQuantile);
     }
 }

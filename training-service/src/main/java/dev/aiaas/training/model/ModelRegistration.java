@@ -1,5 +1,6 @@
 package dev.aiaas.training.model;
 
+import dev.aiaas.ml.transform.LabelTask;
 import java.util.List;
 import java.util.Map;
 
@@ -11,10 +12,10 @@ import java.util.Map;
  * @param inputs    the model's input tensors
  * @param outputs   the model's output tensors
  * @param artifacts every stored file of the model, with its SHA-256
- * @param classifier whether it predicts classes (else numbers: regression)
+ * @param task      what it predicts: classes, numbers, or whether a row is normal
  */
 public record ModelRegistration(String modelName, String family, String description, Map<String, Double> metrics,
-        Lineage lineage, List<Tensor> inputs, List<Tensor> outputs, List<StoredFile> artifacts, boolean classifier) {
+        Lineage lineage, List<Tensor> inputs, List<Tensor> outputs, List<StoredFile> artifacts, LabelTask task) {
 
     /** Where the version came from. */
     public record Lineage(String dataset, long datasetVersion, String pipeline, String jobId, String codeVersion) {

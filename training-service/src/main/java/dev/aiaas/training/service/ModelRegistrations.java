@@ -25,19 +25,22 @@ final class ModelRegistrations {
                 evaluation.metrics(),
                 new Lineage(s.dataset(), s.datasetVersion(), s.pipeline(), job.id(), codeVersion),
                 List.of(new Tensor("input", "FP32", batchOf(spec.inputShape().stream().map(Long::valueOf).toList()))),
-                outputs(spec), artifacts, spec.classifier());
+                outputs(spec), artifacts, spec.task());
     }
 
     /**
      * Classifiers answer {@code probabilities} [-1, classes] and {@code predicted_class} [-1];
-     * regression answers {@code predictions} [-1, outputs].
+     * regression answers {@code predictions} [-1, outputs]; anomaly detectors answer
+     * {@code anomaly_score} [-1] and {@code is_anomaly} [-1].
      */
     private static List<Tensor> outputs(ModelSpec spec) {
-        if (spec.classifier()) {
-            return List.of(new Tensor("probabilities", "FP32", List.of(-1L, (long) spec.outputs())),
+        return switch (spec.task()) {
+            case CLASSIFICATION -> List.of(new Tensor("probabilities", "FP32", List.of(-1L, (long) spec.outputs())),
                     new Tensor("predicted_class", "INT64", List.of(-1L)));
-        }
-        return List.of(new Tensor("predictions", "FP32", List.of(-1L, (long) spec.outputs())));
+            case REGRESSION -> List.of(new Tensor("predictions", "FP32", List.of(-1L, (long) spec.outputs())));
+            case ANOMALY -> List.of(new Tensor("anomaly_score", "FP32", List.of(-1L)),
+                    new Tensor("is_anomaly", "BOOL", List.of(-1L)));
+        };
     }
 
     private static List<Long> batchOf(List<Long> shape) {

@@ -2,9 +2,11 @@ package dev.aiaas.training.storage;
 
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.ml.npz.NpzReader;
+import dev.aiaas.ml.transform.LabelTask;
 import dev.aiaas.models.LabelledData;
 import dev.aiaas.proto.common.v1.ArtifactRef;
 import dev.aiaas.proto.preprocess.v1.PreparedDataset;
+import dev.aiaas.proto.preprocess.v1.SequenceInfo;
 import dev.aiaas.proto.preprocess.v1.SplitSummary;
 import dev.aiaas.storage.ArtifactFormatException;
 import dev.aiaas.storage.ArtifactStore;
@@ -68,8 +70,25 @@ public class PreparedDatasetReader {
         Map<String, StoredFile> splits = m.getSplitsList().stream()
                 .collect(Collectors.toMap(SplitSummary::getName, s -> file(s.getTensors())));
         return new PreparedData(m.getDataset(), m.getDatasetVersion(), m.getPipeline().getName(),
-                m.getInputShapeList().stream().map(Math::toIntExact).toList(), m.getClassLabelsList(), splits,
-                file(m.getTransform()), file(m.getProfile()));
+                m.getInputShapeList().stream().map(Math::toIntExact).toList(), m.getClassLabelsList(), task(m),
+                m.hasSequence() ? sequence(m.getSequence()) : null, splits, file(m.getTransform()),
+                file(m.getProfile()));
+    }
+
+    /** The manifest's task; one prepared before tasks were recorded has class labels, so classes. */
+    private static LabelTask task(PreparedDataset m) {
+        return switch (m.getTask()) {
+            case REGRESSION -> LabelTask.REGRESSION;
+            case ANOMALY -> LabelTask.ANOMALY;
+            case CLASSIFICATION -> LabelTask.CLASSIFICATION;
+            case TASK_UNSPECIFIED, UNRECOGNIZED -> m.getClassLabelsCount() > 0 ? LabelTask.CLASSIFICATION
+                    : LabelTask.REGRESSION;
+        };
+    }
+
+    private static PreparedData.Sequence sequence(SequenceInfo info) {
+        return new PreparedData.Sequence(info.getWindow(), info.getHorizon(), info.getTargetFeature(),
+                info.getTargetMean(), info.getTargetStd());
     }
 
     private static StoredFile file(ArtifactRef ref) {

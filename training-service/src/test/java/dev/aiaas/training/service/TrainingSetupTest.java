@@ -1,0 +1,63 @@
+package dev.aiaas.training.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aiaas.errors.DomainException;
+import dev.aiaas.ml.transform.LabelTask;
+import dev.aiaas.models.LastValueAnchor;
+import dev.aiaas.models.ModelSpec;
+import dev.aiaas.training.model.Hyperparameters;
+import dev.aiaas.training.model.JobSpec;
+import dev.aiaas.training.model.PreparedData;
+import dev.aiaas.training.model.StoredFile;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrainingSetupTest {
+
+    private static final StoredFile FILE = new StoredFile("f", "k", "0".repeat(64), 1);
+
+    @Test
+    void aRecurrentForecasterPredictsTheHorizonStartingFromTheTargetsLastValue() {
+        PreparedData weather = data(List.of(14, 9), List.of(), LabelTask.REGRESSION,
+                new PreparedData.Sequence(14, 3, 4, 16.4, 7.3));
+
+        ModelSpec spec = TrainingSetup.modelSpec(job("LSTM", 0), weather);
+
+        assertThat(spec.outputs()).isEqualTo(3);
+        assertThat(spec.inputShape()).containsExactly(14, 9);
+        assertThat(spec.anchor()).isEqualTo(new LastValueAnchor(4, 16.4, 7.3));
+    }
+
+    @Test
+    void anAutoencoderReconstructsEveryInputValueAndKeepsTheJobsThresholdQuantile() {
+        PreparedData digits = data(List.of(1, 28, 28), List.of("0"), LabelTask.ANOMALY, null);
+        JobSpec job = job("AUTOENCODER", 0.99);
+
+        assertThat(TrainingSetup.modelSpec(job, digits).outputs()).isEqualTo(784);
+        assertThat(TrainingSetup.plan(job).anomalyQuantile()).isEqualTo(0.99);
+        assertThat(TrainingSetup.plan(job("AUTOENCODER", 0)).anomalyQuantile())
+                .isEqualTo(Hyperparameters.DEFAULT_ANOMALY_QUANTILE);
+    }
+
+    @Test
+    void aFamilyThatDoesNotLearnTheDatasTaskIsRefusedNamingOnesThatDo() {
+        PreparedData digits = data(List.of(784), List.of("0"), LabelTask.ANOMALY, null);
+
+        assertThatThrownBy(() -> TrainingSetup.modelSpec(job("MLP", 0), digits))
+                .isInstanceOf(DomainException.class)
+                .hasMessageContaining("anomaly").hasMessageContaining("AUTOENCODER");
+    }
+
+    private static PreparedData data(List<Integer> shape, List<String> labels, LabelTask task,
+                                     PreparedData.Sequence sequence) {
+        return new PreparedData("d", 1, "p", shape, labels, task, sequence,
+                Map.of("train", FILE, "validation", FILE, "test", FILE), FILE, FILE);
+    }
+
+    private static JobSpec job(String family, double quantile) {
+        return new JobSpec("d", 1, "p", family, new Hyperparameters(5, 32, 0.01, List.of(), 7, quantile), "CPU", "m", "");
+    }
+}
