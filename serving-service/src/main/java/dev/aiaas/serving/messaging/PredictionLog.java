@@ -126,7 +126,7 @@ public class PredictionLog {
     private PredictionLogged answeredEvent(Entry entry, InferenceOutcome outcome) {
         PredictionLogged.Builder event = base(entry, "OK")
                 .setModelName(outcome.modelName()).setModelVersion(outcome.version()).setRows(outcome.rows());
-        // A regression model's answer has no classes, and the event no field for predicted values.
+        // Only a classifier answers classes; the event has no field for predicted values or anomaly scores.
         for (int c : outcome.predictedClasses()) {
             event.addPredictedClasses(c);
         }

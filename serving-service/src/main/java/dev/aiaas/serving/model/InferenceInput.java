@@ -3,7 +3,10 @@ package dev.aiaas.serving.model;
 import java.util.List;
 import java.util.Map;
 
-/** The rows of one inference request: already-transformed tensors, or raw records. */
+/**
+ * The rows of one inference request: already-transformed tensors, raw records, or (for a
+ * sequence model) raw windows of records.
+ */
 public sealed interface InferenceInput {
 
     int rows();
@@ -17,6 +20,17 @@ public sealed interface InferenceInput {
         @Override
         public int rows() {
             return records.size();
+        }
+    }
+
+    /**
+     * Raw examples of a sequence model: each a window of records (column name → value),
+     * oldest first, that the fitted transform turns into one example's features.
+     */
+    record RawWindows(List<List<Map<String, Object>>> windows) implements InferenceInput {
+        @Override
+        public int rows() {
+            return windows.size();
         }
     }
 }

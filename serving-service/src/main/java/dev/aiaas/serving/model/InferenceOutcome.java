@@ -7,10 +7,13 @@ import java.util.List;
  * What a model answered for a request.
  *
  * @param task             what the model predicts, which says what {@code outputs} holds
- * @param width            values per row in {@code outputs}: classes, or predicted values
+ * @param width            values per row in {@code outputs}: classes, predicted values, or 1
  * @param outputs          row-major, {@code width} per row: class probabilities for a classifier,
- *                         predicted values in the target's units for a regression model
- * @param predictedClasses the most probable class of each row; empty for a regression model
+ *                         predicted values in the target's units for a regression model, the
+ *                         anomaly score of an anomaly detector
+ * @param predictedClasses the most probable class of each row; empty unless a classifier answered
+ * @param anomalies        whether each row's anomaly score is above the model's threshold; empty
+ *                         unless an anomaly detector answered
  * @param rawFeatures      the request's raw numeric features, row-major over {@code featureNames}
  *                         (NaN where not numeric), or null when the request sent prepared tensors
  */
@@ -22,6 +25,7 @@ public record InferenceOutcome(
         int width,
         float[] outputs,
         int[] predictedClasses,
+        boolean[] anomalies,
         List<String> featureNames,
         double[] rawFeatures,
         ArtifactFile profile) {

@@ -11,16 +11,21 @@ import java.util.Optional;
  * every size is checked against it before memory is reserved. What it answers depends on its
  * task: a classifier answers {@value #PROBABILITIES}, {@value #PREDICTED_CLASS} and
  * {@value #PREDICTED_LABEL}; a regression model answers {@value #PREDICTIONS}, the name
- * training registers its versions' output under.
+ * training registers its versions' output under; an anomaly detector answers
+ * {@value #ANOMALY_SCORE} and {@value #IS_ANOMALY}.
  *
  * @param preparedShape the shape of one model-ready row (without the batch dimension)
  * @param rawColumns    the raw columns its fitted transform reads, in schema order
  * @param classLabels   the class label names, index = class; empty when the model has none
- * @param outputs       values the model computes per row: classes, or predicted values
- * @param task          whether it predicts classes or numbers
+ * @param outputs       values the model answers per row: class probabilities, predicted values,
+ *                      or one anomaly score
+ * @param task          whether it predicts classes or numbers, or detects anomalies
+ * @param window        raw rows per example of a sequence model (its fitted transform is
+ *                      windowed), each raw column then carrying {@code window} values per example,
+ *                      oldest first; 0 for a model that takes single rows
  */
 public record ModelSignature(List<Integer> preparedShape, List<ColumnSpec> rawColumns, List<String> classLabels,
-        int outputs, LabelTask task) {
+        int outputs, LabelTask task, int window) {
 
     /** Name of the single input that carries model-ready FP32 features [batch, …]. */
     public static final String PREPARED_INPUT = "input";
@@ -36,12 +41,37 @@ public record ModelSignature(List<Integer> preparedShape, List<ColumnSpec> rawCo
     public static final List<String> CLASSIFIER_OUTPUTS = List.of(PROBABILITIES, PREDICTED_CLASS, PREDICTED_LABEL);
     /** A regression model's outputs. */
     public static final List<String> REGRESSION_OUTPUTS = List.of(PREDICTIONS);
+    /** Anomaly detector output: FP32 [batch], each row's reconstruction error; higher is more anomalous. */
+    public static final String ANOMALY_SCORE = "anomaly_score";
+    /** Anomaly detector output: BOOL [batch], whether the row's score is above the model's threshold. */
+    public static final String IS_ANOMALY = "is_anomaly";
+    /** An anomaly detector's outputs, in the order they are answered. */
+    public static final List<String> ANOMALY_OUTPUTS = List.of(ANOMALY_SCORE, IS_ANOMALY);
 
     public ModelSignature {
         preparedShape = List.copyOf(preparedShape);
         rawColumns = List.copyOf(rawColumns);
         classLabels = List.copyOf(classLabels);
         Objects.requireNonNull(task, "task");
+        if (window < 0) {
+            throw new IllegalArgumentException("window must be 0 (single rows) or positive, was " + window);
+        }
+    }
+
+    /** The signature of a model that takes single rows. */
+    public ModelSignature(List<Integer> preparedShape, List<ColumnSpec> rawColumns, List<String> classLabels,
+            int outputs, LabelTask task) {
+        this(preparedShape, rawColumns, classLabels, outputs, task, 0);
+    }
+
+    /** Whether one example is a window of raw rows (a sequence model) rather than one row. */
+    public boolean windowed() {
+        return window > 0;
+    }
+
+    /** Raw rows per example: the window of a sequence model, otherwise 1. */
+    public int rawRowsPerExample() {
+        return windowed() ? window : 1;
     }
 
     /** Whether it predicts classes (probabilities and a class per row) rather than numbers. */
@@ -51,7 +81,11 @@ public record ModelSignature(List<Integer> preparedShape, List<ColumnSpec> rawCo
 
     /** The outputs it answers, in the order they are answered when a request names none. */
     public List<String> outputNames() {
-        return classifier() ? CLASSIFIER_OUTPUTS : REGRESSION_OUTPUTS;
+        return switch (task) {
+            case CLASSIFICATION -> CLASSIFIER_OUTPUTS;
+            case REGRESSION -> REGRESSION_OUTPUTS;
+            case ANOMALY -> ANOMALY_OUTPUTS;
+        };
     }
 
     /** Values per model-ready row. */
@@ -71,6 +105,8 @@ public record ModelSignature(List<Integer> preparedShape, List<ColumnSpec> rawCo
     /** How a client may call it, for error messages. */
     public String describeInputs() {
         return "'" + PREPARED_INPUT + "' (FP32 " + preparedShape + " per row) or the raw columns "
-                + rawColumns.stream().map(c -> c.name() + " (" + c.kind() + ")").toList();
+                + rawColumns.stream().map(c -> c.name() + " (" + c.kind() + ")").toList()
+                + (windowed() ? ", each [batch, " + window + "]: the " + window + " rows of each example, oldest first"
+                : "");
     }
 }

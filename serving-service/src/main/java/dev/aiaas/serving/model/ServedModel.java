@@ -1,6 +1,8 @@
 package dev.aiaas.serving.model;
 
+import dev.aiaas.ml.sequence.WindowSpec;
 import dev.aiaas.ml.transform.FittedPipeline;
+import dev.aiaas.ml.transform.LabelTask;
 import dev.aiaas.models.LoadedModel;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,8 +29,11 @@ public final class ServedModel {
         this.transform = transform;
         this.profile = profile;
         this.memoryBytes = memoryBytes;
+        // an anomaly detector computes a reconstruction per row but answers one score
+        int answered = model.spec().task() == LabelTask.ANOMALY ? 1 : model.spec().outputs();
         this.signature = new ModelSignature(model.spec().inputShape(), transform.inputColumns(),
-                transform.classLabels(), model.spec().outputs(), model.spec().task());
+                transform.classLabels(), answered, model.spec().task(),
+                transform.window().map(WindowSpec::window).orElse(0));
     }
 
     /** Takes a use of the model; false when it was closed meanwhile. */

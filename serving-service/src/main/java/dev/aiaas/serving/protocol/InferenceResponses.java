@@ -19,7 +19,9 @@ import java.util.List;
  * extension's top-k as BYTES), {@value ModelSignature#PREDICTED_CLASS} (INT64 [batch]) and
  * {@value ModelSignature#PREDICTED_LABEL} (BYTES [batch], the class's label name); a regression
  * model's: {@value ModelSignature#PREDICTIONS} (FP32 [batch, outputs], the values in the
- * target's units, as float32 since that is what the model computes). Only those the request
+ * target's units, as float32 since that is what the model computes); an anomaly detector's:
+ * {@value ModelSignature#ANOMALY_SCORE} (FP32 [batch]) and {@value ModelSignature#IS_ANOMALY}
+ * (BOOL [batch], one byte per value as raw contents). Only those the request
  * asked for when it names outputs; as raw contents when the request sent raw contents. The
  * request's id comes back as it was sent.
  */
@@ -35,19 +37,25 @@ public final class InferenceResponses {
                 .setModelName(request.getModelName())
                 .setModelVersion(Long.toString(outcome.version()))
                 .setId(request.getId()));
-        if (wanted.predictions()) {
+        if (wanted.wants(ModelSignature.PREDICTIONS)) {
             writer.floats(ModelSignature.PREDICTIONS, outcome.outputs(), outcome.rows(), outcome.width());
         }
-        if (wanted.probabilities() && wanted.classification() > 0) {
+        if (wanted.wants(ModelSignature.PROBABILITIES) && wanted.classification() > 0) {
             writer.bytes(ModelSignature.PROBABILITIES, topK(outcome, signature, wanted.classification()),
                     outcome.rows(), wanted.classification());
-        } else if (wanted.probabilities()) {
+        } else if (wanted.wants(ModelSignature.PROBABILITIES)) {
             writer.floats(ModelSignature.PROBABILITIES, outcome.outputs(), outcome.rows(), outcome.width());
         }
-        if (wanted.predictedClass()) {
+        if (wanted.wants(ModelSignature.PREDICTED_CLASS)) {
             writer.longs(ModelSignature.PREDICTED_CLASS, outcome.predictedClasses(), outcome.rows());
         }
-        if (wanted.predictedLabel()) {
+        if (wanted.wants(ModelSignature.ANOMALY_SCORE)) {
+            writer.floats(ModelSignature.ANOMALY_SCORE, outcome.outputs(), outcome.rows());
+        }
+        if (wanted.wants(ModelSignature.IS_ANOMALY)) {
+            writer.bools(ModelSignature.IS_ANOMALY, outcome.anomalies(), outcome.rows());
+        }
+        if (wanted.wants(ModelSignature.PREDICTED_LABEL)) {
             List<String> labels = new ArrayList<>(outcome.rows());
             for (int c : outcome.predictedClasses()) {
                 labels.add(signature.label(c));
@@ -110,6 +118,23 @@ public final class InferenceResponses {
             InferTensorContents.Builder contents = InferTensorContents.newBuilder();
             for (int value : values) {
                 contents.addInt64Contents(value);
+            }
+            response.addOutputs(tensor.setContents(contents));
+        }
+
+        void bools(String name, boolean[] values, long... shape) {
+            InferOutputTensor.Builder tensor = tensor(name, "BOOL", shape);
+            if (raw) {
+                byte[] bytes = new byte[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    bytes[i] = (byte) (values[i] ? 1 : 0);
+                }
+                response.addOutputs(tensor).addRawOutputContents(ByteString.copyFrom(bytes));
+                return;
+            }
+            InferTensorContents.Builder contents = InferTensorContents.newBuilder();
+            for (boolean value : values) {
+                contents.addBoolContents(value);
             }
             response.addOutputs(tensor.setContents(contents));
         }

@@ -2,6 +2,7 @@ package dev.aiaas.serving.protocol;
 
 import dev.aiaas.ml.table.ColumnKind;
 import dev.aiaas.ml.table.ColumnSpec;
+import dev.aiaas.ml.transform.LabelTask;
 import dev.aiaas.proto.inference.ModelMetadataResponse;
 import dev.aiaas.proto.inference.ModelMetadataResponse.TensorMetadata;
 import dev.aiaas.serving.model.ModelSignature;
@@ -10,8 +11,9 @@ import dev.aiaas.serving.model.ServedModel;
 /**
  * A served model's protocol metadata: the model-ready {@value ModelSignature#PREPARED_INPUT}
  * input, then every raw column the fitted transform reads (a request sends either the first
- * or the others), and the outputs of its task: a classifier's probabilities, class and label, or
- * a regression model's predictions.
+ * or the others; a sequence model's raw columns carry a window per example, [-1, W]), and the
+ * outputs of its task: a classifier's probabilities, class and label, a regression model's
+ * predictions, or an anomaly detector's score and verdict.
  */
 public final class ModelMetadataView {
 
@@ -31,11 +33,19 @@ public final class ModelMetadataView {
                 .setPlatform(PLATFORM)
                 .addInputs(prepared);
         for (ColumnSpec column : signature.rawColumns()) {
-            metadata.addInputs(raw(column));
+            metadata.addInputs(raw(column, signature));
         }
-        if (!signature.classifier()) {
+        if (signature.task() == LabelTask.REGRESSION) {
             return metadata.addOutputs(TensorMetadata.newBuilder().setName(ModelSignature.PREDICTIONS)
                     .setDatatype("FP32").addShape(-1).addShape(signature.outputs())).build();
+        }
+        if (signature.task() == LabelTask.ANOMALY) {
+            return metadata
+                    .addOutputs(TensorMetadata.newBuilder().setName(ModelSignature.ANOMALY_SCORE).setDatatype("FP32")
+                            .addShape(-1))
+                    .addOutputs(TensorMetadata.newBuilder().setName(ModelSignature.IS_ANOMALY).setDatatype("BOOL")
+                            .addShape(-1))
+                    .build();
         }
         return metadata
                 .addOutputs(TensorMetadata.newBuilder().setName(ModelSignature.PROBABILITIES).setDatatype("FP32")
@@ -47,8 +57,12 @@ public final class ModelMetadataView {
                 .build();
     }
 
-    private static TensorMetadata raw(ColumnSpec column) {
+    /** A raw column: [-1] per row, or [-1, W] for a sequence model's window of W rows (images add their shape). */
+    private static TensorMetadata raw(ColumnSpec column, ModelSignature signature) {
         TensorMetadata.Builder tensor = TensorMetadata.newBuilder().setName(column.name()).addShape(-1);
+        if (signature.windowed()) {
+            tensor.addShape(signature.window());
+        }
         if (column.kind() == ColumnKind.IMAGE) {
             tensor.setDatatype("UINT8");
             for (int dim : column.shape()) {

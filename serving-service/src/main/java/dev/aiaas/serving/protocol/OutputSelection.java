@@ -5,7 +5,9 @@ import dev.aiaas.proto.inference.InferParameter;
 import dev.aiaas.proto.inference.ModelInferRequest;
 import dev.aiaas.proto.inference.ModelInferRequest.InferRequestedOutputTensor;
 import dev.aiaas.serving.model.ModelSignature;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which outputs a request asked for: all of its model's when it names none. A classifier
@@ -14,71 +16,79 @@ import java.util.List;
  * {@code parameters.classification = k} on {@value ModelSignature#PROBABILITIES}: that output
  * then comes back as BYTES [batch, k], the k most probable classes of each row as
  * {@code "probability:index:label"}. A regression model answers
- * {@value ModelSignature#PREDICTIONS} only; a classifier's output or the classification
- * extension asked of it is refused, saying what to ask for instead.
+ * {@value ModelSignature#PREDICTIONS} only; an anomaly detector
+ * {@value ModelSignature#ANOMALY_SCORE} and {@value ModelSignature#IS_ANOMALY}. Another task's
+ * output, or the classification extension asked of a model that is not a classifier, is refused
+ * saying what to ask for instead.
  *
+ * @param names          the outputs to answer, all of them the model's own
  * @param classification top-k for the classification extension, 0 when not asked
  */
-record OutputSelection(boolean probabilities, boolean predictedClass, boolean predictedLabel, boolean predictions,
-        int classification) {
+record OutputSelection(Set<String> names, int classification) {
 
     private static final String CLASSIFICATION = "classification";
-    private static final String PREDICTS_NUMBERS = "this model predicts numbers (regression): ask for '"
-            + ModelSignature.PREDICTIONS + "'";
+
+    OutputSelection {
+        names = Set.copyOf(names);
+    }
+
+    /** Whether {@code output} is to be answered. */
+    boolean wants(String output) {
+        return names.contains(output);
+    }
 
     static OutputSelection of(ModelInferRequest request, ModelSignature signature) {
-        return signature.classifier() ? classifier(request.getOutputsList(), signature)
-                : regression(request.getOutputsList(), signature);
-    }
-
-    private static OutputSelection classifier(List<InferRequestedOutputTensor> outputs, ModelSignature signature) {
+        List<InferRequestedOutputTensor> outputs = request.getOutputsList();
         if (outputs.isEmpty()) {
-            return new OutputSelection(true, true, true, false, 0);
+            return new OutputSelection(Set.copyOf(signature.outputNames()), 0);
         }
-        boolean probabilities = false;
-        boolean predictedClass = false;
-        boolean predictedLabel = false;
+        Set<String> names = new HashSet<>();
         int classification = 0;
         for (InferRequestedOutputTensor output : outputs) {
-            switch (output.getName()) {
-                case ModelSignature.PROBABILITIES -> {
-                    probabilities = true;
-                    classification = topK(output, signature);
-                }
-                case ModelSignature.PREDICTED_CLASS -> predictedClass = true;
-                case ModelSignature.PREDICTED_LABEL -> predictedLabel = true;
-                case ModelSignature.PREDICTIONS -> throw DomainException.invalid("output '" + output.getName()
-                        + "' is a regression model's; this model predicts classes: ask for " + named(signature));
-                default -> throw notAnOutput(output, signature);
-            }
-            if (!ModelSignature.PROBABILITIES.equals(output.getName()) && output.containsParameters(CLASSIFICATION)) {
-                throw DomainException.invalid("classification applies to output '" + ModelSignature.PROBABILITIES
-                        + "', not '" + output.getName() + "'");
-            }
-        }
-        return new OutputSelection(probabilities, predictedClass, predictedLabel, false, classification);
-    }
-
-    private static OutputSelection regression(List<InferRequestedOutputTensor> outputs, ModelSignature signature) {
-        for (InferRequestedOutputTensor output : outputs) {
-            if (ModelSignature.CLASSIFIER_OUTPUTS.contains(output.getName())) {
-                throw DomainException.invalid("output '" + output.getName() + "' is a classifier's; "
-                        + PREDICTS_NUMBERS);
-            }
-            if (!ModelSignature.PREDICTIONS.equals(output.getName())) {
-                throw notAnOutput(output, signature);
+            String name = output.getName();
+            if (!signature.outputNames().contains(name)) {
+                throw DomainException.invalid(someTasksOutput(name) ? "output '" + name + "' is " + owner(name) + "; "
+                        + whatToAskFor(signature) : "output '" + name + "' is not an output of this model: ask for "
+                        + named(signature));
             }
             if (output.containsParameters(CLASSIFICATION)) {
-                throw DomainException.invalid("parameters.classification ranks a classifier's classes; "
-                        + PREDICTS_NUMBERS + " without it");
+                if (!signature.classifier()) {
+                    throw DomainException.invalid("parameters.classification ranks a classifier's classes; "
+                            + whatToAskFor(signature) + " without it");
+                }
+                if (!ModelSignature.PROBABILITIES.equals(name)) {
+                    throw DomainException.invalid("classification applies to output '"
+                            + ModelSignature.PROBABILITIES + "', not '" + name + "'");
+                }
+                classification = topK(output, signature);
             }
+            names.add(name);
         }
-        return new OutputSelection(false, false, false, true, 0);
+        return new OutputSelection(names, classification);
     }
 
-    private static RuntimeException notAnOutput(InferRequestedOutputTensor output, ModelSignature signature) {
-        return DomainException.invalid("output '" + output.getName() + "' is not an output of this model: ask for "
-                + named(signature));
+    /** Whether {@code name} is the output of some task (another than the model's, when the model lacks it). */
+    private static boolean someTasksOutput(String name) {
+        return ModelSignature.CLASSIFIER_OUTPUTS.contains(name) || ModelSignature.REGRESSION_OUTPUTS.contains(name)
+                || ModelSignature.ANOMALY_OUTPUTS.contains(name);
+    }
+
+    private static String owner(String name) {
+        if (ModelSignature.CLASSIFIER_OUTPUTS.contains(name)) {
+            return "a classifier's";
+        }
+        return ModelSignature.REGRESSION_OUTPUTS.contains(name) ? "a regression model's" : "an anomaly detector's";
+    }
+
+    /** What the model does and which outputs to ask it for. */
+    private static String whatToAskFor(ModelSignature signature) {
+        return switch (signature.task()) {
+            case CLASSIFICATION -> "this model predicts classes: ask for " + named(signature);
+            case REGRESSION -> "this model predicts numbers (regression): ask for '" + ModelSignature.PREDICTIONS
+                    + "'";
+            case ANOMALY -> "this model detects anomalies: ask for '" + ModelSignature.ANOMALY_SCORE + "' or '"
+                    + ModelSignature.IS_ANOMALY + "'";
+        };
     }
 
     private static List<String> named(ModelSignature signature) {
@@ -87,9 +97,6 @@ record OutputSelection(boolean probabilities, boolean predictedClass, boolean pr
 
     private static int topK(InferRequestedOutputTensor output, ModelSignature signature) {
         InferParameter parameter = output.getParametersOrDefault(CLASSIFICATION, null);
-        if (parameter == null) {
-            return 0;
-        }
         long k = switch (parameter.getParameterChoiceCase()) {
             case INT64_PARAM -> parameter.getInt64Param();
             case UINT64_PARAM -> parameter.getUint64Param();

@@ -5,6 +5,7 @@ import dev.aiaas.errors.DomainException;
 import dev.aiaas.ml.table.ColumnSpec;
 import dev.aiaas.proto.inference.InferTensorContents;
 import dev.aiaas.proto.inference.ModelInferRequest.InferInputTensor;
+import dev.aiaas.serving.model.ModelSignature;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,15 +15,21 @@ final class RawColumns {
     private RawColumns() {
     }
 
-    static void image(InferInputTensor input, TensorShape shape, ByteString raw, ColumnSpec spec, Object[] values) {
+    /** One image per row, or per window step of a sequence model (rows × window of them), row-major. */
+    static Object[] image(InferInputTensor input, TensorShape shape, ByteString raw, ColumnSpec spec,
+            ModelSignature signature) {
         int width = Arrays.stream(spec.shape()).reduce(1, Math::multiplyExact);
+        String expected = "[batch, " + (signature.windowed() ? signature.window() + ", " : "") + joined(spec.shape())
+                + "]";
         if (!"UINT8".equals(input.getDatatype())) {
             throw DomainException.invalid("image column '" + input.getName() + "' has datatype " + input.getDatatype()
-                    + "; images are UINT8 [batch, " + joined(spec.shape()) + "]");
+                    + "; images are UINT8 " + expected);
         }
-        if (shape.rowWidth() != width) {
+        if ((long) shape.rowWidth() != (long) width * signature.rawRowsPerExample()) {
             throw DomainException.invalid("image column '" + input.getName() + "' has shape " + shape
-                    + "; this model takes [batch, " + joined(spec.shape()) + "]");
+                    + "; this model takes " + expected
+                    + (signature.windowed() ? ": the " + signature.window() + " images of each example, oldest first"
+                    : ""));
         }
         byte[] pixels;
         if (raw != null) {
@@ -40,20 +47,18 @@ final class RawColumns {
                 pixels[i] = (byte) value;
             }
         }
-        for (int row = 0; row < values.length; row++) {
-            values[row] = Arrays.copyOfRange(pixels, row * width, (row + 1) * width);
+        Object[] values = new Object[shape.batch() * signature.rawRowsPerExample()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Arrays.copyOfRange(pixels, i * width, (i + 1) * width);
         }
+        return values;
     }
 
-    static void text(InferInputTensor input, TensorShape shape, ByteString raw, RequestLimits limits,
-            Object[] values) {
+    /** The column's texts, one per element of its shape (the caller checked the shape's width). */
+    static Object[] text(InferInputTensor input, TensorShape shape, ByteString raw, RequestLimits limits) {
         if (!"BYTES".equals(input.getDatatype())) {
             throw DomainException.invalid("categorical column '" + input.getName() + "' has datatype "
                     + input.getDatatype() + "; categories are BYTES (UTF-8 text), one per row");
-        }
-        if (shape.rowWidth() != 1) {
-            throw DomainException.invalid("categorical column '" + input.getName() + "' has shape " + shape
-                    + "; it takes one value per row: [batch] or [batch, 1]");
         }
         List<ByteString> texts;
         if (raw != null) {
@@ -62,9 +67,11 @@ final class RawColumns {
             texts = input.getContents().getBytesContentsList();
             shape.requireElements(input.getName(), texts.size());
         }
-        for (int row = 0; row < values.length; row++) {
-            values[row] = texts.get(row).toStringUtf8();
+        Object[] values = new Object[shape.elements()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = texts.get(i).toStringUtf8();
         }
+        return values;
     }
 
     private static String joined(int[] dims) {

@@ -39,6 +39,7 @@ public final class RestJson {
             InferTensorContents contents = tensor.getContents();
             contents.getFp32ContentsList().forEach(data::add);
             contents.getInt64ContentsList().forEach(data::add);
+            contents.getBoolContentsList().forEach(data::add);
             contents.getBytesContentsList().forEach(b -> data.add(b.toStringUtf8()));
         }
         return body;

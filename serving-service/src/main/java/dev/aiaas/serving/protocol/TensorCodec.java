@@ -19,7 +19,8 @@ import java.util.Map;
  * {@link ModelSignature}. One input named {@value ModelSignature#PREPARED_INPUT} carries
  * model-ready features [batch, …]; otherwise every input is a raw column of the model's
  * schema ([batch] numbers or BYTES text, [batch, h, w] UINT8 images) and the server applies
- * the fitted transform. Every shape, name, datatype and size is checked before the tensor's
+ * the fitted transform. A sequence model's raw columns carry a window of W rows per example
+ * ([batch, W], or [batch, W, h, w] for images), oldest first. Every shape, name, datatype and size is checked before the tensor's
  * values are copied out of the message.
  */
 public final class TensorCodec {
@@ -47,7 +48,7 @@ public final class TensorCodec {
             columns.add(column(inputs.get(i), shapes.get(i), raw ? request.getRawInputContents(i) : null, signature,
                     limits));
         }
-        return records(columns);
+        return records(columns, signature);
     }
 
     /** Every input's shape, and their elements together, within the limits. */
@@ -89,7 +90,10 @@ public final class TensorCodec {
         return new InferenceInput.Prepared(features, shape.batch(), shape.rowWidth());
     }
 
-    /** One raw column: its name, row count and one value per row. */
+    /**
+     * One raw column: its name, row count and its values, {@code rawRowsPerExample} per row
+     * (row-major: a sequence model's window, oldest first).
+     */
     private record Column(String name, int rows, Object[] values) {
     }
 
@@ -97,25 +101,41 @@ public final class TensorCodec {
             RequestLimits limits) {
         ColumnSpec spec = signature.rawColumn(input.getName()).orElseThrow(() -> DomainException.invalid(
                 "input '" + input.getName() + "' is not an input of this model: send " + signature.describeInputs()));
-        Object[] values = new Object[shape.batch()];
+        int steps = signature.rawRowsPerExample();
+        if (spec.kind() != ColumnKind.IMAGE && shape.rowWidth() != steps) {
+            throw DomainException.invalid(wrongWidth(input, shape, spec, signature));
+        }
+        Object[] values;
         if (spec.kind() == ColumnKind.IMAGE) {
-            RawColumns.image(input, shape, raw, spec, values);
+            values = RawColumns.image(input, shape, raw, spec, signature);
         } else if (spec.kind() == ColumnKind.CATEGORICAL) {
-            RawColumns.text(input, shape, raw, limits, values);
+            values = RawColumns.text(input, shape, raw, limits);
         } else {
-            if (shape.rowWidth() != 1) {
-                throw DomainException.invalid("raw column '" + input.getName() + "' has shape " + shape
-                        + "; a numeric column takes one value per row: [batch] or [batch, 1]");
-            }
             double[] numbers = numbers(input, raw, shape);
-            for (int row = 0; row < values.length; row++) {
-                values[row] = Double.isNaN(numbers[row]) ? null : numbers[row];
+            values = new Object[numbers.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = Double.isNaN(numbers[i]) ? null : numbers[i];
             }
         }
         return new Column(input.getName(), shape.batch(), values);
     }
 
-    private static InferenceInput records(List<Column> columns) {
+    /** Why a numeric or categorical column's shape does not fit, and what shape does. */
+    private static String wrongWidth(InferInputTensor input, TensorShape shape, ColumnSpec spec,
+            ModelSignature signature) {
+        boolean categorical = spec.kind() == ColumnKind.CATEGORICAL;
+        if (!signature.windowed()) {
+            return (categorical ? "categorical column '" : "raw column '") + input.getName() + "' has shape " + shape
+                    + (categorical ? "; it takes" : "; a numeric column takes") + " one value per row: [batch] or "
+                    + "[batch, 1]";
+        }
+        int window = signature.window();
+        return (categorical ? "categorical" : "numeric") + " column '" + input.getName() + "' has shape " + shape + ", " + shape.rowWidth()
+                + " values per example; this model reads windows of " + window + " rows, so it takes [batch, "
+                + window + "]: the " + window + " values of each example, oldest first";
+    }
+
+    private static InferenceInput records(List<Column> columns, ModelSignature signature) {
         int rows = columns.get(0).rows();
         for (Column column : columns) {
             if (column.rows() != rows) {
@@ -123,15 +143,32 @@ public final class TensorCodec {
                         + columns.get(0).name() + "' has " + rows + ": every input needs the same batch size");
             }
         }
-        List<Map<String, Object>> records = new ArrayList<>(rows);
-        for (int row = 0; row < rows; row++) {
-            Map<String, Object> record = new HashMap<>();
-            for (Column column : columns) {
-                record.put(column.name(), column.values()[row]);
+        if (!signature.windowed()) {
+            List<Map<String, Object>> records = new ArrayList<>(rows);
+            for (int row = 0; row < rows; row++) {
+                records.add(record(columns, row));
             }
-            records.add(record);
+            return new InferenceInput.Raw(records);
         }
-        return new InferenceInput.Raw(records);
+        int steps = signature.window();
+        List<List<Map<String, Object>>> windows = new ArrayList<>(rows);
+        for (int row = 0; row < rows; row++) {
+            List<Map<String, Object>> window = new ArrayList<>(steps);
+            for (int step = 0; step < steps; step++) {
+                window.add(record(columns, row * steps + step));
+            }
+            windows.add(window);
+        }
+        return new InferenceInput.RawWindows(windows);
+    }
+
+    /** The record at {@code index} of every column's values. */
+    private static Map<String, Object> record(List<Column> columns, int index) {
+        Map<String, Object> record = new HashMap<>();
+        for (Column column : columns) {
+            record.put(column.name(), column.values()[index]);
+        }
+        return record;
     }
 
     static double[] numbers(InferInputTensor input, ByteString raw, TensorShape shape) {

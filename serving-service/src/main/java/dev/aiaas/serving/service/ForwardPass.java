@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Runs one merged batch: the features of every request of the batch go into one tensor and
  * one forward pass, and its outputs (a classifier's probabilities, a regression model's
- * predicted values) are split back per request. Requests queued across a version swap may
- * name two versions, even of two tasks; each version gets its own pass.
+ * predicted values, an anomaly detector's scores) are split back per request. Requests queued
+ * across a version swap may name two versions, even of two tasks; each version gets its own pass.
  */
 final class ForwardPass implements BatchHandler<ForwardPass.Rows, float[]> {
 
@@ -62,7 +62,7 @@ final class ForwardPass implements BatchHandler<ForwardPass.Rows, float[]> {
             offset += request.features().length;
         }
         float[] outputs = outputs(model, batch, rows);
-        int width = model.model().spec().outputs();
+        int width = model.signature().outputs();
         List<float[]> split = new ArrayList<>(group.size());
         int row = 0;
         for (Rows request : group) {
@@ -74,9 +74,15 @@ final class ForwardPass implements BatchHandler<ForwardPass.Rows, float[]> {
         return split;
     }
 
-    /** {@code rows × outputs}: class probabilities for a classifier, predicted values for regression. */
+    /**
+     * {@code rows × signature.outputs}: class probabilities for a classifier, predicted values for
+     * regression, one anomaly score per row for an anomaly detector.
+     */
     private static float[] outputs(ServedModel model, float[] features, int rows) {
-        return model.signature().classifier() ? model.model().predictProbabilities(features, rows)
-                : model.model().predict(features, rows);
+        return switch (model.signature().task()) {
+            case CLASSIFICATION -> model.model().predictProbabilities(features, rows);
+            case REGRESSION -> model.model().predict(features, rows);
+            case ANOMALY -> model.model().anomalyScores(features, rows);
+        };
     }
 }

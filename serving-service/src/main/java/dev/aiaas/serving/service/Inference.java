@@ -5,6 +5,7 @@ import dev.aiaas.batching.DeadlineExpiredException;
 import dev.aiaas.batching.QueueClosedException;
 import dev.aiaas.batching.QueueFullException;
 import dev.aiaas.errors.DomainException;
+import dev.aiaas.ml.transform.LabelTask;
 import dev.aiaas.serving.model.InferenceInput;
 import dev.aiaas.serving.model.InferenceOutcome;
 import dev.aiaas.serving.model.ModelSignature;
@@ -19,7 +20,8 @@ import java.util.concurrent.CompletionException;
  * Runs admitted rows on an endpoint's serving version through its queue. Raw records go
  * through the version's fitted transform first, the very one training used, so serving and
  * training see the same features. A classifier's answer gets each row's most probable class;
- * a regression model's is its predicted values as they are. The queue's capacity and deadline
+ * a regression model's is its predicted values as they are; an anomaly detector's gets, with
+ * each row's score, whether it is above the model's threshold. The queue's capacity and deadline
  * failures become the errors a client acts on.
  */
 @ApplicationScoped
@@ -48,9 +50,11 @@ public class Inference {
             ModelSignature signature = model.signature();
             int width = signature.outputs();
             int[] predicted = signature.classifier() ? argmax(values, input.rows(), width) : new int[0];
+            boolean[] anomalies = signature.task() == LabelTask.ANOMALY ? anomalies(model, values) : new boolean[0];
             return new InferenceOutcome(model.version().modelName(), model.version().version(), signature.task(),
-                    input.rows(), width, values, predicted, signature.rawColumns().stream().map(c -> c.name()).toList(),
-                    input instanceof InferenceInput.Raw raw ? numeric(raw.records(), model) : null, model.profile());
+                    input.rows(), width, values, predicted, anomalies,
+                    signature.rawColumns().stream().map(c -> c.name()).toList(), rawNumbers(input, model),
+                    model.profile());
         });
     }
 
@@ -73,9 +77,12 @@ public class Inference {
 
     /** The input's rows as model-ready features. */
     private static float[] features(ServedModel model, InferenceInput input) {
-        int width = model.model().spec().inputSize();
         if (input instanceof InferenceInput.Prepared prepared) {
             return prepared.values(); // its width was checked against the signature when decoded
+        }
+        int width = model.model().spec().inputSize();
+        if (input instanceof InferenceInput.RawWindows windows) {
+            return windowFeatures(model, windows.windows(), width);
         }
         List<Map<String, Object>> records = ((InferenceInput.Raw) input).records();
         float[] features = new float[records.size() * width];
@@ -89,6 +96,30 @@ public class Inference {
         return features;
     }
 
+    /** Each window of raw rows as one example's features, [window, features] step-major. */
+    private static float[] windowFeatures(ServedModel model, List<List<Map<String, Object>>> windows, int width) {
+        float[] features = new float[windows.size() * width];
+        for (int example = 0; example < windows.size(); example++) {
+            try {
+                // the loader checked that a window's features fill the model's input exactly
+                System.arraycopy(model.transform().applyWindow(windows.get(example)), 0, features, example * width,
+                        width);
+            } catch (IllegalArgumentException e) {
+                throw DomainException.invalid("example " + example + ": " + e.getMessage());
+            }
+        }
+        return features;
+    }
+
+    /** Whether each row's anomaly score is above the model's threshold. */
+    private static boolean[] anomalies(ServedModel model, float[] scores) {
+        boolean[] anomalies = new boolean[scores.length];
+        for (int row = 0; row < scores.length; row++) {
+            anomalies[row] = model.model().isAnomaly(scores[row]);
+        }
+        return anomalies;
+    }
+
     private static int[] argmax(float[] probabilities, int rows, int classes) {
         int[] best = new int[rows];
         for (int row = 0; row < rows; row++) {
@@ -100,6 +131,22 @@ public class Inference {
             }
         }
         return best;
+    }
+
+    /**
+     * The request's raw numeric features per row, for the prediction log's drift sample; null
+     * for prepared tensors. Of a sequence model's window only the last (newest) row is sampled:
+     * that keeps one row per example, as for single-row models, and a window's older rows were
+     * most likely the newest rows of earlier requests.
+     */
+    private static double[] rawNumbers(InferenceInput input, ServedModel model) {
+        if (input instanceof InferenceInput.Raw raw) {
+            return numeric(raw.records(), model);
+        }
+        if (input instanceof InferenceInput.RawWindows windows) {
+            return numeric(windows.windows().stream().map(w -> w.get(w.size() - 1)).toList(), model);
+        }
+        return null;
     }
 
     private static double[] numeric(List<Map<String, Object>> records, ServedModel model) {

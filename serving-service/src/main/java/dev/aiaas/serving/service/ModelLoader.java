@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
  * Loads a model version for serving: every artifact is read verified against the SHA-256
  * the registry recorded, the model's task is checked against its transform's, the network is
  * rebuilt from its spec, and one prediction of its task (probabilities for a classifier,
- * values for a regression model) warms it up before it may take traffic.
+ * values for a regression model, a score for an anomaly detector) warms it up before it may
+ * take traffic.
  */
 @ApplicationScoped
 public class ModelLoader {
@@ -53,6 +54,8 @@ public class ModelLoader {
             ModelSpec spec = ModelSpecJson.read(text(version, "model-spec"));
             FittedPipeline transform = FittedPipelineJson.read(text(version, "transform"));
             checkTasksAgree(version, spec, transform);
+            checkWindowFits(version, spec, transform);
+            checkThreshold(version, spec);
             LoadedModel model = LoadedModel.load(spec,
                     new ByteArrayInputStream(bytes(version, "parameters")), Device.cpu());
             warmUp(model);
@@ -89,18 +92,47 @@ public class ModelLoader {
         }
     }
 
+    /**
+     * A sequence model's transform turns a window of raw rows into [window, features]; its model
+     * must take exactly that many values, or raw windows could not be served.
+     */
+    private static void checkWindowFits(VersionToServe version, ModelSpec spec, FittedPipeline transform) {
+        transform.window().ifPresent(window -> {
+            long values = (long) window.window() * transform.featureNames().size();
+            if (values != spec.inputSize()) {
+                throw DomainException.failedPrecondition(version.modelName() + " v" + version.version()
+                        + " cannot be served: its transform makes windows of " + window.window() + " rows × "
+                        + transform.featureNames().size() + " features but its model takes input "
+                        + spec.inputShape() + "; register the version again with the transform it was trained with");
+            }
+        });
+    }
+
     private static String describe(LabelTask task) {
-        return task == LabelTask.CLASSIFICATION ? "classes (classification)" : "numbers (regression)";
+        return switch (task) {
+            case CLASSIFICATION -> "classes (classification)";
+            case REGRESSION -> "numbers (regression)";
+            case ANOMALY -> "anomalies (anomaly detection)";
+        };
+    }
+
+    /** An anomaly detector answers whether each row is an anomaly, which needs the threshold training fitted. */
+    private static void checkThreshold(VersionToServe version, ModelSpec spec) {
+        if (spec.task() == LabelTask.ANOMALY && spec.threshold() == null) {
+            throw DomainException.failedPrecondition(version.modelName() + " v" + version.version()
+                    + " cannot be served: it detects anomalies but its spec has no anomaly threshold; train it "
+                    + "again with validation rows, which fit the threshold");
+        }
     }
 
     /** One prediction of the kind the version will answer, so the first request pays no start-up cost. */
     private static void warmUp(LoadedModel model) {
         float[] row = new float[model.spec().inputSize()];
         try {
-            if (model.spec().classifier()) {
-                model.predictProbabilities(row, 1);
-            } else {
-                model.predict(row, 1);
+            switch (model.spec().task()) {
+                case CLASSIFICATION -> model.predictProbabilities(row, 1);
+                case REGRESSION -> model.predict(row, 1);
+                case ANOMALY -> model.isAnomaly(model.anomalyScores(row, 1)[0]);
             }
         } catch (RuntimeException e) {
             model.close();

@@ -12,24 +12,29 @@ import dev.aiaas.proto.inference.ModelInferRequest;
 import dev.aiaas.proto.inference.ModelInferRequest.InferRequestedOutputTensor;
 import dev.aiaas.serving.model.ModelSignature;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Which outputs a request may ask for depends on what the model predicts: classes or numbers. */
+/** Which outputs a request may ask for depends on what the model does: predict classes or numbers, or detect anomalies. */
 class OutputSelectionTest {
 
     private static final ModelSignature CLASSIFIER = new ModelSignature(List.of(4), List.of(ColumnSpec.numeric("x")),
             List.of("a", "b", "c"), 3, LabelTask.CLASSIFICATION);
     private static final ModelSignature REGRESSOR = new ModelSignature(List.of(2), List.of(ColumnSpec.numeric("x")),
             List.of(), 1, LabelTask.REGRESSION);
+    private static final ModelSignature DETECTOR = new ModelSignature(List.of(3), List.of(ColumnSpec.numeric("x")),
+            List.of(), 1, LabelTask.ANOMALY);
 
     @Test
     void aRequestNamingNoOutputGetsEveryOutputOfItsModelsTask() {
         assertThat(OutputSelection.of(request(), CLASSIFIER))
-                .isEqualTo(new OutputSelection(true, true, true, false, 0));
-        assertThat(OutputSelection.of(request(), REGRESSOR))
-                .isEqualTo(new OutputSelection(false, false, false, true, 0));
+                .isEqualTo(new OutputSelection(Set.of("probabilities", "predicted_class", "predicted_label"), 0));
+        assertThat(OutputSelection.of(request(), REGRESSOR)).isEqualTo(new OutputSelection(Set.of("predictions"), 0));
+        assertThat(OutputSelection.of(request(), DETECTOR))
+                .isEqualTo(new OutputSelection(Set.of("anomaly_score", "is_anomaly"), 0));
         assertThat(CLASSIFIER.outputNames()).containsExactly("probabilities", "predicted_class", "predicted_label");
         assertThat(REGRESSOR.outputNames()).containsExactly("predictions");
+        assertThat(DETECTOR.outputNames()).containsExactly("anomaly_score", "is_anomaly");
     }
 
     @Test
@@ -38,7 +43,7 @@ class OutputSelectionTest {
             assertInvalid(() -> OutputSelection.of(request(output(name)), REGRESSOR), "output '" + name
                     + "' is a classifier's; this model predicts numbers (regression): ask for 'predictions'");
         }
-        assertThat(OutputSelection.of(request(output("predictions")), REGRESSOR).predictions()).isTrue();
+        assertThat(OutputSelection.of(request(output("predictions")), REGRESSOR).wants("predictions")).isTrue();
     }
 
     @Test
@@ -56,6 +61,8 @@ class OutputSelectionTest {
                 "output 'scores' is not an output of this model: ask for [predictions]");
         assertInvalid(() -> OutputSelection.of(request(output("scores")), CLASSIFIER),
                 "ask for [predicted_class, predicted_label, probabilities]");
+        assertInvalid(() -> OutputSelection.of(request(output("scores")), DETECTOR),
+                "ask for [anomaly_score, is_anomaly]");
         assertInvalid(() -> OutputSelection.of(request(output("predictions")), CLASSIFIER),
                 "this model predicts classes");
     }
@@ -66,7 +73,40 @@ class OutputSelectionTest {
                 .putParameters("classification", InferParameter.newBuilder().setInt64Param(2).build()).build();
 
         assertThat(OutputSelection.of(request(topTwo), CLASSIFIER))
-                .isEqualTo(new OutputSelection(true, false, false, false, 2));
+                .isEqualTo(new OutputSelection(Set.of("probabilities"), 2));
+    }
+
+    @Test
+    void anAnomalyDetectorAnswersEitherOutputAlone() {
+        assertThat(OutputSelection.of(request(output("is_anomaly")), DETECTOR))
+                .isEqualTo(new OutputSelection(Set.of("is_anomaly"), 0));
+        assertThat(OutputSelection.of(request(output("anomaly_score")), DETECTOR))
+                .isEqualTo(new OutputSelection(Set.of("anomaly_score"), 0));
+    }
+
+    @Test
+    void anAnomalyDetectorRefusesTheOtherTasksOutputsSayingWhatToAskFor() {
+        for (String name : List.of("probabilities", "predicted_class", "predicted_label")) {
+            assertInvalid(() -> OutputSelection.of(request(output(name)), DETECTOR), "output '" + name
+                    + "' is a classifier's; this model detects anomalies: ask for 'anomaly_score' or 'is_anomaly'");
+        }
+        assertInvalid(() -> OutputSelection.of(request(output("predictions")), DETECTOR), "output 'predictions' is "
+                + "a regression model's; this model detects anomalies: ask for 'anomaly_score' or 'is_anomaly'");
+        InferRequestedOutputTensor topOne = output("anomaly_score").toBuilder()
+                .putParameters("classification", InferParameter.newBuilder().setInt64Param(1).build()).build();
+        assertInvalid(() -> OutputSelection.of(request(topOne), DETECTOR),
+                "parameters.classification ranks a classifier's classes; this model detects anomalies");
+    }
+
+    @Test
+    void classifiersAndRegressionModelsRefuseAnAnomalyDetectorsOutputs() {
+        for (String name : List.of("anomaly_score", "is_anomaly")) {
+            assertInvalid(() -> OutputSelection.of(request(output(name)), CLASSIFIER), "output '" + name
+                    + "' is an anomaly detector's; this model predicts classes: ask for [predicted_class, "
+                    + "predicted_label, probabilities]");
+            assertInvalid(() -> OutputSelection.of(request(output(name)), REGRESSOR), "output '" + name
+                    + "' is an anomaly detector's; this model predicts numbers (regression): ask for 'predictions'");
+        }
     }
 
     private static ModelInferRequest request(InferRequestedOutputTensor... outputs) {
