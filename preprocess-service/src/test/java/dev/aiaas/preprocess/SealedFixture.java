@@ -37,6 +37,8 @@ final class SealedFixture {
             ? Path.of("../datasets/cars.json") : Path.of("../../shared/datasets/cars.json");
     static final Path SEATTLE = Files.exists(Path.of("../datasets/seattle-weather.csv"))
             ? Path.of("../datasets/seattle-weather.csv") : Path.of("../../shared/datasets/seattle-weather.csv");
+    static final Path SPAM = Files.exists(Path.of("../datasets/spam-assassin-1.jsonl.gz"))
+            ? Path.of("../datasets/spam-assassin-1.jsonl.gz") : Path.of("../../shared/datasets/spam-assassin-1.jsonl.gz");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SealedFixture() {
@@ -108,29 +110,15 @@ final class SealedFixture {
             part.append(JSON.writeValueAsString(record)).append('\n');
             rows++;
         }
-        String folder = ObjectKeys.sealedVersion(Projects.DEFAULT, dataset, 1, UUID.randomUUID().toString().substring(0, 8));
-        StoredArtifact stored = store.put(ObjectKeys.datasetPart(folder, 0),
-                part.toString().getBytes(StandardCharsets.UTF_8), "application/x-ndjson");
-        String sha256 = ArtifactDigest.sha256OfDigests(List.of(stored.sha256()));
-        DatasetVersion manifest = DatasetVersion.newBuilder()
-                .setDataset(dataset).setVersion(1).setRowCount(rows).setSha256(sha256)
-                .setManifestKey(folder + ObjectKeys.DATASET_MANIFEST)
-                .setSchema(Schema.newBuilder().setLabelColumn("Miles_per_Gallon")
-                        .addColumns(column("Miles_per_Gallon", ColumnType.DOUBLE))
-                        .addColumns(column("Cylinders", ColumnType.INT64))
-                        .addColumns(column("Displacement", ColumnType.DOUBLE))
-                        .addColumns(column("Horsepower", ColumnType.INT64).toBuilder().setNullable(true))
-                        .addColumns(column("Weight_in_lbs", ColumnType.INT64))
-                        .addColumns(column("Acceleration", ColumnType.DOUBLE))
-                        .addColumns(column("Year", ColumnType.STRING))
-                        .addColumns(column("Origin", ColumnType.STRING)))
-                .addParts(ArtifactRef.newBuilder().setRole("part").setKey(stored.key()).setSha256(stored.sha256())
-                        .setSizeBytes(stored.size()))
-                .build();
-        StoredArtifact written = ProtoJsonObjects.write(store, manifest.getManifestKey(), manifest);
-        return DatasetVersionSealed.newBuilder().setHeader(EventHeaders.newHeader("test", Projects.DEFAULT))
-                .setDataset(dataset).setVersion(1).setRowCount(rows).setSha256(sha256).setManifestKey(written.key())
-                .setManifestSha256(written.sha256()).build();
+        return seal(store, dataset, part.toString(), rows, Schema.newBuilder().setLabelColumn("Miles_per_Gallon")
+                .addColumns(column("Miles_per_Gallon", ColumnType.DOUBLE))
+                .addColumns(column("Cylinders", ColumnType.INT64))
+                .addColumns(column("Displacement", ColumnType.DOUBLE))
+                .addColumns(column("Horsepower", ColumnType.INT64).toBuilder().setNullable(true))
+                .addColumns(column("Weight_in_lbs", ColumnType.INT64))
+                .addColumns(column("Acceleration", ColumnType.DOUBLE))
+                .addColumns(column("Year", ColumnType.STRING))
+                .addColumns(column("Origin", ColumnType.STRING)));
     }
 
     /**
@@ -152,20 +140,45 @@ final class SealedFixture {
             part.append(JSON.writeValueAsString(record)).append('\n');
             rows++;
         }
+        return seal(store, dataset, part.toString(), rows, Schema.newBuilder().setLabelColumn("temp_max")
+                .addColumns(column("date", ColumnType.STRING))
+                .addColumns(column("precipitation", ColumnType.DOUBLE))
+                .addColumns(column("temp_max", ColumnType.DOUBLE))
+                .addColumns(column("temp_min", ColumnType.DOUBLE))
+                .addColumns(column("wind", ColumnType.DOUBLE))
+                .addColumns(column("weather", ColumnType.STRING)));
+    }
+
+    /** Seals the SpamAssassin mails (subject and body STRING, label "ham" or "spam") as {@code dataset} v1. */
+    static DatasetVersionSealed sealSpam(ArtifactStore store, String dataset) throws IOException {
+        StringBuilder part = new StringBuilder();
+        int rows = 0;
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(Files.newInputStream(SPAM)), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                var mail = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(line);
+                mail.remove("id");
+                part.append(JSON.writeValueAsString(mail)).append('\n');
+                rows++;
+            }
+        }
+        return seal(store, dataset, part.toString(), rows, Schema.newBuilder().setLabelColumn("label")
+                .addColumns(column("subject", ColumnType.STRING).toBuilder().setNullable(true))
+                .addColumns(column("body", ColumnType.STRING).toBuilder().setNullable(true))
+                .addColumns(column("label", ColumnType.STRING)));
+    }
+
+    /** Stores {@code part} as the one part of {@code dataset} v1 of the default project; the event announcing it. */
+    private static DatasetVersionSealed seal(ArtifactStore store, String dataset, String part, int rows,
+                                             Schema.Builder schema) {
         String folder = ObjectKeys.sealedVersion(Projects.DEFAULT, dataset, 1, UUID.randomUUID().toString().substring(0, 8));
-        StoredArtifact stored = store.put(ObjectKeys.datasetPart(folder, 0),
-                part.toString().getBytes(StandardCharsets.UTF_8), "application/x-ndjson");
+        StoredArtifact stored = store.put(ObjectKeys.datasetPart(folder, 0), part.getBytes(StandardCharsets.UTF_8),
+                "application/x-ndjson");
         String sha256 = ArtifactDigest.sha256OfDigests(List.of(stored.sha256()));
         DatasetVersion manifest = DatasetVersion.newBuilder()
                 .setDataset(dataset).setVersion(1).setRowCount(rows).setSha256(sha256)
                 .setManifestKey(folder + ObjectKeys.DATASET_MANIFEST)
-                .setSchema(Schema.newBuilder().setLabelColumn("temp_max")
-                        .addColumns(column("date", ColumnType.STRING))
-                        .addColumns(column("precipitation", ColumnType.DOUBLE))
-                        .addColumns(column("temp_max", ColumnType.DOUBLE))
-                        .addColumns(column("temp_min", ColumnType.DOUBLE))
-                        .addColumns(column("wind", ColumnType.DOUBLE))
-                        .addColumns(column("weather", ColumnType.STRING)))
+                .setSchema(schema)
                 .addParts(ArtifactRef.newBuilder().setRole("part").setKey(stored.key()).setSha256(stored.sha256())
                         .setSizeBytes(stored.size()))
                 .build();

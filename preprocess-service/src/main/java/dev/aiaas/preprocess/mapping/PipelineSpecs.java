@@ -6,6 +6,7 @@ import dev.aiaas.ml.split.ChronologicalSplit;
 import dev.aiaas.ml.split.StratifiedSplit;
 import dev.aiaas.ml.transform.CyclicalTime;
 import dev.aiaas.ml.transform.TimePeriod;
+import dev.aiaas.ml.transform.Tokenize;
 import dev.aiaas.ml.transform.DropMissingLabel;
 import dev.aiaas.ml.transform.Impute;
 import dev.aiaas.ml.transform.OneHot;
@@ -35,6 +36,10 @@ public final class PipelineSpecs {
     /** 70 / 15 / 15, stratified, seed 42: what a pipeline gets when it names no split. */
     static final Split DEFAULT_SPLIT = Split.newBuilder().setTrain(0.70).setValidation(0.15).setTest(0.15).setSeed(42)
             .setStratify(true).build();
+    /** Word ids per row when a Tokenize step names none. */
+    static final int DEFAULT_MAX_TOKENS = 256;
+    /** Words kept when a Tokenize step names no limit. */
+    static final int DEFAULT_MAX_VOCABULARY = 20_000;
     /** 70 / 15 / 15 by time: what a sequence gets when it names no split. */
     static final Split DEFAULT_SEQUENCE_SPLIT = Split.newBuilder().setTrain(0.70).setValidation(0.15).setTest(0.15)
             .setChronological(true).build();
@@ -129,6 +134,7 @@ public final class PipelineSpecs {
             case ONE_HOT -> new OneHot(step.getOneHot().getColumnsList());
             case SCALE_PIXELS -> new ScalePixels(step.getScalePixels().getColumnsList());
             case CYCLICAL_TIME -> toCyclicalTime(step.getCyclicalTime());
+            case TOKENIZE -> toTokenize(step.getTokenize());
             case KIND_NOT_SET -> throw DomainException.invalid("a pipeline step names no kind");
         };
     }
@@ -146,6 +152,19 @@ public final class PipelineSpecs {
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid(e.getMessage());
         }
+    }
+
+    private static Step toTokenize(dev.aiaas.proto.preprocess.v1.Tokenize step) {
+        try {
+            return new Tokenize(step.getColumnsList(), orDefault(step.getMaxTokens(), DEFAULT_MAX_TOKENS),
+                    orDefault(step.getMaxVocabulary(), DEFAULT_MAX_VOCABULARY), orDefault(step.getMinCount(), 2));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid(e.getMessage());
+        }
+    }
+
+    private static int orDefault(int value, int fallback) {
+        return value == 0 ? fallback : value;
     }
 
     private static StratifiedSplit toSplit(Split split) {

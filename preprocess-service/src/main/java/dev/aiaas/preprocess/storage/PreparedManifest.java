@@ -1,6 +1,7 @@
 package dev.aiaas.preprocess.storage;
 
 import com.google.protobuf.Timestamp;
+import dev.aiaas.ml.transform.FittedTokenize;
 import dev.aiaas.ml.transform.LabelTask;
 import dev.aiaas.preprocess.model.PreparedOutput.StoredObject;
 import dev.aiaas.preprocess.model.PreparedOutput;
@@ -47,6 +48,8 @@ public class PreparedManifest {
             manifest.addSplits(SplitSummary.newBuilder().setName(s.name()).setRows(s.rows())
                     .setTensors(ref("tensors", s.tensors())));
         }
+        output.fitted().steps().stream().filter(FittedTokenize.class::isInstance).map(FittedTokenize.class::cast)
+                .findFirst().ifPresent(tokens -> manifest.setVocabularySize(tokens.vocabularySize()));
         if (output.sequence() != null) {
             manifest.setSequence(output.sequence());
         }

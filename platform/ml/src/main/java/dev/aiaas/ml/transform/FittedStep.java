@@ -17,11 +17,12 @@ import dev.aiaas.ml.table.Table;
         @JsonSubTypes.Type(value = FittedStandardize.class, name = "standardize"),
         @JsonSubTypes.Type(value = FittedOneHot.class, name = "one_hot"),
         @JsonSubTypes.Type(value = FittedScalePixels.class, name = "scale_pixels"),
-        @JsonSubTypes.Type(value = FittedCyclicalTime.class, name = "cyclical_time")
+        @JsonSubTypes.Type(value = FittedCyclicalTime.class, name = "cyclical_time"),
+        @JsonSubTypes.Type(value = FittedTokenize.class, name = "tokenize")
 })
 public sealed interface FittedStep
         permits FittedDropMissingLabel, FittedImpute, FittedStandardize, FittedOneHot, FittedScalePixels,
-        FittedCyclicalTime {
+        FittedCyclicalTime, FittedTokenize {
 
     /**
      * Transforms {@code table} with the fitted parameters.

@@ -19,6 +19,8 @@ import dev.aiaas.proto.preprocess.v1.PreprocessServiceGrpc.PreprocessServiceBloc
 import dev.aiaas.proto.preprocess.v1.Sequence;
 import dev.aiaas.proto.preprocess.v1.Split;
 import dev.aiaas.proto.preprocess.v1.SplitSummary;
+import dev.aiaas.proto.preprocess.v1.Step;
+import dev.aiaas.proto.preprocess.v1.Tokenize;
 import dev.aiaas.storage.ArtifactStore;
 import dev.aiaas.testing.RealServersResource;
 import io.grpc.Status;
@@ -40,7 +42,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealServersResource.class, restrictToAnnotatedClass = false)
-class SequenceAndAnomalyPrepareTest {
+class TaskPreparationTest {
 
     private static final int WINDOW = 14;
 
@@ -139,6 +141,32 @@ class SequenceAndAnomalyPrepareTest {
         assertInvalid(PipelineSpec.newBuilder().setTask(Task.ANOMALY), dataset, "normal_labels");
         assertInvalid(PipelineSpec.newBuilder().setName("absent").setTask(Task.ANOMALY)
                 .setAnomaly(Anomaly.newBuilder().addNormalLabels("daisy")), dataset, "no row of the training split");
+    }
+
+    @Test
+    void mailIsTokenizedWithAVocabularyLearnedOnTheTrainingSplit() throws Exception {
+        String dataset = unique("spam");
+        receipts.record(Projects.DEFAULT, SealedFixture.sealSpam(store, dataset));
+
+        PreparedDataset prepared = preprocess.prepare(PrepareRequest.newBuilder().setDataset(dataset)
+                .setDatasetVersion(1).setPipeline(PipelineSpec.newBuilder().addSteps(Step.newBuilder()
+                        .setTokenize(Tokenize.newBuilder().addColumns("subject").addColumns("body").setMaxTokens(64))))
+                .build());
+
+        assertThat(prepared.getClassLabelsList()).containsExactly("ham", "spam");
+        assertThat(prepared.getInputShapeList()).containsExactly(64L);
+        assertThat(prepared.getVocabularySize()).isBetween(5_000, 20_002);
+        NpyArray trainX = tensors(prepared, 0).get("x");
+        assertThat(trainX.shape()).containsExactly(2100L, 64L);
+        float max = 0;
+        for (float id : trainX.floats()) {
+            max = Math.max(max, id);
+        }
+        assertThat(max).isLessThan(prepared.getVocabularySize());
+        float[] row = transform(prepared).applyRow(Map.of("subject", "Re: New Sequences Window", "body", "hello"));
+        assertThat(row).hasSize(64);
+        assertThat(row[0]).as("'re' is a known word").isGreaterThan(1);
+        assertThat(row[5]).as("padding after the five words").isZero();
     }
 
     private void assertInvalid(PipelineSpec.Builder spec, String dataset, String message) {
