@@ -8,7 +8,8 @@ import java.util.Optional;
  * How a model did on held-out rows.
  *
  * @param metrics        by name: {@code accuracy}, {@code precision_macro}, {@code recall_macro},
- *                       {@code f1_macro} for classifiers; {@code mse}, {@code mae}, {@code r2} for regression;
+ *                       {@code f1_macro} for classifiers (binary ones also {@code f1_positive}, ... of class 1,
+ *                       and {@code roc_auc}); {@code mse}, {@code mae}, {@code r2} for regression;
  *                       {@code roc_auc}, {@code precision}, {@code recall}, ... for anomaly detectors (see
  *                       {@link ModelEvaluator#evaluate})
  * @param classification the full classification metrics with the confusion matrix (for an anomaly

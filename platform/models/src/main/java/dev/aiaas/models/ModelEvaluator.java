@@ -16,7 +16,9 @@ public final class ModelEvaluator {
     }
 
     /**
-     * Classification metrics for classifiers; regression metrics for regression models, with
+     * Classification metrics for classifiers, with {@code precision_positive}, {@code recall_positive}
+     * and {@code f1_positive} of class 1 for a binary classifier (the second class in sorted label
+     * order: "spam" of "ham" and "spam", 1 of 0 and 1); regression metrics for regression models, with
      * {@code naive_mae} (of forecasting the window's last value) and {@code mae_skill}
      * ({@code 1 − mae / naive_mae}) for anchored forecasters; for anomaly detectors
      * {@code roc_auc}, {@code reconstruction_mse}, and {@code precision}, {@code recall},
@@ -31,8 +33,12 @@ public final class ModelEvaluator {
             ClassificationMetrics m = classification(model, data);
             Map<String, Double> metrics = new HashMap<>(Map.of("accuracy", m.accuracy(), "precision_macro",
                     m.precisionMacro(), "recall_macro", m.recallMacro(), "f1_macro", m.f1Macro()));
-            if (model.spec().outputs() == 2 && bothClasses(data)) {
-                metrics.put("roc_auc", rocAuc(model, data));
+            if (model.spec().outputs() == 2) {
+                metrics.putAll(Map.of("precision_positive", m.precision()[1], "recall_positive", m.recall()[1],
+                        "f1_positive", m.f1()[1]));
+                if (bothClasses(data)) {
+                    metrics.put("roc_auc", rocAuc(model, data));
+                }
             }
             return new Evaluation(finite(Map.copyOf(metrics)), m);
         }

@@ -42,6 +42,9 @@ public final class ModelFamilies {
                     .add(Linear.builder().setUnits(spec.outputs()).build());
             case LSTM, GRU -> spec.anchor() == null ? recurrent(spec) : anchored(spec, recurrent(spec));
             case AUTOENCODER -> autoencoder(spec);
+            case EMBEDDING_BAG -> new SequentialBlock()
+                    .add(new EmbeddingBag(spec.vocabulary(), spec.hiddenUnits().get(0)))
+                    .add(Linear.builder().setUnits(spec.outputs()).build());
         };
     }
 

@@ -27,7 +27,13 @@ public enum ModelFamily {
      * is an anomaly. Flatten, Linear + ReLU per encoder width (the last, the code, without ReLU),
      * the mirrored decoder, then Linear back to the input size.
      */
-    AUTOENCODER(LabelTask.ANOMALY);
+    AUTOENCODER(LabelTask.ANOMALY),
+    /**
+     * For text prepared as token ids {@code [maxTokens]} (0 padding, 1 unknown word, 2.. the
+     * vocabulary): the mean of the embeddings of a row's non-padding tokens, then Linear to the
+     * classes. Word order is ignored: a bag of words with learned word vectors.
+     */
+    EMBEDDING_BAG(LabelTask.CLASSIFICATION);
 
     private final LabelTask defaultTask;
     private final Set<LabelTask> tasks;

@@ -9,11 +9,11 @@ import java.util.List;
  * so serving reads this ({@code model-spec.json}) before it loads {@code model.params}.
  *
  * @param family      the layout of the network
- * @param inputShape  shape of one input row, e.g. {@code [4]}, {@code [1, 28, 28]}, or {@code [window, features]}
- *                    for the recurrent families
+ * @param inputShape  shape of one input row, e.g. {@code [4]}, {@code [1, 28, 28]}, {@code [window, features]}
+ *                    for the recurrent families or {@code [maxTokens]} token ids for EMBEDDING_BAG
  * @param hiddenUnits widths of the hidden layers (MLP), channel counts of the two conv blocks (CNN), state
- *                    sizes of the recurrent layers (LSTM, GRU) or encoder widths (AUTOENCODER); empty for the
- *                    regressions
+ *                    sizes of the recurrent layers (LSTM, GRU), encoder widths (AUTOENCODER) or the one
+ *                    embedding size (EMBEDDING_BAG); empty for the regressions
  * @param outputs     class count for classifiers, number of predicted values for regression, the input size
  *                    for an autoencoder (it reconstructs its input)
  * @param task        what it learns: classes, numbers or what is normal (the family must support it)
@@ -22,9 +22,11 @@ import java.util.List;
  * @param anchor      for LSTM and GRU forecasters, the target's place in the window when the network
  *                    predicts a correction to its last value; null otherwise
  * @param threshold   for anomaly detectors, the score above which a row is an anomaly; null until fitted
+ * @param vocabulary  for EMBEDDING_BAG (and only for it), the token ids its embedding table has rows for
  */
 public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integer> hiddenUnits, int outputs,
-        LabelTask task, TargetScaling scaling, LastValueAnchor anchor, AnomalyThreshold threshold) {
+        LabelTask task, TargetScaling scaling, LastValueAnchor anchor, AnomalyThreshold threshold,
+        Vocabulary vocabulary) {
 
     /** Hidden layer widths of an MLP when the job names none. */
     public static final List<Integer> DEFAULT_MLP_UNITS = List.of(64);
@@ -34,6 +36,8 @@ public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integ
     public static final List<Integer> DEFAULT_RECURRENT_UNITS = List.of(32);
     /** Encoder widths of an autoencoder whose input has more than 128 values, when the job names none. */
     public static final List<Integer> DEFAULT_AUTOENCODER_UNITS = List.of(128, 32);
+    /** Embedding size of an EMBEDDING_BAG when the job names none. */
+    public static final List<Integer> DEFAULT_EMBEDDING_UNITS = List.of(64);
     /** Most recurrent layers a LSTM or GRU stacks. */
     public static final int MAX_RECURRENT_LAYERS = 3;
 
@@ -75,12 +79,24 @@ public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integ
             throw new IllegalArgumentException("only an anomaly detector has an anomaly threshold, not a model of "
                     + describe(task));
         }
+        if ((vocabulary != null) != (family == ModelFamily.EMBEDDING_BAG)) {
+            throw new IllegalArgumentException(vocabulary == null
+                    ? "EMBEDDING_BAG needs the vocabulary size of the prepared token ids (the fitted Tokenize "
+                            + "step's words + 2): its embedding table has a row per id"
+                    : "a vocabulary is for EMBEDDING_BAG text classifiers, not " + family);
+        }
     }
 
-    /** A spec without an anchor or a threshold. */
+    /** A spec without a vocabulary: of any family but EMBEDDING_BAG. */
+    public ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integer> hiddenUnits, int outputs,
+            LabelTask task, TargetScaling scaling, LastValueAnchor anchor, AnomalyThreshold threshold) {
+        this(family, inputShape, hiddenUnits, outputs, task, scaling, anchor, threshold, null);
+    }
+
+    /** A spec without an anchor, a threshold or a vocabulary. */
     public ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integer> hiddenUnits, int outputs,
             LabelTask task, TargetScaling scaling) {
-        this(family, inputShape, hiddenUnits, outputs, task, scaling, null, null);
+        this(family, inputShape, hiddenUnits, outputs, task, scaling, null, null, null);
     }
 
     /** A spec of the family's own task ({@link ModelFamily#defaultTask()}), unscaled. */
@@ -100,17 +116,17 @@ public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integ
 
     /** This spec with the targets standardised as {@code fitted} says. */
     public ModelSpec withScaling(TargetScaling fitted) {
-        return new ModelSpec(family, inputShape, hiddenUnits, outputs, task, fitted, anchor, threshold);
+        return new ModelSpec(family, inputShape, hiddenUnits, outputs, task, fitted, anchor, threshold, vocabulary);
     }
 
     /** This spec with its forecasts anchored on the last value of the target feature {@code lastValue} names. */
     public ModelSpec withAnchor(LastValueAnchor lastValue) {
-        return new ModelSpec(family, inputShape, hiddenUnits, outputs, task, scaling, lastValue, threshold);
+        return new ModelSpec(family, inputShape, hiddenUnits, outputs, task, scaling, lastValue, threshold, vocabulary);
     }
 
     /** This spec with the anomaly threshold {@code fitted}. */
     public ModelSpec withThreshold(AnomalyThreshold fitted) {
-        return new ModelSpec(family, inputShape, hiddenUnits, outputs, task, scaling, anchor, fitted);
+        return new ModelSpec(family, inputShape, hiddenUnits, outputs, task, scaling, anchor, fitted, vocabulary);
     }
 
     private static String describe(LabelTask task) {
@@ -123,6 +139,9 @@ public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integ
 
     /**
      * A spec with the family's default layer sizes when {@code hiddenUnits} is empty.
+     *
+     * @throws IllegalArgumentException for EMBEDDING_BAG, which needs a vocabulary: call
+     *                                  {@link #withDefaults(ModelFamily, List, List, int, LabelTask, Vocabulary)}
      */
     public static ModelSpec withDefaults(ModelFamily family, List<Integer> inputShape, List<Integer> hiddenUnits,
             int outputs) {
@@ -136,6 +155,16 @@ public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integ
      */
     public static ModelSpec withDefaults(ModelFamily family, List<Integer> inputShape, List<Integer> hiddenUnits,
             int outputs, LabelTask task) {
+        return withDefaults(family, inputShape, hiddenUnits, outputs, task, null);
+    }
+
+    /**
+     * As {@link #withDefaults(ModelFamily, List, List, int, LabelTask)}, with the token ids of
+     * prepared text: {@code vocabulary} is required for EMBEDDING_BAG and must be null for the
+     * other families. An EMBEDDING_BAG's default is {@link #DEFAULT_EMBEDDING_UNITS}.
+     */
+    public static ModelSpec withDefaults(ModelFamily family, List<Integer> inputShape, List<Integer> hiddenUnits,
+            int outputs, LabelTask task, Vocabulary vocabulary) {
         List<Integer> layers = hiddenUnits;
         if (layers.isEmpty()) {
             layers = switch (family) {
@@ -144,10 +173,11 @@ public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integ
                 case LSTM, GRU -> DEFAULT_RECURRENT_UNITS;
                 case AUTOENCODER -> size(inputShape) > DEFAULT_AUTOENCODER_UNITS.get(0) ? DEFAULT_AUTOENCODER_UNITS
                         : List.of(Math.max(1, size(inputShape) / 2));
+                case EMBEDDING_BAG -> DEFAULT_EMBEDDING_UNITS;
                 case LOGISTIC_REGRESSION, LINEAR_REGRESSION -> layers;
             };
         }
-        return new ModelSpec(family, inputShape, layers, outputs, task, TargetScaling.NONE);
+        return new ModelSpec(family, inputShape, layers, outputs, task, TargetScaling.NONE, null, null, vocabulary);
     }
 
     /** Values in one input row: the product of the input shape. */
@@ -222,6 +252,15 @@ public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integ
                     throw new IllegalArgumentException("AUTOENCODER needs encoder widths whose last (the code) is "
                             + "narrower than the input's " + inputSize + " values, got " + hiddenUnits
                             + (inputSize < 2 ? ": a row of one value cannot be encoded smaller" : ""));
+                }
+            }
+            case EMBEDDING_BAG -> {
+                if (inputShape.size() != 1) {
+                    throw new IllegalArgumentException("EMBEDDING_BAG needs token ids shaped [maxTokens], got "
+                            + inputShape + ": prepare the text with the Tokenize step");
+                }
+                if (hiddenUnits.size() != 1) {
+                    throw new IllegalArgumentException("EMBEDDING_BAG takes one embedding size, got " + hiddenUnits);
                 }
             }
             case MLP -> {

@@ -32,7 +32,7 @@ public final class ModelSpecJson {
             boolean regression = spec.task() == LabelTask.REGRESSION;
             return MAPPER.writeValueAsString(new Document(FORMAT, spec.family(), spec.inputShape(), spec.hiddenUnits(),
                     spec.outputs(), spec.classifier() ? null : spec.task(), regression ? spec.scaling() : null,
-                    spec.anchor(), spec.threshold()));
+                    spec.anchor(), spec.threshold(), spec.vocabulary()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the model spec as JSON", e);
         }
@@ -60,19 +60,20 @@ public final class ModelSpecJson {
         return new ModelSpec(document.family(), document.inputShape(), document.hiddenUnits(), document.outputs(),
                 document.task() == null ? document.family().defaultTask() : document.task(),
                 document.targetScaling() == null ? TargetScaling.NONE : document.targetScaling(),
-                document.lastValueAnchor(), document.anomalyThreshold());
+                document.lastValueAnchor(), document.anomalyThreshold(), document.vocabulary());
     }
 
     /**
      * The JSON document. {@code task} is written for every model but a classifier, {@code targetScaling}
      * for regression models, {@code lastValueAnchor} for anchored forecasters and {@code anomalyThreshold}
-     * for fitted anomaly detectors, so the documents of models that lack them are what they were
-     * before these existed; absent, a model learns its family's task, unscaled, unanchored.
+     * for fitted anomaly detectors and {@code vocabulary} for text models, so the documents of
+     * models that lack them are what they were before these existed; absent, a model learns its
+     * family's task, unscaled, unanchored.
      * A reader that predates a field refuses a document that has it.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Document(String format, ModelFamily family, List<Integer> inputShape, List<Integer> hiddenUnits,
                     int outputs, LabelTask task, TargetScaling targetScaling, LastValueAnchor lastValueAnchor,
-                    AnomalyThreshold anomalyThreshold) {
+                    AnomalyThreshold anomalyThreshold, Vocabulary vocabulary) {
     }
 }

@@ -212,6 +212,9 @@ public final class ModelTrainer {
             checkAnomalyLabels(spec, data, split);
             return;
         }
+        if (spec.vocabulary() != null) {
+            spec.vocabulary().checkIds(data.features(), split);
+        }
         if (data.classified() != spec.classifier()) {
             throw new IllegalArgumentException(spec.family() + (spec.classifier()
                     ? " needs class labels (int64 y) but the " + split + " split has numeric targets: train one of "

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** A binary classifier is also scored by ROC-AUC; one of more classes is not. */
+/** A binary classifier is also scored by ROC-AUC and class 1's F1; one of more classes is not. */
 class BinaryClassifierTest {
 
     @Test
@@ -22,6 +22,9 @@ class BinaryClassifierTest {
 
             assertThat(metrics.get("roc_auc")).as("%s", metrics).isGreaterThan(0.95).isLessThanOrEqualTo(1.0);
             assertThat(metrics.get("roc_auc")).isGreaterThanOrEqualTo(metrics.get("accuracy") - 0.05);
+            assertThat(metrics.get("f1_positive")).as("class 1's F1").isEqualTo(
+                    ModelEvaluator.classification(model, test).f1()[1]).isGreaterThan(0.8);
+            assertThat(metrics).containsKeys("precision_positive", "recall_positive");
         }
     }
 
@@ -32,7 +35,7 @@ class BinaryClassifierTest {
 
         try (LoadedModel model = new ModelTrainer().train(spec, new TrainingPlan(5, 16, 0.01, 1, DevicePreference.CPU),
                 iris.train(), iris.validation(), r -> { }, () -> false)) {
-            assertThat(ModelEvaluator.evaluate(model, iris.test()).metrics()).doesNotContainKey("roc_auc");
+            assertThat(ModelEvaluator.evaluate(model, iris.test()).metrics()).doesNotContainKeys("roc_auc", "f1_positive");
         }
     }
 

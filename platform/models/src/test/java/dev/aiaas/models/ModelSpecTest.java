@@ -117,4 +117,38 @@ class ModelSpecTest {
         assertThatThrownBy(() -> new ModelSpec(null, List.of(4), List.of(), 1))
                 .hasMessageContaining("LSTM, GRU, AUTOENCODER");
     }
+
+    @Test
+    void aTextClassifiersVocabularySurvivesTheJsonRoundTripAndOtherDocumentsStayAsTheyWere() {
+        ModelSpec text = ModelSpec.withDefaults(ModelFamily.EMBEDDING_BAG, List.of(256), List.of(), 2,
+                LabelTask.CLASSIFICATION, new Vocabulary(20_002));
+
+        String json = ModelSpecJson.write(text);
+
+        assertThat(text.hiddenUnits()).as("the default embedding size").containsExactly(64);
+        assertThat(json).contains("\"family\" : \"EMBEDDING_BAG\"", "\"vocabulary\" : {", "\"size\" : 20002")
+                .doesNotContain("task", "targetScaling");
+        assertThat(ModelSpecJson.read(json)).isEqualTo(text);
+        assertThat(ModelSpecJson.write(new ModelSpec(ModelFamily.MLP, List.of(4), List.of(8), 3)))
+                .doesNotContain("vocabulary");
+        assertThat(ModelFamily.supporting(LabelTask.CLASSIFICATION)).contains(ModelFamily.EMBEDDING_BAG);
+        assertThat(ModelFamily.supporting(LabelTask.REGRESSION)).doesNotContain(ModelFamily.EMBEDDING_BAG);
+    }
+
+    @Test
+    void aTextClassifierNeedsItsVocabularyAndTokenIdsAndNoOtherFamilyTakesAVocabulary() {
+        assertThatThrownBy(() -> ModelSpec.withDefaults(ModelFamily.EMBEDDING_BAG, List.of(256), List.of(), 2))
+                .hasMessageContaining("EMBEDDING_BAG needs the vocabulary size");
+        assertThatThrownBy(() -> ModelSpec.withDefaults(ModelFamily.EMBEDDING_BAG, List.of(2, 128), List.of(), 2,
+                LabelTask.CLASSIFICATION, new Vocabulary(100))).hasMessageContaining("token ids shaped [maxTokens]")
+                .hasMessageContaining("Tokenize");
+        assertThatThrownBy(() -> ModelSpec.withDefaults(ModelFamily.EMBEDDING_BAG, List.of(256), List.of(32, 16), 2,
+                LabelTask.CLASSIFICATION, new Vocabulary(100))).hasMessageContaining("one embedding size");
+        assertThatThrownBy(() -> ModelSpec.withDefaults(ModelFamily.MLP, List.of(256), List.of(), 2,
+                LabelTask.CLASSIFICATION, new Vocabulary(100))).hasMessageContaining("not MLP");
+        assertThatThrownBy(() -> new Vocabulary(2)).hasMessageContaining("holds no word");
+        assertThatThrownBy(() -> ModelSpecJson.read("""
+                {"format": "aiaas.model-spec/v1", "family": "EMBEDDING_BAG", "inputShape": [16], "hiddenUnits": [8],
+                 "outputs": 2}""")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("vocabulary");
+    }
 }

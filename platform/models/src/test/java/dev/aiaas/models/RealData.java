@@ -145,7 +145,7 @@ final class RealData {
     }
 
     /** The project's own copy first, then the shared copy of the machine this module was written on. */
-    private static Path file(String name) {
+    static Path file(String name) {
         Path found = Stream.of(Path.of("../../datasets", name), Path.of("../../../shared/datasets", name))
                 .filter(Files::isRegularFile).findFirst().orElse(null);
         assumeTrue(found != null, name + " is not on this machine (datasets/ or ../shared/datasets/)");
