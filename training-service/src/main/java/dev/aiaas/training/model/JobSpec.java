@@ -20,7 +20,8 @@ public record JobSpec(
 
     /** Every family the contract names (aiaas.training.v1.ModelFamily). */
     public static final Set<String> FAMILIES =
-            Set.of("LINEAR_REGRESSION", "LOGISTIC_REGRESSION", "MLP", "CNN", "LSTM", "GRU", "AUTOENCODER");
+            Set.of("LINEAR_REGRESSION", "LOGISTIC_REGRESSION", "MLP", "CNN", "LSTM", "GRU", "AUTOENCODER",
+                    "EMBEDDING_BAG");
     private static final Set<String> DEVICES = Set.of("AUTO", "CPU", "GPU");
 
     /**

@@ -11,12 +11,13 @@ import java.util.Map;
  * @param classLabels class names in output order; the normal labels of anomaly detection; empty for regression
  * @param task        what the labels were prepared for
  * @param sequence    how the examples were cut into windows; null for single rows
+ * @param vocabularySize word ids run from 0 to this minus one when the data was tokenized; 0 otherwise
  * @param splits      {@code train}, {@code validation} and {@code test} tensors by split name
  * @param transform   the fitted transform, copied next to the model for serving
  * @param profile     the baseline feature profile, copied next to the model for drift
  */
 public record PreparedData(String dataset, long datasetVersion, String pipeline, List<Integer> inputShape,
-        List<String> classLabels, LabelTask task, Sequence sequence, Map<String, StoredFile> splits,
+        List<String> classLabels, LabelTask task, Sequence sequence, int vocabularySize, Map<String, StoredFile> splits,
         StoredFile transform, StoredFile profile) {
 
     public PreparedData {

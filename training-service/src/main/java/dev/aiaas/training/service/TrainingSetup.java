@@ -7,6 +7,7 @@ import dev.aiaas.models.LastValueAnchor;
 import dev.aiaas.models.ModelFamily;
 import dev.aiaas.models.ModelSpec;
 import dev.aiaas.models.TrainingPlan;
+import dev.aiaas.models.Vocabulary;
 import dev.aiaas.training.model.Hyperparameters;
 import dev.aiaas.training.model.JobSpec;
 import dev.aiaas.training.model.PreparedData;
@@ -35,7 +36,7 @@ final class TrainingSetup {
         }
         try {
             ModelSpec spec = ModelSpec.withDefaults(family, data.inputShape(), job.hyperparameters().hiddenUnits(),
-                    outputs(data), task);
+                    outputs(data), task, vocabulary(family, data));
             PreparedData.Sequence sequence = data.sequence();
             boolean recurrent = family == ModelFamily.LSTM || family == ModelFamily.GRU;
             if (recurrent && sequence != null && sequence.targetFeature() >= 0) {
@@ -46,6 +47,18 @@ final class TrainingSetup {
         } catch (IllegalArgumentException e) {
             throw DomainException.failedPrecondition("the job does not fit the prepared data: " + e.getMessage());
         }
+    }
+
+    /** The word ids a text model embeds: those of the data's Tokenize step. */
+    private static Vocabulary vocabulary(ModelFamily family, PreparedData data) {
+        if (family != ModelFamily.EMBEDDING_BAG) {
+            return null;
+        }
+        if (data.vocabularySize() == 0) {
+            throw new IllegalArgumentException(family + " reads word ids, but " + data.dataset()
+                    + " was prepared without a tokenize step: prepare its text columns with one");
+        }
+        return new Vocabulary(data.vocabularySize());
     }
 
     private static int outputs(PreparedData data) {

@@ -71,7 +71,7 @@ public class PreparedDatasetReader {
                 .collect(Collectors.toMap(SplitSummary::getName, s -> file(s.getTensors())));
         return new PreparedData(m.getDataset(), m.getDatasetVersion(), m.getPipeline().getName(),
                 m.getInputShapeList().stream().map(Math::toIntExact).toList(), m.getClassLabelsList(), task(m),
-                m.hasSequence() ? sequence(m.getSequence()) : null, splits, file(m.getTransform()),
+                m.hasSequence() ? sequence(m.getSequence()) : null, m.getVocabularySize(), splits, file(m.getTransform()),
                 file(m.getProfile()));
     }
 

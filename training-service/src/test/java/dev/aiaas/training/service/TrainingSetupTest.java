@@ -51,9 +51,20 @@ class TrainingSetupTest {
                 .hasMessageContaining("anomaly").hasMessageContaining("AUTOENCODER");
     }
 
+    @Test
+    void aTextClassifierEmbedsTheTokenizersVocabularyAndNeedsOne() {
+        PreparedData mail = new PreparedData("mail", 1, "p", List.of(256), List.of("ham", "spam"),
+                LabelTask.CLASSIFICATION, null, 15_112, Map.of(), FILE, FILE);
+        PreparedData untokenized = data(List.of(4), List.of("a", "b"), LabelTask.CLASSIFICATION, null);
+
+        assertThat(TrainingSetup.modelSpec(job("EMBEDDING_BAG", 0), mail).vocabulary().size()).isEqualTo(15_112);
+        assertThatThrownBy(() -> TrainingSetup.modelSpec(job("EMBEDDING_BAG", 0), untokenized))
+                .hasMessageContaining("tokenize");
+    }
+
     private static PreparedData data(List<Integer> shape, List<String> labels, LabelTask task,
                                      PreparedData.Sequence sequence) {
-        return new PreparedData("d", 1, "p", shape, labels, task, sequence,
+        return new PreparedData("d", 1, "p", shape, labels, task, sequence, 0,
                 Map.of("train", FILE, "validation", FILE, "test", FILE), FILE, FILE);
     }
 
