@@ -1,5 +1,6 @@
 package dev.aiaas.training.service;
 
+import dev.aiaas.ml.transform.LabelTask;
 import dev.aiaas.models.Checkpoints;
 import dev.aiaas.models.DevicePreference;
 import dev.aiaas.models.Evaluation;
@@ -42,6 +43,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class TrainingWorker {
+
+    /** The confusion matrix labels of an anomaly detector: index 0 normal, 1 anomaly. */
+    static final List<String> ANOMALY_CLASSES = List.of("normal", "anomaly");
 
     private static final Logger LOG = Logger.getLogger(TrainingWorker.class);
 
@@ -172,9 +176,11 @@ public class TrainingWorker {
         }
     }
 
+    /** Rows are the true classes, columns the predicted; an anomaly detector's are normal and anomaly. */
     private static ConfusionMatrix confusion(Evaluation evaluation, PreparedData data) {
+        List<String> labels = data.task() == LabelTask.ANOMALY ? ANOMALY_CLASSES : data.classLabels();
         return evaluation.confusionMatrix()
-                .map(counts -> new ConfusionMatrix(data.classLabels(), Arrays.stream(counts).boxed().toList()))
+                .map(counts -> new ConfusionMatrix(labels, Arrays.stream(counts).boxed().toList()))
                 .orElse(ConfusionMatrix.NONE);
     }
 }
