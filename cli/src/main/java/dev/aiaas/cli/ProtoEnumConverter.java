@@ -1,6 +1,7 @@
 package dev.aiaas.cli;
 
 import com.google.protobuf.ProtocolMessageEnum;
+import dev.aiaas.proto.common.v1.Task;
 import dev.aiaas.proto.training.v1.Device;
 import dev.aiaas.proto.training.v1.JobState;
 import dev.aiaas.proto.training.v1.ModelFamily;
@@ -47,10 +48,17 @@ public abstract class ProtoEnumConverter<E extends Enum<E> & ProtocolMessageEnum
         return !value.name().endsWith("_UNSPECIFIED") && !value.name().equals("UNRECOGNIZED");
     }
 
-    /** {@code --family}: mlp, cnn, … */
+    /** {@code --family}: mlp, cnn, lstm, gru, autoencoder, … */
     public static final class Family extends ProtoEnumConverter<ModelFamily> {
         public Family() {
             super(ModelFamily.class);
+        }
+    }
+
+    /** {@code --task}: classification, regression, anomaly. */
+    public static final class TaskKind extends ProtoEnumConverter<Task> {
+        public TaskKind() {
+            super(Task.class);
         }
     }
 

@@ -134,6 +134,57 @@ class CommandsAgainstAServerTest {
     }
 
     @Test
+    void predictSendsEveryWindowOfConsecutiveRowsAsOneExampleOfAWindowedModel() {
+        Path csv = home.resolve("days.csv");
+        writeQuietly(csv, "date,temp_max,weather\n2015-12-26,4.4,sun\n2015-12-27,5.0,rain\n2015-12-28,5.6,sun\n"
+                + "2015-12-29,6.1,sun\n2015-12-30,5.6,sun\n2015-12-31,5.6,sun\n");
+
+        int exit = run("predict", "weather", "--csv", csv.toString());
+
+        assertThat(exit).as(err()).isZero();
+        ModelInferRequest sent = inferred.get();
+        assertThat(sent.getInputsList()).extracting(InferInputTensor::getName).containsExactly("date", "temp_max");
+        assertThat(sent.getInputsList()).allSatisfy(input -> assertThat(input.getShapeList()).containsExactly(2L, 3L));
+        assertThat(sent.getInputs(0).getContents().getBytesContentsList()).extracting(ByteString::toStringUtf8)
+                .containsExactly("2015-12-26", "2015-12-27", "2015-12-28", "2015-12-29", "2015-12-30", "2015-12-31");
+        assertThat(sent.getInputs(1).getContents().getFp64ContentsList()).containsExactly(4.4, 5.0, 5.6, 6.1, 5.6, 5.6);
+        assertThat(sent.getOutputsList()).isEmpty();
+        assertThat(out().lines()).containsExactly(
+                "ROW  PREDICTED",
+                "1-3  6.0000 6.5000",
+                "4-6  5.2500 5.0000");
+    }
+
+    @Test
+    void predictRefusesRowsThatDoNotFillWholeWindowsWithExitCode2() {
+        Path csv = home.resolve("days.csv");
+        writeQuietly(csv, "date,temp_max\n2015-12-30,5.6\n2015-12-31,5.6\n");
+
+        int exit = run("predict", "weather", "--csv", csv.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err()).contains("the model takes windows of 3 rows").contains("but 2 rows were read")
+                .contains("a multiple of 3");
+        assertThat(inferred.get()).isNull();
+    }
+
+    @Test
+    void predictPrintsAnAnomalyDetectorsScoreAndVerdictPerRow() {
+        Path jsonl = home.resolve("readings.jsonl");
+        writeQuietly(jsonl, "{\"vibration\": 0.2}\n{\"vibration\": 9.5}\n");
+
+        int exit = run("predict", "pump", "--jsonl", jsonl.toString());
+
+        assertThat(exit).as(err()).isZero();
+        assertThat(inferred.get().getInputs(0).getShapeList()).containsExactly(2L);
+        assertThat(inferred.get().getOutputsList()).isEmpty();
+        assertThat(out().lines()).containsExactly(
+                "ROW  SCORE   ANOMALY",
+                "1    0.0125  no",
+                "2    3.5000  yes");
+    }
+
+    @Test
     void anUnreachableServiceIsExitCode5WithAHintToStartTheStack() throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -237,6 +288,33 @@ class CommandsAgainstAServerTest {
     private final class Inference extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
         @Override
         public void modelMetadata(ModelMetadataRequest request, StreamObserver<ModelMetadataResponse> response) {
+            if (request.getName().equals("weather")) {
+                response.onNext(ModelMetadataResponse.newBuilder().setName("weather")
+                        .addInputs(TensorMetadata.newBuilder().setName("input").setDatatype("FP32").addShape(-1)
+                                .addShape(3).addShape(4))
+                        .addInputs(TensorMetadata.newBuilder().setName("date").setDatatype("BYTES").addShape(-1)
+                                .addShape(3))
+                        .addInputs(TensorMetadata.newBuilder().setName("temp_max").setDatatype("FP64").addShape(-1)
+                                .addShape(3))
+                        .addOutputs(TensorMetadata.newBuilder().setName("predictions").setDatatype("FP32")
+                                .addShape(-1).addShape(2))
+                        .build());
+                response.onCompleted();
+                return;
+            }
+            if (request.getName().equals("pump")) {
+                response.onNext(ModelMetadataResponse.newBuilder().setName("pump")
+                        .addInputs(TensorMetadata.newBuilder().setName("input").setDatatype("FP32").addShape(-1)
+                                .addShape(1))
+                        .addInputs(TensorMetadata.newBuilder().setName("vibration").setDatatype("FP64").addShape(-1))
+                        .addOutputs(TensorMetadata.newBuilder().setName("anomaly_score").setDatatype("FP32")
+                                .addShape(-1))
+                        .addOutputs(TensorMetadata.newBuilder().setName("is_anomaly").setDatatype("BOOL")
+                                .addShape(-1))
+                        .build());
+                response.onCompleted();
+                return;
+            }
             response.onNext(ModelMetadataResponse.newBuilder().setName(request.getName())
                     .addInputs(TensorMetadata.newBuilder().setName("input").setDatatype("FP32").addShape(-1).addShape(5))
                     .addInputs(TensorMetadata.newBuilder().setName("island").setDatatype("BYTES").addShape(-1))
@@ -250,6 +328,28 @@ class CommandsAgainstAServerTest {
         @Override
         public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> response) {
             inferred.set(request);
+            if (request.getModelName().equals("weather")) {
+                response.onNext(ModelInferResponse.newBuilder().setModelName("weather")
+                        .addOutputs(InferOutputTensor.newBuilder().setName("predictions").setDatatype("FP32")
+                                .addShape(2).addShape(2).setContents(InferTensorContents.newBuilder()
+                                        .addFp32Contents(6f).addFp32Contents(6.5f).addFp32Contents(5.25f)
+                                        .addFp32Contents(5f)))
+                        .build());
+                response.onCompleted();
+                return;
+            }
+            if (request.getModelName().equals("pump")) {
+                response.onNext(ModelInferResponse.newBuilder().setModelName("pump")
+                        .addOutputs(InferOutputTensor.newBuilder().setName("anomaly_score").setDatatype("FP32")
+                                .addShape(2).setContents(InferTensorContents.newBuilder().addFp32Contents(0.0125f)
+                                        .addFp32Contents(3.5f)))
+                        .addOutputs(InferOutputTensor.newBuilder().setName("is_anomaly").setDatatype("BOOL")
+                                .addShape(2).setContents(InferTensorContents.newBuilder().addBoolContents(false)
+                                        .addBoolContents(true)))
+                        .build());
+                response.onCompleted();
+                return;
+            }
             InferTensorContents.Builder classes = InferTensorContents.newBuilder();
             for (String entry : List.of("0.9:0:Adelie", "0.06:2:Gentoo", "0.04:1:Chinstrap", "0.7:2:Gentoo",
                     "0.2:0:Adelie", "0.1:1:Chinstrap")) {

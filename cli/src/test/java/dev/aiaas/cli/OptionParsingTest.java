@@ -68,7 +68,40 @@ class OptionParsingTest {
         assertThat((List<Integer>) submit.matchedOptionValue("--hidden-units", null)).containsExactly(32, 16);
         assertThat(run("jobs", "submit", "--family", "model_family_unspecified")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("[linear_regression, logistic_regression, mlp, cnn, "
-                + "lstm, autoencoder]");
+                + "lstm, autoencoder, gru");
+    }
+
+    @Test
+    void jobsSubmitTakesTheRecurrentFamiliesAndAnAnomalyQuantileWithinZeroAndOne() {
+        ParseResult submit = leaf(parse("jobs", "submit", "--dataset", "weather", "--family", "GRU",
+                "--anomaly-quantile", "0.99"));
+
+        assertThat((ModelFamily) submit.matchedOptionValue("--family", null)).isEqualTo(ModelFamily.GRU);
+        assertThat((Double) submit.matchedOptionValue("--anomaly-quantile", null)).isEqualTo(0.99);
+        assertThat(run("jobs", "submit", "--dataset", "digits", "--family", "autoencoder", "--anomaly-quantile", "1.5"))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--anomaly-quantile is a quantile in (0, 1)");
+    }
+
+    @Test
+    void prepareRefusesFlagsThatDoNotMakeAPipelineBeforeCallingAService() {
+        assertThat(run("prepare", "weather", "--pipeline", "f", "--window", "14")).isEqualTo(2);
+        assertThat(run("prepare", "digits", "--pipeline", "z", "--normal", "0", "--task", "regression")).isEqualTo(2);
+        assertThat(run("prepare", "digits", "--pipeline", "z", "--task", "forecast")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("name the column that orders its rows with --time-column COL")
+                .contains("--normal names the normal labels of anomaly detection: it does not go with --task regression")
+                .contains("'forecast' is not one of [classification, regression, anomaly]");
+    }
+
+    @Test
+    void demoRunsTheClassifyScenarioUnlessToldAnother() {
+        assertThat(leaf(parse("demo")).commandSpec().findOption("--scenario").getValue().toString())
+                .isEqualTo("CLASSIFY");
+        assertThat(leaf(parse("demo", "--scenario", "forecast")).matchedOptionValue("--scenario", null).toString())
+                .isEqualTo("FORECAST");
+        assertThat(run("demo", "--scenario", "everything")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("CLASSIFY, FORECAST, ANOMALY, ALL");
     }
 
     @Test

@@ -7,8 +7,9 @@ import java.util.List;
 
 /** Everything the demo measured, printed as its closing summary. */
 public record DemoSummary(List<DatasetOutcome> datasets, int requestsSent, ModelMetrics irisMetrics,
-        DriftReport irisDrift, double seconds) {
+        DriftReport irisDrift, double seconds) implements ScenarioSummary {
 
+    @Override
     public void print(PrintStream out) {
         out.println();
         out.println("=== aiaas demo summary ===");

@@ -41,11 +41,12 @@ public final class LifecycleDemo {
         LifecycleRun.Result irisRun = lifecycle.run(iris);
         List<String> irisLines = SamplePredictions.irisLines(iris.file());
         List<String> irisLabels = irisRun.prepared().getClassLabelsList();
-        outcomes.add(outcome(irisRun, SamplePredictions.iris(services.inference(), irisLines, IRIS_SAMPLES, irisLabels)));
+        outcomes.add(DatasetOutcome.of(irisRun, SamplePredictions.iris(services.inference(), irisLines, IRIS_SAMPLES,
+                irisLabels)));
 
         DemoDataset digits = DemoDataset.digits(datasets);
         LifecycleRun.Result digitsRun = lifecycle.run(digits);
-        outcomes.add(outcome(digitsRun, SamplePredictions.digits(services.inference(), digits.file(), 8,
+        outcomes.add(DatasetOutcome.of(digitsRun, SamplePredictions.digits(services.inference(), digits.file(), 8,
                 digitsRun.prepared().getClassLabelsList())));
 
         int sent = 1 + sendTraffic(irisLines, irisLabels); // the sample batch above was one request
@@ -82,11 +83,5 @@ public final class LifecycleDemo {
         }
         progress.step("%s: monitoring counted %d requests", endpoint, metrics.getRequestCount());
         return metrics;
-    }
-
-    private static DatasetOutcome outcome(LifecycleRun.Result run, List<DatasetOutcome.Prediction> predictions) {
-        return new DatasetOutcome(run.version().getDataset(), run.version().getVersion(), run.version().getRowCount(),
-                run.splitRows(), run.job().getId(), run.job().getModelVersion(), run.job().getEvaluation().getMetricsMap(),
-                predictions);
     }
 }

@@ -17,15 +17,20 @@ import dev.aiaas.proto.training.v1.SubmitJobRequest;
 import dev.aiaas.proto.training.v1.WatchJobRequest;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Takes one data set from file to served model: create, import, seal, wait for the
- * automatic preparation, train (watching every epoch), and deploy {@code name@champion}.
+ * automatic preparation (or prepare the data set's own pipeline), train on it (watching every
+ * epoch), and deploy {@code name@champion}.
  */
 public final class LifecycleRun {
 
-    private static final String PIPELINE = "default";
     private static final String ALIAS = "champion";
 
     private final Services services;
@@ -47,11 +52,7 @@ public final class LifecycleRun {
                 .setDataset(dataset.name()).build());
         progress.step("%s: sealed version %d (%d rows, sha256 %s…)", dataset.name(), version.getVersion(),
                 version.getRowCount(), version.getSha256().substring(0, 12));
-        PreparedDataset prepared = PreparedDatasets.await(services.preprocess(), dataset.name(), version.getVersion(),
-                PIPELINE, Duration.ofMinutes(5));
-        progress.step("%s: prepared by preprocess: splits %s, input shape %s, %d classes", dataset.name(),
-                prepared.getSplitsList().stream().map(s -> s.getName() + "=" + s.getRows()).toList(),
-                prepared.getInputShapeList(), prepared.getClassLabelsCount());
+        PreparedDataset prepared = prepare(dataset, version.getVersion());
         Job job = train(dataset, version.getVersion());
         services.deployments().withDeadlineAfter(5, TimeUnit.MINUTES).deploy(DeployRequest.newBuilder()
                 .setEndpoint(dataset.name()).setModelName(dataset.name()).setAlias(ALIAS).build());
@@ -60,16 +61,39 @@ public final class LifecycleRun {
         return new Result(version, prepared, job);
     }
 
+    /** The default pipeline as preprocess prepared it after the seal, or the data set's own, prepared now. */
+    private PreparedDataset prepare(DemoDataset dataset, long version) throws InterruptedException {
+        if (dataset.pipeline() == null) {
+            PreparedDataset prepared = PreparedDatasets.await(services.preprocess(), dataset.name(), version,
+                    DemoDataset.DEFAULT_PIPELINE, Duration.ofMinutes(5));
+            progress.step("%s: prepared by preprocess: splits %s, input shape %s, %d classes", dataset.name(),
+                    splits(prepared), prepared.getInputShapeList(), prepared.getClassLabelsCount());
+            return prepared;
+        }
+        PreparedDataset prepared = PreparedDatasets.prepare(services.preprocess(), dataset.name(), version,
+                dataset.pipeline(), Duration.ofMinutes(5), () -> progress.step("%s: waiting for preprocess to "
+                        + "receive the seal", dataset.name()));
+        progress.step("%s: prepared pipeline '%s' (%s%s): splits %s, input shape %s", dataset.name(),
+                dataset.pipelineName(), prepared.getTask().name().toLowerCase(Locale.ROOT),
+                prepared.hasSequence() ? ", windows of " + prepared.getSequence().getWindow() + " rows" : "",
+                splits(prepared), prepared.getInputShapeList());
+        return prepared;
+    }
+
+    private static List<String> splits(PreparedDataset prepared) {
+        return prepared.getSplitsList().stream().map(s -> s.getName() + "=" + s.getRows()).toList();
+    }
+
     /** What the run produced. */
     public record Result(DatasetVersion version, PreparedDataset prepared, Job job) {
-        public java.util.List<Long> splitRows() {
+        public List<Long> splitRows() {
             return prepared.getSplitsList().stream().map(SplitSummary::getRows).toList();
         }
     }
 
     private Job train(DemoDataset dataset, long version) {
         Job submitted = services.training().submitJob(SubmitJobRequest.newBuilder().setSpec(JobSpec.newBuilder()
-                .setDataset(dataset.name()).setDatasetVersion(version).setPipeline(PIPELINE)
+                .setDataset(dataset.name()).setDatasetVersion(version).setPipeline(dataset.pipelineName())
                 .setFamily(dataset.family()).setHyperparameters(dataset.hyperparameters())
                 .setModelName(dataset.name()).setAlias(ALIAS)).build());
         progress.step("%s: training job %s queued (%s, %d epochs)", dataset.name(), submitted.getId(),
@@ -83,8 +107,8 @@ public final class LifecycleRun {
                 if (event.getEpoch() % every != 0 && event.getEpoch() != 1) {
                     continue; // a line every fifth of the run keeps the progress readable
                 }
-                progress.step("%s: epoch %d  loss %.4f  validation accuracy %.3f", dataset.name(), event.getEpoch(),
-                        event.getTrainLoss(), event.getMetricsOrDefault("accuracy", Double.NaN));
+                progress.step("%s: epoch %d  loss %.4f  %s", dataset.name(), event.getEpoch(), event.getTrainLoss(),
+                        validation(event.getMetricsMap()));
             } else {
                 progress.step("%s: job %s %s", dataset.name(), event.getState(), event.getMessage());
             }
@@ -94,5 +118,15 @@ public final class LifecycleRun {
             throw new IllegalStateException(dataset.name() + ": training ended " + job.getState() + ": " + job.getError());
         }
         return job;
+    }
+
+    /** A classifier's validation accuracy, or what else the epoch measured on validation (mse, roc_auc, …). */
+    private static String validation(Map<String, Double> metrics) {
+        if (metrics.containsKey("accuracy") || metrics.isEmpty()) {
+            return String.format(Locale.ROOT, "validation accuracy %.3f", metrics.getOrDefault("accuracy", Double.NaN));
+        }
+        return new TreeMap<>(metrics).entrySet().stream()
+                .map(m -> String.format(Locale.ROOT, "validation %s %.4f", m.getKey(), m.getValue()))
+                .collect(Collectors.joining("  "));
     }
 }

@@ -61,6 +61,25 @@ public final class RawOutputs {
                 .map(com.google.protobuf.ByteString::toStringUtf8).toList();
     }
 
+    /** A BOOL output, from its contents or its raw contents (one byte per element, nonzero is true). */
+    public static boolean[] bools(ModelInferResponse response, String name) {
+        int index = index(response, name);
+        if (response.getRawOutputContentsCount() > 0) {
+            ByteBuffer bytes = raw(response, index);
+            boolean[] values = new boolean[bytes.remaining()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = bytes.get() != 0;
+            }
+            return values;
+        }
+        var list = response.getOutputs(index).getContents().getBoolContentsList();
+        boolean[] values = new boolean[list.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = list.get(i);
+        }
+        return values;
+    }
+
     /** Whether the response carries an output called {@code name}. */
     public static boolean has(ModelInferResponse response, String name) {
         return response.getOutputsList().stream().anyMatch(output -> output.getName().equals(name));

@@ -54,25 +54,37 @@ public final class SamplePredictions {
      */
     public static List<DatasetOutcome.Prediction> digits(GRPCInferenceServiceBlockingStub inference, Path gz, int count,
             List<String> classLabels) throws IOException {
-        List<String> actual = new ArrayList<>();
-        byte[] pixels = new byte[count * IMAGE_BYTES];
+        List<byte[]> records = digitRecords(gz);
+        List<byte[]> chosen = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            chosen.add(records.get((int) ((i + 0.5) * records.size() / count)));
+        }
+        List<String> actual = chosen.stream().map(record -> Integer.toString(record[0])).toList();
+        return read(inference.modelInfer(digitsRequest("digits", chosen)), actual, classLabels);
+    }
+
+    /** The records of the bundled digits file: each a label byte, then 28×28 pixel bytes. */
+    public static List<byte[]> digitRecords(Path gz) throws IOException {
+        List<byte[]> records = new ArrayList<>();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
-            List<byte[]> records = new ArrayList<>();
             byte[] record;
             while ((record = in.readNBytes(IMAGE_BYTES + 1)).length == IMAGE_BYTES + 1) {
                 records.add(record);
             }
-            for (int i = 0; i < count; i++) {
-                byte[] chosen = records.get((int) ((i + 0.5) * records.size() / count));
-                actual.add(Integer.toString(chosen[0]));
-                System.arraycopy(chosen, 1, pixels, i * IMAGE_BYTES, IMAGE_BYTES);
-            }
         }
-        ModelInferRequest request = ModelInferRequest.newBuilder().setModelName("digits")
+        return records;
+    }
+
+    /** The images of {@code records} as one raw UINT8 input {@code image} [n, 28, 28] to {@code endpoint}. */
+    public static ModelInferRequest digitsRequest(String endpoint, List<byte[]> records) {
+        byte[] pixels = new byte[records.size() * IMAGE_BYTES];
+        for (int i = 0; i < records.size(); i++) {
+            System.arraycopy(records.get(i), 1, pixels, i * IMAGE_BYTES, IMAGE_BYTES);
+        }
+        return ModelInferRequest.newBuilder().setModelName(endpoint)
                 .addInputs(InferInputTensor.newBuilder().setName("image").setDatatype("UINT8")
-                        .addShape(count).addShape(28).addShape(28))
+                        .addShape(records.size()).addShape(28).addShape(28))
                 .addRawInputContents(ByteString.copyFrom(pixels)).build();
-        return read(inference.modelInfer(request), actual, classLabels);
     }
 
     private static List<DatasetOutcome.Prediction> read(ModelInferResponse response, List<String> actual,

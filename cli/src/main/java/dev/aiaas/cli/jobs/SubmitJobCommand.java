@@ -45,7 +45,9 @@ final class SubmitJobCommand extends ApiCommand {
 
     @Option(names = "--family", paramLabel = "FAMILY", converter = ProtoEnumConverter.Family.class,
             completionCandidates = ProtoEnumConverter.Family.class,
-            description = "linear_regression, logistic_regression, mlp, cnn, lstm or autoencoder")
+            description = "linear_regression, logistic_regression, mlp, cnn (classes or numbers); lstm, gru "
+                    + "(forecasts: a pipeline with a sequence); autoencoder (anomaly detection: a pipeline with "
+                    + "normal labels); embedding_bag (text classes: a pipeline with a tokenize step)")
     ModelFamily family;
 
     @Option(names = "--epochs", paramLabel = "N", description = "epochs (default: the service's)")
@@ -58,8 +60,14 @@ final class SubmitJobCommand extends ApiCommand {
     Double learningRate;
 
     @Option(names = "--hidden-units", paramLabel = "N", split = ",",
-            description = "widths of hidden layers (MLP) or channel counts (CNN), e.g. 32,16")
+            description = "widths of hidden layers (MLP), channel counts (CNN), recurrent layer sizes (LSTM, GRU), "
+                    + "encoder widths (autoencoder; the decoder mirrors them) or the embedding size (embedding_bag), "
+                    + "e.g. 32,16")
     List<Integer> hiddenUnits;
+
+    @Option(names = "--anomaly-quantile", paramLabel = "Q", description = "autoencoder: the anomaly threshold is "
+            + "this quantile of the normal validation rows' reconstruction errors, in (0, 1) (default: 0.95)")
+    Double anomalyQuantile;
 
     @Option(names = "--seed", paramLabel = "N", description = "random seed")
     Long seed;
@@ -145,6 +153,13 @@ final class SubmitJobCommand extends ApiCommand {
         }
         if (seed != null) {
             h.setSeed(seed);
+        }
+        if (anomalyQuantile != null) {
+            if (!(anomalyQuantile > 0 && anomalyQuantile < 1)) {
+                throw CommandFailure.usage("--anomaly-quantile is a quantile in (0, 1), e.g. 0.95, not "
+                        + anomalyQuantile);
+            }
+            h.setAnomalyQuantile(anomalyQuantile);
         }
     }
 }

@@ -4,12 +4,10 @@ import dev.aiaas.cli.Session;
 import dev.aiaas.cli.demo.PreparedDatasets;
 import dev.aiaas.proto.preprocess.v1.GetPreparedDatasetRequest;
 import dev.aiaas.proto.preprocess.v1.PipelineSpec;
-import dev.aiaas.proto.preprocess.v1.PrepareRequest;
 import dev.aiaas.proto.preprocess.v1.PreparedDataset;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Waiting for preprocess: it learns of a sealed version from an event a moment after the seal,
@@ -42,25 +40,8 @@ public final class Preparations {
      */
     public static PreparedDataset prepare(Session session, String dataset, long version, PipelineSpec spec,
             Duration timeout) throws InterruptedException {
-        PrepareRequest request = PrepareRequest.newBuilder().setDataset(dataset).setDatasetVersion(version)
-                .setPipeline(spec).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        boolean said = false;
-        while (true) {
-            try {
-                return session.services().preprocess().withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                        .prepare(request);
-            } catch (StatusRuntimeException e) {
-                if (e.getStatus().getCode() != Status.Code.NOT_FOUND || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                if (!said) {
-                    session.progress().println("waiting for preprocess to receive the seal of " + dataset + " v"
-                            + version + "…");
-                    said = true;
-                }
-                Thread.sleep(250);
-            }
-        }
+        return PreparedDatasets.prepare(session.services().preprocess(), dataset, version, spec, timeout,
+                () -> session.progress().println("waiting for preprocess to receive the seal of " + dataset + " v"
+                        + version + "…"));
     }
 }

@@ -11,22 +11,35 @@ import dev.aiaas.proto.preprocess.v1.PreparedDataset;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code aiaas prepare DATASET}: a prepared dataset, made or awaited. */
 @Command(name = "prepare", description = {
-    "Prepare a dataset version for training; show the splits, features and classes.",
+    "Prepare a dataset version for training; show the task, splits, features and classes.",
     "Without --steps this is the default pipeline (drop rows without label, impute numbers with the training "
         + "median, standardise them, one-hot encode categories, scale pixels; 70/15/15 stratified split, seed 42), "
         + "which preprocess runs on its own after every seal.",
     "--steps FILE (JSON or YAML, an aiaas.preprocess.v1.PipelineSpec) chooses the steps and the split. The steps "
         + "are those preprocess.proto defines: dropMissingLabel, impute {columns, strategy: MEAN|MEDIAN}, "
-        + "standardize {columns}, oneHot {columns}, scalePixels {columns}; split {train, validation, test, seed, "
-        + "stratify}. There are no custom steps (no code of yours runs in preprocess). Example YAML:",
+        + "standardize {columns}, oneHot {columns}, scalePixels {columns}, cyclicalTime {column, periods: "
+        + "[YEAR|WEEK|DAY]} (a time column as the sine and cosine of its place in the period), tokenize {columns, "
+        + "maxTokens, maxVocabulary, minCount} (text as word ids of a vocabulary learnt on the training split); "
+        + "split {train, "
+        + "validation, test, seed, stratify, chronological} (chronological: the earliest rows train, the latest "
+        + "test). There are no custom steps (no code of yours runs in preprocess). Example YAML:",
     "  name: scaled",
     "  steps: [{dropMissingLabel: {}}, {impute: {strategy: MEAN}}, {standardize: {}}, {oneHot: {}}]",
-    "  split: {train: 0.8, validation: 0.1, test: 0.1, seed: 7, stratify: true}"})
+    "  split: {train: 0.8, validation: 0.1, test: 0.1, seed: 7, stratify: true}",
+    "Flags say the same in short and win over the file. --time-column COL --window N prepares sliding windows for "
+        + "a forecaster (LSTM, GRU): each example is N consecutive rows, and what it learns to predict is the "
+        + "--target's next --horizon values; the split is then chronological and, by default, an ISO date "
+        + "column becomes cyclicalTime features. --normal LABEL[,LABEL…] prepares anomaly detection (an "
+        + "autoencoder): the training split keeps only rows with those labels, validation and test keep every "
+        + "row. A pipeline other than the default needs a name (--pipeline NAME). Examples:",
+    "  aiaas prepare weather --pipeline forecast --time-column date --window 14",
+    "  aiaas prepare digits --pipeline zeros --normal 0"})
 public final class PrepareCommand extends ApiCommand {
 
     @Parameters(index = "0", paramLabel = "DATASET", description = "the dataset")
@@ -42,6 +55,9 @@ public final class PrepareCommand extends ApiCommand {
     @Option(names = "--steps", paramLabel = "FILE", description = "a pipeline spec, .json or .yaml")
     Path steps;
 
+    @Mixin
+    PipelineFlags flags;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT10M",
             description = "how long to wait for preprocess, ISO-8601 (default: ${DEFAULT-VALUE})")
     Duration timeout;
@@ -55,15 +71,18 @@ public final class PrepareCommand extends ApiCommand {
         return ExitCodes.OK;
     }
 
-    private PipelineSpec spec() throws java.io.IOException {
+    /** The spec to prepare: the --steps file, the flags laid over it, and its name. */
+    PipelineSpec spec() throws java.io.IOException {
         PipelineSpec.Builder spec = steps == null ? PipelineSpec.newBuilder() : ProtoText.merge(steps, PipelineSpec.newBuilder());
+        flags.applyTo(spec);
         if (pipeline != null) {
             spec.setName(pipeline);
         }
         if (spec.getName().isEmpty()) {
-            if (steps != null) {
-                throw CommandFailure.usage("name the pipeline of " + steps + ": --pipeline NAME, or name: in the file "
-                        + "(the name default is the default pipeline's)");
+            if (steps != null || flags.given()) {
+                throw CommandFailure.usage("name the pipeline of " + (steps != null ? steps.toString() : "these flags")
+                        + ": --pipeline NAME" + (steps != null ? ", or name: in the file" : "")
+                        + " (the name default is the default pipeline's)");
             }
             spec.setName("default");
         }

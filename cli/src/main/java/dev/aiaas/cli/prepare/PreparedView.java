@@ -3,8 +3,11 @@ package dev.aiaas.cli.prepare;
 import dev.aiaas.cli.output.Cells;
 import dev.aiaas.cli.output.Fields;
 import dev.aiaas.cli.output.ProtoText;
+import dev.aiaas.proto.common.v1.Task;
 import dev.aiaas.proto.preprocess.v1.PreparedDataset;
+import dev.aiaas.proto.preprocess.v1.SequenceInfo;
 import dev.aiaas.proto.preprocess.v1.SplitSummary;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** A prepared dataset as the table output shows it. */
@@ -17,6 +20,7 @@ public final class PreparedView {
         return new Fields()
                 .add("dataset", prepared.getDataset() + " v" + prepared.getDatasetVersion())
                 .add("pipeline", prepared.getPipeline().getName())
+                .add("task", task(prepared))
                 .add("steps", prepared.getPipeline().getStepsCount() == 0 ? "chosen from the schema"
                         : prepared.getPipeline().getStepsList().stream().map(s -> ProtoText.jsonLine(ProtoText.tree(s)))
                                 .collect(Collectors.joining(" ")))
@@ -24,11 +28,35 @@ public final class PreparedView {
                         .collect(Collectors.joining(" ")))
                 .add("features", prepared.getFeatureNamesCount() + " " + abbreviated(String.join(", ",
                         prepared.getFeatureNamesList())))
-                .add("input shape", prepared.getInputShapeList())
+                .add("input shape", prepared.getInputShapeList() + (prepared.hasSequence() ? " (window × features "
+                        + "of one step)" : ""))
+                .add("sequence", sequence(prepared))
                 .add("classes", prepared.getClassLabelsCount() == 0 ? "-" : String.join(", ", prepared.getClassLabelsList()))
                 .add("spec sha256", Cells.text(prepared.getSpecSha256()))
                 .add("created", Cells.time(prepared.getCreatedAt()))
                 .toString();
+    }
+
+    /** The task the label was prepared for; a dataset prepared before tasks is classification. */
+    static String task(PreparedDataset prepared) {
+        Task task = prepared.getTask() == Task.TASK_UNSPECIFIED ? Task.CLASSIFICATION : prepared.getTask();
+        String name = task.name().toLowerCase(Locale.ROOT);
+        if (task == Task.ANOMALY) {
+            return name + " (normal: " + String.join(", ", prepared.getPipeline().getAnomaly().getNormalLabelsList())
+                    + ")";
+        }
+        return prepared.hasSequence() ? name + " (forecast)" : name;
+    }
+
+    /** A sequence's window and what it forecasts, or "-" for single rows. */
+    static String sequence(PreparedDataset prepared) {
+        if (!prepared.hasSequence()) {
+            return "-";
+        }
+        SequenceInfo sequence = prepared.getSequence();
+        return "window " + sequence.getWindow() + " rows, horizon " + sequence.getHorizon() + " (the next "
+                + sequence.getHorizon() + " value" + (sequence.getHorizon() == 1 ? "" : "s") + " of "
+                + sequence.getTarget() + "), ordered by " + sequence.getTimeColumn();
     }
 
     private static String split(SplitSummary split) {

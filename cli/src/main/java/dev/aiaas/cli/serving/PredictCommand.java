@@ -19,15 +19,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code aiaas predict ENDPOINT}: rows of a file through the Open Inference Protocol. */
-@Command(name = "predict", description = {"Predict rows of a file: each row's label and class probabilities, or a "
-        + "regression model's predicted value.",
+@Command(name = "predict", description = {"Predict rows of a file: each row's label and class probabilities, a "
+        + "regression model's predicted value, or an anomaly detector's score and whether it is an anomaly.",
     "Sent over the Open Inference Protocol (gRPC) to the endpoint.",
     "--csv and --jsonl send each column the model reads as a raw input (the server applies the model's fitted "
         + "transform: a missing number is imputed, a missing category encodes as none); other columns, such as the "
         + "label, are left out.",
+    "A windowed (sequence) model, whose raw inputs the endpoint's metadata shapes [-1, W], takes W rows per "
+        + "prediction: every W consecutive rows of the file, oldest first, form one example, so a file of one "
+        + "series' last W rows is one forecast (of the next H values), printed against its rows (1-14). The number "
+        + "of rows read must be a multiple of W.",
+    "An anomaly detector answers each row's anomaly score (its reconstruction error; higher is more unusual) and "
+        + "whether the score is above the threshold fitted when it was trained.",
     "--body takes an Open Inference Protocol REST request (JSON: inputs with name, shape, datatype, data) and "
-        + "converts it to the gRPC request field for field; when it asks for no outputs, the classification "
-        + "extension's probabilities of every class are asked for.",
+        + "converts it to the gRPC request field for field; when it asks a classifier for no outputs, the "
+        + "classification extension's probabilities of every class are asked for.",
     "--output json prints the protocol's gRPC answer as protobuf JSON (BYTES contents in base64)."})
 public final class PredictCommand extends ApiCommand {
 
@@ -50,7 +56,7 @@ public final class PredictCommand extends ApiCommand {
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "4096",
             description = "predict only the first N rows of --csv or --jsonl (default: ${DEFAULT-VALUE}, the most "
-                    + "one request may carry)")
+                    + "one request may carry; for a windowed model, N rows are N / W examples)")
     int limit;
 
     @Override
@@ -66,12 +72,14 @@ public final class PredictCommand extends ApiCommand {
             request = ModelInferRequest.newBuilder().setModelName(endpoint);
             RowInputs.add(request, metadata.getInputsList(), read);
         }
-        boolean regression = metadata.getOutputsList().stream().anyMatch(o -> o.getName().equals(Predictions.PREDICTIONS));
-        if (request.getOutputsCount() == 0 && !regression) {
+        boolean classifier = metadata.getOutputsList().stream()
+                .anyMatch(o -> o.getName().equals(Predictions.PROBABILITIES));
+        if (request.getOutputsCount() == 0 && classifier) {
             askForEveryClass(request, metadata);
         }
         ModelInferResponse answer = session.services().inference().modelInfer(request.build());
-        session.printer().print(answer, () -> Predictions.table(Predictions.read(answer)));
+        int rowsPerExample = rows.body != null ? 1 : RowInputs.rowsPerExample(metadata.getInputsList());
+        session.printer().print(answer, () -> Predictions.table(answer, rowsPerExample));
         return ExitCodes.OK;
     }
 

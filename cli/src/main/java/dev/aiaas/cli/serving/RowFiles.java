@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The rows to predict, read from a CSV file (cells as text) or a JSON lines file (typed values). */
-final class RowFiles {
+public final class RowFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -24,7 +24,7 @@ final class RowFiles {
     }
 
     /** At most {@code limit} rows of a CSV file with a header row. */
-    static List<Map<String, JsonNode>> csv(Path file, int limit) throws IOException {
+    public static List<Map<String, JsonNode>> csv(Path file, int limit) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             CsvRecords records = new CsvRecords(in);
             List<String> header = records.next().orElseThrow(() -> new IOException(file + " is empty: its first line "
@@ -48,7 +48,7 @@ final class RowFiles {
     }
 
     /** At most {@code limit} rows of a JSON lines file, one object per line. */
-    static List<Map<String, JsonNode>> jsonLines(Path file, int limit) throws IOException {
+    public static List<Map<String, JsonNode>> jsonLines(Path file, int limit) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             List<Map<String, JsonNode>> rows = new ArrayList<>();
             String line;

@@ -16,8 +16,13 @@ import java.util.Map;
  * fitted transform imputes), categories as BYTES (a missing one as empty text, which one-hot
  * encodes as no category), images as UINT8. Columns the model does not read (the label) are
  * left out; a column the rows lack is sent as missing.
+ *
+ * <p>A windowed (sequence) model, whose raw columns the metadata shapes {@code [-1, W]}, takes
+ * W rows per example: every W consecutive rows, oldest first, are one example, so each column
+ * goes as {@code [rows / W, W]} in the rows' order. That keeps a file of one series' last W
+ * rows one forecast, with no column to say where examples start.
  */
-final class RowInputs {
+public final class RowInputs {
 
     /** The model-ready input, which rows of a file never fill. */
     static final String PREPARED_INPUT = "input";
@@ -26,11 +31,31 @@ final class RowInputs {
     }
 
     /**
+     * Raw rows per example of the model whose inputs are {@code inputs}: W for a windowed model
+     * (a non-image raw column shaped {@code [-1, W]}), otherwise 1.
+     */
+    public static int rowsPerExample(List<TensorMetadata> inputs) {
+        return inputs.stream().filter(input -> !input.getName().equals(PREPARED_INPUT))
+                .filter(input -> !input.getDatatype().equals("UINT8") && input.getShapeCount() == 2)
+                .mapToInt(input -> (int) input.getShape(1)).filter(width -> width > 0).findFirst().orElse(1);
+    }
+
+    /**
      * Adds one input per raw column of {@code inputs} to {@code request}.
      *
      * @param rows each row's values by column name; a CSV cell is a text node
+     * @throws dev.aiaas.cli.CommandFailure (usage) for a value that does not fit its column, or
+     *                                      rows that do not fill whole windows of a windowed model
      */
-    static void add(ModelInferRequest.Builder request, List<TensorMetadata> inputs, List<Map<String, JsonNode>> rows) {
+    public static void add(ModelInferRequest.Builder request, List<TensorMetadata> inputs,
+            List<Map<String, JsonNode>> rows) {
+        int window = rowsPerExample(inputs);
+        if (rows.size() % window != 0) {
+            throw CommandFailure.usage("the model takes windows of " + window + " rows (every " + window
+                    + " consecutive rows, oldest first, are one example), but " + rows.size() + " rows were read: "
+                    + "give a multiple of " + window + " (--limit " + window + " predicts from the first " + window
+                    + ")");
+        }
         for (TensorMetadata input : inputs) {
             if (input.getName().equals(PREPARED_INPUT)) {
                 continue;
@@ -41,7 +66,12 @@ final class RowInputs {
             };
             InferTensorContents.Builder contents = InferTensorContents.newBuilder();
             InferInputTensor.Builder tensor = InferInputTensor.newBuilder().setName(input.getName())
-                    .setDatatype(datatype).addShape(rows.size());
+                    .setDatatype(datatype);
+            if (window == 1) {
+                tensor.addShape(rows.size());
+            } else {
+                tensor.addShape(rows.size() / window).addShape(window);
+            }
             for (int r = 0; r < rows.size(); r++) {
                 JsonNode value = rows.get(r).get(input.getName());
                 switch (datatype) {
