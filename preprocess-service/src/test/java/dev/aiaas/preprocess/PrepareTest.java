@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import dev.aiaas.errors.Projects;
 import dev.aiaas.events.Topics;
 import dev.aiaas.ml.npz.NpyArray;
-import dev.aiaas.ml.npz.NpzReader;
 import dev.aiaas.ml.transform.FittedPipeline;
 import dev.aiaas.ml.transform.FittedPipelineJson;
 import dev.aiaas.proto.events.v1.DatasetVersionSealed;
@@ -30,7 +29,6 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -70,12 +68,12 @@ class PrepareTest {
         assertThat(prepared.getSplitsList()).extracting(SplitSummary::getRows).containsExactly(105L, 23L, 22L);
         assertThat(prepared.getClassLabelsList()).containsExactly("setosa", "versicolor", "virginica");
         assertThat(prepared.getInputShapeList()).containsExactly(4L);
-        NpyArray trainX = tensors(prepared, 0).get("x");
-        NpyArray testX = tensors(prepared, 2).get("x");
+        NpyArray trainX = PreparedFiles.tensors(store, prepared, 0).get("x");
+        NpyArray testX = PreparedFiles.tensors(store, prepared, 2).get("x");
         assertThat(trainX.shape()).containsExactly(105L, 4L);
-        assertThat(columnMean(trainX, 0)).isCloseTo(0.0, within(1e-5));
-        assertThat(columnMean(testX, 0)).isNotCloseTo(0.0, within(1e-5));
-        assertThat(tensors(prepared, 0).get("y").longs()).containsOnly(0L, 1L, 2L);
+        assertThat(PreparedFiles.columnMean(trainX, 0)).isCloseTo(0.0, within(1e-5));
+        assertThat(PreparedFiles.columnMean(testX, 0)).isNotCloseTo(0.0, within(1e-5));
+        assertThat(PreparedFiles.tensors(store, prepared, 0).get("y").longs()).containsOnly(0L, 1L, 2L);
 
         FittedPipeline transform = FittedPipelineJson.read(new String(
                 store.readAllVerified(prepared.getTransform().getKey(), prepared.getTransform().getSha256()),
@@ -100,8 +98,8 @@ class PrepareTest {
         assertThat(prepared.getSplits(2).getRows()).isBetween(55L, 65L);
         assertThat(prepared.getFeatureNamesList()).contains("Horsepower", "Origin=Europe", "Origin=Japan", "Origin=USA")
                 .anyMatch(name -> name.startsWith("Year="));
-        NpyArray trainY = tensors(prepared, 0).get("y");
-        NpyArray testY = tensors(prepared, 2).get("y");
+        NpyArray trainY = PreparedFiles.tensors(store, prepared, 0).get("y");
+        NpyArray testY = PreparedFiles.tensors(store, prepared, 2).get("y");
         assertThat(trainY.type()).isEqualTo(dev.aiaas.ml.npz.NpyType.FLOAT32);
         assertThat(trainY.shape()).containsExactly(prepared.getSplits(0).getRows());
         float[] test = testY.floats().clone();
@@ -110,7 +108,7 @@ class PrepareTest {
         assertThat(test[test.length - 1]).isLessThanOrEqualTo(46.6f);
         assertThat(test[0]).as("the test split spans the range: its lowest").isLessThan(15f);
         assertThat(test[test.length - 1]).as("and its highest").isGreaterThan(33f);
-        assertThat(tensors(prepared, 0).get("x").floats()).doesNotContain(Float.NaN);
+        assertThat(PreparedFiles.tensors(store, prepared, 0).get("x").floats()).doesNotContain(Float.NaN);
     }
 
     @Test
@@ -166,7 +164,7 @@ class PrepareTest {
 
         assertThat(renamed.getSpecSha256()).isNotEqualTo(plain.getSpecSha256());
         assertThat(renamed.getPipeline().getStepsList()).hasSize(1);
-        assertThat(columnMean(tensors(renamed, 0).get("x"), 0)).isCloseTo(0.0, within(1e-5));
+        assertThat(PreparedFiles.columnMean(PreparedFiles.tensors(store, renamed, 0).get("x"), 0)).isCloseTo(0.0, within(1e-5));
         assertThat(preprocess.getPreparedDataset(GetPreparedDatasetRequest.newBuilder().setDataset(dataset)
                 .setDatasetVersion(1).setPipeline("features").build())).isEqualTo(plain);
     }
@@ -228,21 +226,6 @@ class PrepareTest {
             }
         }
         throw new AssertionError(dataset + " v" + version + " was not prepared within " + timeout);
-    }
-
-    private Map<String, NpyArray> tensors(PreparedDataset prepared, int split) throws Exception {
-        var ref = prepared.getSplits(split).getTensors();
-        return NpzReader.read(new ByteArrayInputStream(store.readAllVerified(ref.getKey(), ref.getSha256())));
-    }
-
-    private static double columnMean(NpyArray x, int column) {
-        float[] values = x.floats();
-        int width = (int) x.shape()[1];
-        double sum = 0;
-        for (int i = column; i < values.length; i += width) {
-            sum += values[i];
-        }
-        return sum / (values.length / width);
     }
 
     private static String unique() {

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.aiaas.errors.Projects;
 import dev.aiaas.ml.npz.NpyArray;
-import dev.aiaas.ml.npz.NpzReader;
 import dev.aiaas.ml.transform.FittedPipeline;
-import dev.aiaas.ml.transform.FittedPipelineJson;
 import dev.aiaas.preprocess.storage.SealReceipts;
 import dev.aiaas.proto.common.v1.Task;
 import dev.aiaas.proto.preprocess.v1.Anomaly;
@@ -29,8 +27,6 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,18 +72,18 @@ class TaskPreparationTest {
         assertThat(prepared.getSequence().getTargetStd()).isGreaterThan(1);
 
         List<Map<String, Object>> days = seattleDays();
-        Map<String, NpyArray> test = tensors(prepared, 2);
+        Map<String, NpyArray> test = PreparedFiles.tensors(store, prepared, 2);
         assertThat(test.get("x").shape()).containsExactly(205L, WINDOW, features.size());
         assertThat(test.get("y").shape()).containsExactly(205L, 1L);
         // the first test window reads the test split's first 14 days (from 2015-05-27) and forecasts the 15th
         int firstTestDay = 1023 + 219;
         assertThat(days.get(firstTestDay).get("date")).isEqualTo("2015-05-27");
         assertThat(test.get("y").floats()[0]).isEqualTo(((Double) days.get(firstTestDay + WINDOW).get("temp_max")).floatValue());
-        FittedPipeline transform = transform(prepared);
+        FittedPipeline transform = PreparedFiles.transform(store, prepared);
         float[] raw = transform.applyWindow(days.subList(firstTestDay, firstTestDay + WINDOW));
         assertThat(Arrays.copyOf(test.get("x").floats(), raw.length)).containsExactly(raw);
         // the last training window's target lies before the first validation day
-        float[] trainY = tensors(prepared, 0).get("y").floats();
+        float[] trainY = PreparedFiles.tensors(store, prepared, 0).get("y").floats();
         assertThat(trainY[trainY.length - 1]).isEqualTo(((Double) days.get(1022).get("temp_max")).floatValue());
     }
 
@@ -126,10 +122,10 @@ class TaskPreparationTest {
         assertThat(prepared.getTask()).isEqualTo(Task.ANOMALY);
         assertThat(prepared.getClassLabelsList()).containsExactly("setosa");
         assertThat(prepared.getSplitsList()).extracting(SplitSummary::getRows).containsExactly(35L, 23L, 22L);
-        assertThat(tensors(prepared, 0).get("y").longs()).containsOnly(0L);
-        long[] testY = tensors(prepared, 2).get("y").longs();
+        assertThat(PreparedFiles.tensors(store, prepared, 0).get("y").longs()).containsOnly(0L);
+        long[] testY = PreparedFiles.tensors(store, prepared, 2).get("y").longs();
         assertThat(Arrays.stream(testY).filter(y -> y == 1).count()).as("versicolor and virginica").isEqualTo(15);
-        assertThat(columnMean(tensors(prepared, 0).get("x"), 0)).as("standardised on normal rows only")
+        assertThat(PreparedFiles.columnMean(PreparedFiles.tensors(store, prepared, 0).get("x"), 0)).as("standardised on normal rows only")
                 .isCloseTo(0, within(1e-5));
     }
 
@@ -156,14 +152,15 @@ class TaskPreparationTest {
         assertThat(prepared.getClassLabelsList()).containsExactly("ham", "spam");
         assertThat(prepared.getInputShapeList()).containsExactly(64L);
         assertThat(prepared.getVocabularySize()).isBetween(5_000, 20_002);
-        NpyArray trainX = tensors(prepared, 0).get("x");
+        NpyArray trainX = PreparedFiles.tensors(store, prepared, 0).get("x");
         assertThat(trainX.shape()).containsExactly(2100L, 64L);
         float max = 0;
         for (float id : trainX.floats()) {
             max = Math.max(max, id);
         }
         assertThat(max).isLessThan(prepared.getVocabularySize());
-        float[] row = transform(prepared).applyRow(Map.of("subject", "Re: New Sequences Window", "body", "hello"));
+        float[] row = PreparedFiles.transform(store, prepared)
+                .applyRow(Map.of("subject", "Re: New Sequences Window", "body", "hello"));
         assertThat(row).hasSize(64);
         assertThat(row[0]).as("'re' is a known word").isGreaterThan(1);
         assertThat(row[5]).as("padding after the five words").isZero();
@@ -192,26 +189,6 @@ class TaskPreparationTest {
             days.add(day);
         }
         return days;
-    }
-
-    private FittedPipeline transform(PreparedDataset prepared) {
-        return FittedPipelineJson.read(new String(store.readAllVerified(prepared.getTransform().getKey(),
-                prepared.getTransform().getSha256()), StandardCharsets.UTF_8));
-    }
-
-    private Map<String, NpyArray> tensors(PreparedDataset prepared, int split) throws Exception {
-        var ref = prepared.getSplits(split).getTensors();
-        return NpzReader.read(new ByteArrayInputStream(store.readAllVerified(ref.getKey(), ref.getSha256())));
-    }
-
-    private static double columnMean(NpyArray x, int column) {
-        float[] values = x.floats();
-        int width = (int) x.shape()[1];
-        double sum = 0;
-        for (int i = column; i < values.length; i += width) {
-            sum += values[i];
-        }
-        return sum / (values.length / width);
     }
 
     private static String unique(String prefix) {
