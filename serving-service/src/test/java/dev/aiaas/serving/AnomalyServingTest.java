@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.google.protobuf.ByteString;
+import dev.aiaas.proto.events.v1.PredictionLogged;
 import dev.aiaas.proto.inference.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import dev.aiaas.proto.inference.InferTensorContents;
 import dev.aiaas.proto.inference.ModelInferRequest;
@@ -29,9 +30,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +99,22 @@ class AnomalyServingTest {
         }
         assertThat(flags.getContents().getBoolContentsList()).as("rows on both sides of the threshold")
                 .contains(true, false);
+    }
+
+    @Test
+    void eachRowsScoreAndVerdictAreLogged() {
+        String id = "anomaly-" + UUID.randomUUID();
+        int rows = detector.rows.rowCount();
+        ModelInferResponse response = inference.modelInfer(prepared(detector.rows.values(), rows).setId(id).build());
+
+        PredictionLogged logged = PredictionTopic.awaitLogged(id, Duration.ofSeconds(20));
+
+        assertThat(logged.getPredictedClassesList()).isEmpty();
+        assertThat(logged.getPredictedWidth()).isEqualTo(1);
+        assertThat(logged.getPredictedValuesList())
+                .containsExactlyElementsOf(response.getOutputs(0).getContents().getFp32ContentsList());
+        assertThat(logged.getAnomaliesList())
+                .containsExactlyElementsOf(response.getOutputs(1).getContents().getBoolContentsList());
     }
 
     @Test

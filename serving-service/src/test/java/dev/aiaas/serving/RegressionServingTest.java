@@ -228,9 +228,10 @@ class RegressionServingTest {
     }
 
     @Test
-    void answersAreLoggedWithTheirRowsAndNoPredictedClasses() {
+    void answersAreLoggedWithTheirPredictedValuesAndNoClasses() {
         String id = "regression-" + UUID.randomUUID();
-        inference.modelInfer(prepared(new float[] {0.5f, -0.5f, 1f, 1f}, 2).setId(id).build());
+        ModelInferResponse answer = inference.modelInfer(prepared(new float[] {0.5f, -0.5f, 1f, 1f}, 2).setId(id)
+                .build());
 
         PredictionLogged logged = PredictionTopic.awaitLogged(id, Duration.ofSeconds(20));
 
@@ -239,6 +240,9 @@ class RegressionServingTest {
         assertThat(logged.getStatus()).isEqualTo("OK");
         assertThat(logged.getRows()).isEqualTo(2);
         assertThat(logged.getPredictedClassesList()).isEmpty();
+        assertThat(logged.getPredictedWidth()).isEqualTo(1);
+        assertThat(logged.getPredictedValuesList())
+                .containsExactlyElementsOf(answer.getOutputs(0).getContents().getFp32ContentsList());
     }
 
     @Test

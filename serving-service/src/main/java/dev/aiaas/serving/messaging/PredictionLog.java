@@ -3,6 +3,7 @@ package dev.aiaas.serving.messaging;
 import com.google.protobuf.Timestamp;
 import dev.aiaas.events.EventHeaders;
 import dev.aiaas.events.Topics;
+import dev.aiaas.ml.transform.LabelTask;
 import dev.aiaas.proto.common.v1.ArtifactRef;
 import dev.aiaas.proto.events.v1.PredictionLogged;
 import dev.aiaas.serving.config.ServingConfig;
@@ -126,9 +127,17 @@ public class PredictionLog {
     private PredictionLogged answeredEvent(Entry entry, InferenceOutcome outcome) {
         PredictionLogged.Builder event = base(entry, "OK")
                 .setModelName(outcome.modelName()).setModelVersion(outcome.version()).setRows(outcome.rows());
-        // Only a classifier answers classes; the event has no field for predicted values or anomaly scores.
         for (int c : outcome.predictedClasses()) {
             event.addPredictedClasses(c);
+        }
+        if (outcome.task() != LabelTask.CLASSIFICATION) {
+            event.setPredictedWidth(outcome.width());
+            for (float value : outcome.outputs()) {
+                event.addPredictedValues(value);
+            }
+            for (boolean anomaly : outcome.anomalies()) {
+                event.addAnomalies(anomaly);
+            }
         }
         if (outcome.rawFeatures() != null && ThreadLocalRandom.current().nextDouble() < config.featureSampleRate()) {
             event.addAllFeatureNames(outcome.featureNames()).setFeatureCount(outcome.featureNames().size());
