@@ -9,7 +9,8 @@ import java.util.Map;
  * @param epochs     how many the plan has
  * @param trainLoss  mean loss over the epoch's training rows
  * @param validation metrics on the validation rows: {@code accuracy} for classifiers,
- *                   {@code mse} for regression
+ *                   {@code mse} for regression; for recommenders {@code recall_at_10},
+ *                   {@code ndcg_at_10} and {@code coverage_at_10}, empty without validation interactions
  */
 public record EpochReport(int epoch, int epochs, double trainLoss, Map<String, Double> validation) {
 

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /** The real data sets the model tests train on, prepared the way the preprocess service prepares them. */
-final class RealData {
+public final class RealData {
 
     /** Train, validation and test rows of one data set. */
     record Splits(LabelledData train, LabelledData validation, LabelledData test) {
@@ -144,8 +144,11 @@ final class RealData {
         return LabelledData.classification(matrix.values(), Arrays.stream(matrix.labels()).asLongStream().toArray());
     }
 
-    /** The project's own copy first, then the shared copy of the machine this module was written on. */
-    static Path file(String name) {
+    /**
+     * The project's own copy first, then the shared copy of the machine this module was written on;
+     * a test without either is skipped. Public for the tests of {@code dev.aiaas.models.recommend}.
+     */
+    public static Path file(String name) {
         Path found = Stream.of(Path.of("../../datasets", name), Path.of("../../../shared/datasets", name))
                 .filter(Files::isRegularFile).findFirst().orElse(null);
         assumeTrue(found != null, name + " is not on this machine (datasets/ or ../shared/datasets/)");

@@ -1,0 +1,67 @@
+package dev.aiaas.models.recommend;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Embedding;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.util.PairList;
+
+/**
+ * Two tables, a vector per user and a vector per item; user rows {@code [batch]} and item rows
+ * {@code [batch, n]} in (int64), the dot product of each user's vector with each of its items'
+ * out, {@code [batch, n]}.
+ *
+ * <p>Its own Block, as {@code EmbeddingBag} is, rather than two DJL {@code Embedding}s, which
+ * embed objects through a vocabulary saved with the parameters: here the {@link IdIndex} numbers
+ * the rows and is saved beside them. The vectors start at N(0, 0.1²), small enough that every
+ * score starts near 0.
+ */
+final class MatrixFactorisation extends AbstractBlock {
+
+    static final String USER_FACTORS = "user_factors";
+    static final String ITEM_FACTORS = "item_factors";
+    private static final byte VERSION = 1;
+    private static final float INITIAL_STD = 0.1f;
+
+    private final Parameter userFactors;
+    private final Parameter itemFactors;
+
+    MatrixFactorisation(RecommenderSpec spec) {
+        super(VERSION);
+        this.userFactors = addParameter(table(USER_FACTORS, spec.users(), spec.dimension()));
+        this.itemFactors = addParameter(table(ITEM_FACTORS, spec.items(), spec.dimension()));
+    }
+
+    private static Parameter table(String name, int rows, int dimension) {
+        return Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(rows, dimension)).optInitializer(new NormalInitializer(INITIAL_STD)).build();
+    }
+
+    /** The shapes of one user and {@code items} of its items, for initialising the Block. */
+    static Shape[] inputShapes(int items) {
+        return new Shape[] {new Shape(1), new Shape(1, items)};
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray users = inputs.get(0).toType(DataType.INT64, false);
+        NDArray items = inputs.get(1).toType(DataType.INT64, false);
+        NDArray userTable = parameterStore.getValue(userFactors, users.getDevice(), training);
+        NDArray itemTable = parameterStore.getValue(itemFactors, items.getDevice(), training);
+        NDArray userVectors = Embedding.embedding(users, userTable, SparseFormat.DENSE).singletonOrThrow();
+        NDArray itemVectors = Embedding.embedding(items, itemTable, SparseFormat.DENSE).singletonOrThrow();
+        return new NDList(itemVectors.mul(userVectors.expandDims(1)).sum(new int[] {2}));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[1]};
+    }
+}
