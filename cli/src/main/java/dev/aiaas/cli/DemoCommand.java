@@ -17,16 +17,18 @@ import picocli.CommandLine.Parameters;
     "--scenario classify: Iris with an MLP and the digits with a CNN; forecast: Seattle's daily weather with an "
         + "LSTM over 14-day windows, its test error beside the naive last-value forecast's, and tomorrow forecast "
         + "from the file's last 14 raw rows; anomaly: an autoencoder trained on the digit 0 only, its ROC-AUC and "
-        + "precision/recall at its threshold, and a few digits scored; all: the three."})
+        + "precision/recall at its threshold, and a few digits scored; text: SpamAssassin mail with an "
+        + "EMBEDDING_BAG classifier over the subject's and body's words, its test spam F1/precision/recall beside "
+        + "always answering ham, and two raw mails classified; all: the four."})
 final class DemoCommand extends ApiCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DATASETS", defaultValue = "datasets",
-            description = "the folder with iris.csv, mnist10k.u8.gz and seattle-weather.csv (default: "
-                    + "${DEFAULT-VALUE})")
+            description = "the folder with iris.csv, mnist10k.u8.gz, seattle-weather.csv and "
+                    + "spam-assassin-1.jsonl.gz (default: ${DEFAULT-VALUE})")
     Path datasets;
 
     @Option(names = "--scenario", paramLabel = "SCENARIO", defaultValue = "classify",
-            description = "classify, forecast, anomaly or all (default: ${DEFAULT-VALUE})")
+            description = "classify, forecast, anomaly, text or all (default: ${DEFAULT-VALUE})")
     DemoScenario scenario;
 
     @Override

@@ -185,6 +185,41 @@ class CommandsAgainstAServerTest {
     }
 
     @Test
+    void predictSendsATextModelsTextColumnsWholeAsBytesFromCsvAndJsonLines() {
+        Path csv = home.resolve("mails.csv");
+        writeQuietly(csv, "id,subject,body,label\n1,\"Re: lunch, today?\",\"Hi Ann,\nsee you at \"\"the\"\" caf\u00e9.\n\","
+                + "ham\n2,,WIN $$$ NOW,spam\n");
+        Path jsonl = home.resolve("mails.jsonl");
+        writeQuietly(jsonl, "{\"id\": 1, \"subject\": \"Re: lunch, today?\", \"body\": \"Hi Ann,\\nsee you at "
+                + "\\\"the\\\" caf\u00e9.\\n\", \"label\": \"ham\"}\n{\"id\": 2, \"subject\": null, \"body\": "
+                + "\"WIN $$$ NOW\"}\n");
+
+        for (String[] file : List.of(new String[] {"--csv", csv.toString()}, new String[] {"--jsonl", jsonl.toString()})) {
+            inferred.set(null);
+            out.reset();
+
+            int exit = run("predict", "mail", file[0], file[1]);
+
+            assertThat(exit).as(file[0] + ": " + err()).isZero();
+            ModelInferRequest sent = inferred.get();
+            assertThat(sent.getInputsList()).extracting(InferInputTensor::getName).containsExactly("subject", "body");
+            assertThat(sent.getInputsList()).allSatisfy(input -> {
+                assertThat(input.getDatatype()).isEqualTo("BYTES");
+                assertThat(input.getShapeList()).containsExactly(2L);
+            });
+            assertThat(sent.getInputs(0).getContents().getBytesContentsList()).extracting(ByteString::toStringUtf8)
+                    .as(file[0]).containsExactly("Re: lunch, today?", "");
+            assertThat(sent.getInputs(1).getContents().getBytesContentsList()).extracting(ByteString::toStringUtf8)
+                    .as(file[0]).containsExactly("Hi Ann,\nsee you at \"the\" caf\u00e9.\n", "WIN $$$ NOW");
+            assertThat(sent.getOutputs(0).getParametersMap().get("classification").getInt64Param()).isEqualTo(2);
+            assertThat(out().lines()).as(file[0]).containsExactly(
+                    "ROW  PREDICTED  PROBABILITIES",
+                    "1    ham        ham=0.9700 spam=0.0300",
+                    "2    spam       spam=0.9900 ham=0.0100");
+        }
+    }
+
+    @Test
     void anUnreachableServiceIsExitCode5WithAHintToStartTheStack() throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -302,6 +337,18 @@ class CommandsAgainstAServerTest {
                 response.onCompleted();
                 return;
             }
+            if (request.getName().equals("mail")) {
+                response.onNext(ModelMetadataResponse.newBuilder().setName("mail")
+                        .addInputs(TensorMetadata.newBuilder().setName("input").setDatatype("FP32").addShape(-1)
+                                .addShape(256))
+                        .addInputs(TensorMetadata.newBuilder().setName("subject").setDatatype("BYTES").addShape(-1))
+                        .addInputs(TensorMetadata.newBuilder().setName("body").setDatatype("BYTES").addShape(-1))
+                        .addOutputs(TensorMetadata.newBuilder().setName("probabilities").setDatatype("FP32")
+                                .addShape(-1).addShape(2))
+                        .build());
+                response.onCompleted();
+                return;
+            }
             if (request.getName().equals("pump")) {
                 response.onNext(ModelMetadataResponse.newBuilder().setName("pump")
                         .addInputs(TensorMetadata.newBuilder().setName("input").setDatatype("FP32").addShape(-1)
@@ -334,6 +381,22 @@ class CommandsAgainstAServerTest {
                                 .addShape(2).addShape(2).setContents(InferTensorContents.newBuilder()
                                         .addFp32Contents(6f).addFp32Contents(6.5f).addFp32Contents(5.25f)
                                         .addFp32Contents(5f)))
+                        .build());
+                response.onCompleted();
+                return;
+            }
+            if (request.getModelName().equals("mail")) {
+                InferTensorContents.Builder classes = InferTensorContents.newBuilder();
+                for (String entry : List.of("0.97:0:ham", "0.03:1:spam", "0.99:1:spam", "0.01:0:ham")) {
+                    classes.addBytesContents(ByteString.copyFromUtf8(entry));
+                }
+                response.onNext(ModelInferResponse.newBuilder().setModelName("mail")
+                        .addOutputs(InferOutputTensor.newBuilder().setName("probabilities").setDatatype("BYTES")
+                                .addShape(2).addShape(2).setContents(classes))
+                        .addOutputs(InferOutputTensor.newBuilder().setName("predicted_label").setDatatype("BYTES")
+                                .addShape(2).setContents(InferTensorContents.newBuilder()
+                                        .addBytesContents(ByteString.copyFromUtf8("ham"))
+                                        .addBytesContents(ByteString.copyFromUtf8("spam"))))
                         .build());
                 response.onCompleted();
                 return;

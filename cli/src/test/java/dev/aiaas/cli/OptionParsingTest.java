@@ -100,8 +100,10 @@ class OptionParsingTest {
                 .isEqualTo("CLASSIFY");
         assertThat(leaf(parse("demo", "--scenario", "forecast")).matchedOptionValue("--scenario", null).toString())
                 .isEqualTo("FORECAST");
+        assertThat(leaf(parse("demo", "--scenario", "text")).matchedOptionValue("--scenario", null).toString())
+                .isEqualTo("TEXT");
         assertThat(run("demo", "--scenario", "everything")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("CLASSIFY, FORECAST, ANOMALY, ALL");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("CLASSIFY, FORECAST, ANOMALY, TEXT, ALL");
     }
 
     @Test

@@ -194,7 +194,7 @@ class CliIT {
      * Writes {@code <home>/stack.json} as {@code ./aiaas up} does (the fields a client reads):
      * RunningStack starts the stack as a library, without the launcher's command that writes it.
      */
-    private static void writeStackFile(LocalStack stack) throws IOException {
+    static void writeStackFile(LocalStack stack) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode file = json.createObjectNode();
         file.put("launcherPid", ProcessHandle.current().pid());

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiaas.cli.Main;
+import dev.aiaas.cli.Terminal;
 import dev.aiaas.cli.Services;
 import dev.aiaas.cli.demo.AnomalyScenario;
 import dev.aiaas.cli.demo.AnomalySummary;
@@ -11,6 +14,9 @@ import dev.aiaas.cli.demo.ForecastScenario;
 import dev.aiaas.cli.demo.ForecastSummary;
 import dev.aiaas.cli.demo.Progress;
 import dev.aiaas.cli.demo.RawOutputs;
+import dev.aiaas.cli.demo.SamplePredictions;
+import dev.aiaas.cli.demo.TextScenario;
+import dev.aiaas.cli.demo.TextSummary;
 import dev.aiaas.localstack.LocalStack;
 import dev.aiaas.ml.table.ColumnKind;
 import dev.aiaas.ml.table.ColumnSpec;
@@ -22,36 +28,56 @@ import dev.aiaas.proto.inference.ModelInferRequest.InferInputTensor;
 import dev.aiaas.proto.preprocess.v1.GetPreparedDatasetRequest;
 import dev.aiaas.proto.preprocess.v1.PreparedDataset;
 import dev.aiaas.storage.ArtifactStore;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo's forecast and anomaly scenarios against the running stack, from the bundled files
- * to served models, checked as a user would: the LSTM forecasts Seattle's maximum temperature
- * better than "tomorrow is as warm as today" on the test days, and its endpoint forecasts a raw
- * 14-day window exactly as it forecasts the same window transformed by the model's own fitted
- * transform; the autoencoder trained on zeros tells other digits from zeros (test ROC-AUC at
- * least 0.90), and its endpoint scores other digits above zeros and flags most of them.
+ * The demo's forecast, anomaly and text scenarios against the running stack, from the bundled
+ * files to served models, checked as a user would: the LSTM forecasts Seattle's maximum
+ * temperature better than "tomorrow is as warm as today" on the test days, and its endpoint
+ * forecasts a raw 14-day window exactly as it forecasts the same window transformed by the
+ * model's own fitted transform; the autoencoder trained on zeros tells other digits from zeros
+ * (test ROC-AUC at least 0.90), and its endpoint scores other digits above zeros and flags most
+ * of them; the EMBEDDING_BAG classifier finds the test split's spam (F1 at least 0.90, above
+ * always answering ham), and its endpoint classifies raw mails exactly as it classifies their
+ * word ids made by the model's own transform, and as {@code aiaas predict --jsonl/--csv} prints.
  */
 class TaskScenariosIT {
 
     private static final String WEATHER = "weather";
+    private static final String MAIL = "mail";
+    /** A line of {@code aiaas predict}'s table for a classifier: row, label, then label=probability pairs. */
+    private static final Pattern PREDICTION = Pattern.compile("^(\\d+)\\s+(\\S+)\\s+(\\S+=[0-9.]+ \\S+=[0-9.]+)$");
+
+    private static final Pattern SPAM = Pattern.compile("\\bspam=([0-9.]+)");
+
+    @TempDir
+    static Path work;
 
     private static LocalStack stack;
     private static Services services;
     private static Path datasets;
     private static ForecastSummary forecast;
     private static AnomalySummary anomaly;
+    private static TextSummary text;
 
     @BeforeAll
-    static void runTheForecastAndAnomalyScenarios() throws Exception {
+    static void runTheForecastAnomalyAndTextScenarios() throws Exception {
         stack = RunningStack.get();
         services = RunningStack.connect(stack);
         datasets = ServicesUnderTest.repositoryRoot().resolve("datasets");
@@ -60,6 +86,8 @@ class TaskScenariosIT {
         forecast.print(System.out);
         anomaly = new AnomalyScenario(services, progress, datasets).run();
         anomaly.print(System.out);
+        text = new TextScenario(services, progress, datasets).run();
+        text.print(System.out);
     }
 
     @AfterAll
@@ -118,6 +146,105 @@ class TaskScenariosIT {
                 .isGreaterThan(others.size() / 2);
     }
 
+    @Test
+    void theTextClassifierFindsTheTestSplitsSpam() {
+        assertThat(text.outcome().rows()).isEqualTo(3_000);
+        assertThat(text.outcome().splitRows()).containsExactly(2_100L, 450L, 450L);
+        assertThat(text.vocabulary()).as("word ids: padding, unknown, the training mails' words").isGreaterThan(1_000);
+        assertThat(text.testCount()).isEqualTo(450);
+        assertThat(text.testCount(TextScenario.POSITIVE)).isEqualTo(75);
+        assertThat(text.spamF1()).as("test F1 of spam").isGreaterThanOrEqualTo(0.90);
+        assertThat(text.outcome().metric("precision_positive")).isBetween(0.0, 1.0);
+        assertThat(text.outcome().metric("recall_positive")).isBetween(0.0, 1.0);
+        assertThat(text.outcome().metric("accuracy")).as("test accuracy against always answering ham")
+                .isGreaterThan(text.alwaysHamAccuracy());
+    }
+
+    @Test
+    void rawMailsAreClassifiedAsTheirWordIdsMadeByTheModelsOwnTransform() throws Exception {
+        List<Map<String, JsonNode>> mails = TextScenario.samples(TextScenario.mails(datasets.resolve(TextScenario.FILE)));
+        FittedPipeline transform = transform(MAIL, text.outcome().datasetVersion(), "text");
+        int width = transform.featureNames().size();
+        float[] ids = new float[mails.size() * width];
+        for (int i = 0; i < mails.size(); i++) {
+            Map<String, Object> record = new HashMap<>();
+            for (String column : TextScenario.TEXT_COLUMNS) {
+                JsonNode value = mails.get(i).get(column);
+                record.put(column, value == null || value.isNull() ? "" : value.asText()); // as predict sends it
+            }
+            System.arraycopy(transform.applyRow(record), 0, ids, i * width, width);
+        }
+
+        float[] fromRaw = RawOutputs.floats(services.inference().modelInfer(
+                SamplePredictions.rawRows(services.inference(), MAIL, mails)), "probabilities");
+        float[] fromIds = RawOutputs.floats(services.inference().modelInfer(preparedRows(MAIL, ids, width)),
+                "probabilities");
+
+        List<String> classes = transform.classLabels();
+        int spam = classes.indexOf(TextScenario.POSITIVE);
+        for (int i = 0; i < mails.size(); i++) {
+            System.out.printf("%s mail: probability of spam from the raw text %.6f, from its word ids %.6f%n",
+                    mails.get(i).get(TextScenario.LABEL).asText(), fromRaw[i * classes.size() + spam],
+                    fromIds[i * classes.size() + spam]);
+        }
+        assertThat(classes).containsExactly(TextScenario.NEGATIVE, TextScenario.POSITIVE);
+        assertThat(width).isEqualTo(256);
+        assertThat(IntStream.range(0, ids.length).filter(i -> ids[i] >= 2).count())
+                .as("word ids of the vocabulary (2 and above) in the mails").isPositive();
+        assertThat(fromRaw).hasSize(mails.size() * classes.size());
+        assertThat(fromRaw).containsExactly(fromIds, within(1e-5f));
+        assertThat(text.classified()).extracting(TextSummary.Classified::actual)
+                .containsExactly(TextScenario.NEGATIVE, TextScenario.POSITIVE);
+        for (int i = 0; i < mails.size(); i++) {
+            assertThat(text.classified().get(i).spamProbability()).as("the demo's answer for mail %d", i)
+                    .isCloseTo(fromRaw[i * classes.size() + spam], within(1e-5));
+        }
+        assertThat(fromRaw[classes.size() + spam]).as("spam probability of the spam mail against the ham mail's")
+                .isGreaterThan(fromRaw[spam]);
+    }
+
+    @Test
+    void predictClassifiesRawMailsFromJsonLinesAndCsvAsTheDemoDid() throws Exception {
+        List<Map<String, JsonNode>> mails = TextScenario.samples(TextScenario.mails(datasets.resolve(TextScenario.FILE)));
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder jsonLines = new StringBuilder();
+        StringBuilder csv = new StringBuilder("id,subject,body,label\n");
+        for (Map<String, JsonNode> mail : mails) {
+            jsonLines.append(json.writeValueAsString(mail)).append('\n'); // id and label too, as the file has them
+            csv.append(String.join(",", List.of("id", "subject", "body", "label").stream()
+                    .map(column -> "\"" + mail.get(column).asText().replace("\"", "\"\"") + "\"").toList())).append('\n');
+        }
+        Path jsonl = Files.writeString(work.resolve("mails.jsonl"), jsonLines);
+        Path csvFile = Files.writeString(work.resolve("mails.csv"), csv);
+        CliIT.writeStackFile(stack);
+
+        for (List<String> args : List.of(List.of("predict", MAIL, "--jsonl", jsonl.toString()),
+                List.of("predict", MAIL, "--csv", csvFile.toString()))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = Main.run(args.toArray(String[]::new), Map.of("AIAAS_HOME", stack.options().home().toString()),
+                    new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+                            new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(), false));
+            String printed = out.toString(StandardCharsets.UTF_8);
+            System.out.printf("$ aiaas %s  (exit %d)%n%s%s", String.join(" ", args.subList(0, 3)), exit,
+                    err.toString(StandardCharsets.UTF_8), printed);
+
+            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            List<String> rows = printed.lines().skip(1).toList();
+            assertThat(rows).hasSize(mails.size());
+            for (int i = 0; i < rows.size(); i++) {
+                Matcher row = PREDICTION.matcher(rows.get(i));
+                assertThat(row.matches()).as(rows.get(i)).isTrue();
+                TextSummary.Classified demo = text.classified().get(i);
+                assertThat(row.group(2)).as(args.get(2) + " row " + (i + 1)).isEqualTo(demo.predicted());
+                Matcher spam = SPAM.matcher(row.group(3));
+                assertThat(spam.find()).as(rows.get(i)).isTrue();
+                assertThat(Double.parseDouble(spam.group(1))).as(rows.get(i))
+                        .isCloseTo(demo.spamProbability(), within(1e-4));
+            }
+        }
+    }
+
     /** The fitted transform the version was prepared with, read from the object store. */
     private static FittedPipeline transform(String dataset, long version, String pipeline) throws Exception {
         PreparedDataset prepared = services.preprocess().getPreparedDataset(GetPreparedDatasetRequest.newBuilder()
@@ -141,6 +268,18 @@ class TaskScenariosIT {
             records.add(record);
         }
         return records;
+    }
+
+    /** Prepared rows [n, F] as the model-ready input. */
+    private static ModelInferRequest preparedRows(String endpoint, float[] rows, int features) {
+        InferTensorContents.Builder contents = InferTensorContents.newBuilder();
+        for (float value : rows) {
+            contents.addFp32Contents(value);
+        }
+        return ModelInferRequest.newBuilder().setModelName(endpoint)
+                .addInputs(InferInputTensor.newBuilder().setName("input").setDatatype("FP32")
+                        .addShape(rows.length / features).addShape(features).setContents(contents))
+                .build();
     }
 
     /** One prepared example [1, W, F] as the model-ready input. */

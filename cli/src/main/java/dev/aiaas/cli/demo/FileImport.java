@@ -41,9 +41,19 @@ public final class FileImport {
     /** Imports a file, retrying a failed call up to {@value #ATTEMPTS} times with one upload id. */
     public static UploadSummary send(IngestServiceStub ingest, String dataset, FileFormat format, Path file)
             throws IOException, InterruptedException, ExecutionException, TimeoutException {
+        return send(ingest, dataset, format, file, UnaryOperator.identity());
+    }
+
+    /**
+     * Imports a file read through {@code reading} (a gzipped JSON lines file gunzipped, say),
+     * retrying a failed call up to {@value #ATTEMPTS} times with one upload id.
+     */
+    public static UploadSummary send(IngestServiceStub ingest, String dataset, FileFormat format, Path file,
+            UnaryOperator<InputStream> reading)
+            throws IOException, InterruptedException, ExecutionException, TimeoutException {
         ImportFileHeader header = ImportFileHeader.newBuilder().setDataset(dataset).setFormat(format)
                 .setUploadId(UUID.randomUUID().toString()).build();
-        return send(ingest, header, file, UnaryOperator.identity());
+        return send(ingest, header, file, reading);
     }
 
     /**

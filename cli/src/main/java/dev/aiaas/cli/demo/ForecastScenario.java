@@ -3,11 +3,8 @@ package dev.aiaas.cli.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiaas.cli.Services;
 import dev.aiaas.cli.serving.RowFiles;
-import dev.aiaas.cli.serving.RowInputs;
 import dev.aiaas.proto.inference.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import dev.aiaas.proto.inference.ModelInferRequest;
-import dev.aiaas.proto.inference.ModelMetadataRequest;
-import dev.aiaas.proto.inference.ModelMetadataResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -69,10 +66,6 @@ public final class ForecastScenario {
      */
     public static ModelInferRequest rawWindow(GRPCInferenceServiceBlockingStub inference, String endpoint,
             List<Map<String, JsonNode>> rows) {
-        ModelMetadataResponse metadata = inference.modelMetadata(ModelMetadataRequest.newBuilder()
-                .setName(endpoint).build());
-        ModelInferRequest.Builder request = ModelInferRequest.newBuilder().setModelName(endpoint);
-        RowInputs.add(request, metadata.getInputsList(), rows);
-        return request.build();
+        return SamplePredictions.rawRows(inference, endpoint, rows);
     }
 }

@@ -45,7 +45,8 @@ public final class LifecycleRun {
     public Result run(DemoDataset dataset) throws Exception {
         services.ingest().createDataset(CreateDatasetRequest.newBuilder().setName(dataset.name())
                 .setSchema(dataset.schema()).build());
-        UploadSummary upload = FileImport.send(services.ingestAsync(), dataset.name(), dataset.format(), dataset.file());
+        UploadSummary upload = FileImport.send(services.ingestAsync(), dataset.name(), dataset.format(), dataset.file(),
+                dataset.reading());
         progress.step("%s: imported %s: %d accepted, %d rejected", dataset.name(), dataset.file().getFileName(),
                 upload.getAccepted(), upload.getRejected());
         DatasetVersion version = services.ingest().sealVersion(SealVersionRequest.newBuilder()
@@ -76,7 +77,9 @@ public final class LifecycleRun {
         progress.step("%s: prepared pipeline '%s' (%s%s): splits %s, input shape %s", dataset.name(),
                 dataset.pipelineName(), prepared.getTask().name().toLowerCase(Locale.ROOT),
                 prepared.hasSequence() ? ", windows of " + prepared.getSequence().getWindow() + " rows" : "",
-                splits(prepared), prepared.getInputShapeList());
+                splits(prepared), prepared.getInputShapeList()
+                        + (prepared.getVocabularySize() > 0 ? " word ids, a vocabulary of "
+                                + prepared.getVocabularySize() + " ids" : ""));
         return prepared;
     }
 

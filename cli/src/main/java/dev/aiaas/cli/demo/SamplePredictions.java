@@ -1,17 +1,22 @@
 package dev.aiaas.cli.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
+import dev.aiaas.cli.serving.RowInputs;
 import dev.aiaas.proto.inference.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import dev.aiaas.proto.inference.InferTensorContents;
 import dev.aiaas.proto.inference.ModelInferRequest;
 import dev.aiaas.proto.inference.ModelInferRequest.InferInputTensor;
 import dev.aiaas.proto.inference.ModelInferResponse;
+import dev.aiaas.proto.inference.ModelMetadataRequest;
+import dev.aiaas.proto.inference.ModelMetadataResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -85,6 +90,20 @@ public final class SamplePredictions {
                 .addInputs(InferInputTensor.newBuilder().setName("image").setDatatype("UINT8")
                         .addShape(records.size()).addShape(28).addShape(28))
                 .addRawInputContents(ByteString.copyFrom(pixels)).build();
+    }
+
+    /**
+     * A request to {@code endpoint} carrying {@code rows} as the raw columns its metadata names,
+     * exactly what {@code aiaas predict ENDPOINT --csv/--jsonl} sends for a file of those rows
+     * (text as BYTES, numbers as FP64; a windowed model's rows W at a time).
+     */
+    public static ModelInferRequest rawRows(GRPCInferenceServiceBlockingStub inference, String endpoint,
+            List<Map<String, JsonNode>> rows) {
+        ModelMetadataResponse metadata = inference.modelMetadata(ModelMetadataRequest.newBuilder()
+                .setName(endpoint).build());
+        ModelInferRequest.Builder request = ModelInferRequest.newBuilder().setModelName(endpoint);
+        RowInputs.add(request, metadata.getInputsList(), rows);
+        return request.build();
     }
 
     private static List<DatasetOutcome.Prediction> read(ModelInferResponse response, List<String> actual,

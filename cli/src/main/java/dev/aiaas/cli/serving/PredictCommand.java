@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
     "Sent over the Open Inference Protocol (gRPC) to the endpoint.",
     "--csv and --jsonl send each column the model reads as a raw input (the server applies the model's fitted "
         + "transform: a missing number is imputed, a missing category encodes as none); other columns, such as the "
-        + "label, are left out.",
+        + "label, are left out. Categories and a text model's text columns go as BYTES (UTF-8), one text per row: "
+        + "the server splits a text into words with the model's own vocabulary (CSV fields in double quotes may "
+        + "hold commas and line breaks).",
     "A windowed (sequence) model, whose raw inputs the endpoint's metadata shapes [-1, W], takes W rows per "
         + "prediction: every W consecutive rows of the file, oldest first, form one example, so a file of one "
         + "series' last W rows is one forecast (of the next H values), printed against its rows (1-14). The number "

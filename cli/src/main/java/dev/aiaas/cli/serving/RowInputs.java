@@ -14,7 +14,8 @@ import java.util.Map;
  * Rows of a file (CSV cells or JSON values, by column name) as the raw columns a served model
  * reads, one input per column: numbers as FP64 (a missing value as NaN, which the model's
  * fitted transform imputes), categories as BYTES (a missing one as empty text, which one-hot
- * encodes as no category), images as UINT8. Columns the model does not read (the label) are
+ * encodes as no category), a text model's text columns as BYTES too (the whole text, which the
+ * server tokenizes; a missing one as empty text, which has no words), images as UINT8. Columns the model does not read (the label) are
  * left out; a column the rows lack is sent as missing.
  *
  * <p>A windowed (sequence) model, whose raw columns the metadata shapes {@code [-1, W]}, takes
