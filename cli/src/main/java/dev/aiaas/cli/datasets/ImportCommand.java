@@ -33,7 +33,8 @@ final class ImportCommand extends ApiCommand {
     Path file;
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = DataFormat.Converter.class,
-            description = "csv, jsonl or image-records (default: by extension: .csv, .jsonl/.ndjson, .gz)")
+            description = "csv, jsonl or image-records (default: by extension: .csv, .jsonl/.ndjson, either also "
+                    + "gzipped as .csv.gz, .jsonl.gz, unzipped while uploading; any other .gz is image records)")
     DataFormat format;
 
     @Option(names = "--label-bytes", paramLabel = "N", description = "image records: label bytes before each "
@@ -47,6 +48,7 @@ final class ImportCommand extends ApiCommand {
     @Option(names = "--seal", description = "seal the open rows into a new version when no record was rejected")
     boolean seal;
 
+
     @Override
     protected int run(Session session) throws Exception {
         DataFormat chosen = DataFormat.of(file, format);
@@ -56,7 +58,8 @@ final class ImportCommand extends ApiCommand {
                 file.getFileName().toString(), chosen != DataFormat.IMAGE_RECORDS, chosen == DataFormat.CSV ? 1 : 0);
         ImportFileHeader header = ImportFileHeader.newBuilder().setDataset(name).setFormat(chosen.wire())
                 .setLabelBytes(labelBytes).setUploadId(id).build();
-        UploadSummary summary = FileImport.send(session.services().ingestAsync(), header, file, progress::follow);
+        UploadSummary summary = FileImport.send(session.services().ingestAsync(), header, file,
+                in -> progress.follow(DataFormat.unzipped(file, in)));
         progress.done();
         if (summary.getRejected() > 0) {
             session.printer().print(summary, () -> UploadView.summary(summary, ERRORS_SHOWN));

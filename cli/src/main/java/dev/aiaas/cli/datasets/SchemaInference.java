@@ -8,6 +8,7 @@ import dev.aiaas.cli.files.DataFormat;
 import dev.aiaas.proto.common.v1.Schema;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +42,8 @@ public final class SchemaInference {
 
     /** Infers from a CSV or JSON lines file (image records carry no names to infer from). */
     public static Inferred fromFile(Path file, DataFormat format, int sampleRows) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                DataFormat.unzipped(file, Files.newInputStream(file)), StandardCharsets.UTF_8))) {
             return switch (format) {
                 case CSV -> fromCsv(in, sampleRows);
                 case JSONL -> fromJsonLines(in, sampleRows);

@@ -2,9 +2,13 @@ package dev.aiaas.cli.files;
 
 import dev.aiaas.cli.CommandFailure;
 import dev.aiaas.proto.ingest.v1.FileFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -27,9 +31,15 @@ public enum DataFormat {
         return wire;
     }
 
-    /** By extension: {@code .csv}; {@code .jsonl}, {@code .ndjson}; {@code .gz} (image records). */
+    /**
+     * By extension: {@code .csv}; {@code .jsonl}, {@code .ndjson}; each also gzipped ({@code .csv.gz},
+     * {@code .jsonl.gz}, {@code .ndjson.gz}); any other {@code .gz} is image records.
+     */
     public static Optional<DataFormat> byName(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (gzippedText(file)) {
+            name = name.substring(0, name.length() - ".gz".length());
+        }
         if (name.endsWith(".csv")) {
             return Optional.of(CSV);
         }
@@ -40,6 +50,24 @@ public enum DataFormat {
             return Optional.of(IMAGE_RECORDS);
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code file} is gzipped CSV or JSON lines, which the command line unzips as it uploads. */
+    public static boolean gzippedText(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".csv.gz") || name.endsWith(".jsonl.gz") || name.endsWith(".ndjson.gz");
+    }
+
+    /** The bytes {@code in} reads from {@code file}, unzipped when it is gzipped CSV or JSON lines. */
+    public static InputStream unzipped(Path file, InputStream in) {
+        if (!gzippedText(file)) {
+            return in;
+        }
+        try {
+            return new GZIPInputStream(in, 1 << 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + " is named as gzip but is not: " + e.getMessage(), e);
+        }
     }
 
     /** {@code given} when not null, else by extension; a usage error when neither says. */
