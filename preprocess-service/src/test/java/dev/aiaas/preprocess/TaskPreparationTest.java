@@ -166,6 +166,19 @@ class TaskPreparationTest {
         assertThat(row[5]).as("padding after the five words").isZero();
     }
 
+    @Test
+    void theDefaultPipelineTokenizesTextThatHasTooManyValuesToOneHot() throws Exception {
+        String dataset = unique("spam");
+        receipts.record(Projects.DEFAULT, SealedFixture.sealSpam(store, dataset));
+
+        PreparedDataset prepared = preprocess.prepare(PrepareRequest.newBuilder().setDataset(dataset)
+                .setDatasetVersion(1).build());
+
+        assertThat(prepared.getInputShapeList()).containsExactly(256L);
+        assertThat(prepared.getFeatureNamesList()).startsWith("tokens_0", "tokens_1");
+        assertThat(prepared.getVocabularySize()).isGreaterThan(2);
+    }
+
     private void assertInvalid(PipelineSpec.Builder spec, String dataset, String message) {
         assertThatThrownBy(() -> preprocess.prepare(PrepareRequest.newBuilder().setDataset(dataset)
                 .setDatasetVersion(1).setPipeline(spec).build()))

@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "prepare", description = {
     "Prepare a dataset version for training; show the task, splits, features and classes.",
     "Without --steps this is the default pipeline (drop rows without label, impute numbers with the training "
-        + "median, standardise them, one-hot encode categories, scale pixels; 70/15/15 stratified split, seed 42), "
+        + "median, standardise them, one-hot encode categories, tokenize text (a column with more than 1,000 distinct "
+        + "values), scale pixels; 70/15/15 stratified split, seed 42), "
         + "which preprocess runs on its own after every seal.",
     "--steps FILE (JSON or YAML, an aiaas.preprocess.v1.PipelineSpec) chooses the steps and the split. The steps "
         + "are those preprocess.proto defines: dropMissingLabel, impute {columns, strategy: MEAN|MEDIAN}, "

@@ -36,10 +36,6 @@ public final class PipelineSpecs {
     /** 70 / 15 / 15, stratified, seed 42: what a pipeline gets when it names no split. */
     static final Split DEFAULT_SPLIT = Split.newBuilder().setTrain(0.70).setValidation(0.15).setTest(0.15).setSeed(42)
             .setStratify(true).build();
-    /** Word ids per row when a Tokenize step names none. */
-    static final int DEFAULT_MAX_TOKENS = 256;
-    /** Words kept when a Tokenize step names no limit. */
-    static final int DEFAULT_MAX_VOCABULARY = 20_000;
     /** 70 / 15 / 15 by time: what a sequence gets when it names no split. */
     static final Split DEFAULT_SEQUENCE_SPLIT = Split.newBuilder().setTrain(0.70).setValidation(0.15).setTest(0.15)
             .setChronological(true).build();
@@ -156,8 +152,9 @@ public final class PipelineSpecs {
 
     private static Step toTokenize(dev.aiaas.proto.preprocess.v1.Tokenize step) {
         try {
-            return new Tokenize(step.getColumnsList(), orDefault(step.getMaxTokens(), DEFAULT_MAX_TOKENS),
-                    orDefault(step.getMaxVocabulary(), DEFAULT_MAX_VOCABULARY), orDefault(step.getMinCount(), 2));
+            return new Tokenize(step.getColumnsList(), orDefault(step.getMaxTokens(), Tokenize.DEFAULT_MAX_TOKENS),
+                    orDefault(step.getMaxVocabulary(), Tokenize.DEFAULT_MAX_VOCABULARY),
+                    orDefault(step.getMinCount(), Tokenize.DEFAULT_MIN_COUNT));
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid(e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.aiaas.preprocess.service;
 
+import dev.aiaas.ml.table.CategoricalColumn;
 import dev.aiaas.ml.table.Column;
 import dev.aiaas.ml.table.ColumnKind;
 import dev.aiaas.ml.table.Table;
@@ -9,13 +10,17 @@ import dev.aiaas.ml.transform.OneHot;
 import dev.aiaas.ml.transform.ScalePixels;
 import dev.aiaas.ml.transform.Standardize;
 import dev.aiaas.ml.transform.Step;
+import dev.aiaas.ml.transform.Tokenize;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The pipeline a dataset gets when nobody names one (for example when it is prepared
  * automatically after a seal): drop unlabelled rows, fill numeric gaps with the median,
- * standardise numbers, one-hot encode categories, scale pixels to [0, 1].
+ * standardise numbers, one-hot encode categories, tokenize text (a STRING column with more
+ * distinct values than one-hot takes), scale pixels to [0, 1].
  */
 final class DefaultSteps {
 
@@ -30,13 +35,27 @@ final class DefaultSteps {
             steps.add(new Impute(Impute.Strategy.MEDIAN));
             steps.add(new Standardize());
         }
-        if (has(features, ColumnKind.CATEGORICAL)) {
-            steps.add(new OneHot());
+        List<String> categories = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (Column column : features) {
+            if (column instanceof CategoricalColumn categorical) {
+                (distinct(categorical) > OneHot.MAX_CATEGORIES ? texts : categories).add(column.name());
+            }
+        }
+        if (!categories.isEmpty()) {
+            steps.add(new OneHot(categories));
+        }
+        if (!texts.isEmpty()) {
+            steps.add(Tokenize.of(texts));
         }
         if (has(features, ColumnKind.IMAGE)) {
             steps.add(new ScalePixels());
         }
         return steps;
+    }
+
+    private static long distinct(CategoricalColumn column) {
+        return Arrays.stream(column.values()).filter(Objects::nonNull).distinct().count();
     }
 
     private static boolean has(List<Column> columns, ColumnKind kind) {

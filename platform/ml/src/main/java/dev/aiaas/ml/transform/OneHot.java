@@ -17,6 +17,9 @@ import java.util.TreeSet;
  */
 public record OneHot(List<String> columns) implements Step {
 
+    /** The most categories one column may one-hot encode: each becomes a feature of every row. */
+    public static final int MAX_CATEGORIES = 1000;
+
     public OneHot {
         columns = List.copyOf(columns);
     }
@@ -40,6 +43,11 @@ public record OneHot(List<String> columns) implements Step {
             if (seen.isEmpty()) {
                 throw new IllegalArgumentException("one-hot: column '" + name
                         + "' has no values in the training split");
+            }
+            if (seen.size() > MAX_CATEGORIES) {
+                throw new IllegalArgumentException("one-hot: column '" + name + "' has " + seen.size()
+                        + " categories in the training split, more than the " + MAX_CATEGORIES + " one-hot encodes:"
+                        + " tokenize it if it holds text, or leave it out of the schema if it is an identifier");
             }
             encoded.add(new FittedOneHot.Categories(name, List.copyOf(seen)));
         }

@@ -20,6 +20,12 @@ import java.util.Map;
  */
 public record Tokenize(List<String> columns, int maxTokens, int maxVocabulary, int minCount) implements Step {
 
+    /** Word ids per row when none are named. */
+    public static final int DEFAULT_MAX_TOKENS = 256;
+    /** Words kept when no limit is named. */
+    public static final int DEFAULT_MAX_VOCABULARY = 20_000;
+    /** Times a word must occur when no minimum is named. */
+    public static final int DEFAULT_MIN_COUNT = 2;
     /** The most ids a row may hold, so one row stays a small allocation. */
     public static final int MAX_TOKENS = 4096;
     /** The largest vocabulary accepted. */
@@ -40,6 +46,11 @@ public record Tokenize(List<String> columns, int maxTokens, int maxVocabulary, i
         if (minCount < 1) {
             throw new IllegalArgumentException("tokenize: min count must be at least 1, was " + minCount);
         }
+    }
+
+    /** The named text columns with the default limits. */
+    public static Tokenize of(List<String> columns) {
+        return new Tokenize(columns, DEFAULT_MAX_TOKENS, DEFAULT_MAX_VOCABULARY, DEFAULT_MIN_COUNT);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.aiaas.ml.transform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aiaas.ml.table.CategoricalColumn;
 import dev.aiaas.ml.table.NumericColumn;
@@ -44,5 +45,17 @@ class OneHotTest {
         FittedOneHot fitted = new OneHot().fit(withMissing);
 
         assertThat(fitted.encodings()).containsExactly(new FittedOneHot.Categories("sex", List.of("F", "M")));
+    }
+
+    @Test
+    void aColumnWithMoreCategoriesThanOneHotTakesIsRefusedSayingWhatToDo() {
+        String[] ids = new String[OneHot.MAX_CATEGORIES + 1];
+        for (int row = 0; row < ids.length; row++) {
+            ids[row] = "id-" + row;
+        }
+
+        assertThatThrownBy(() -> new OneHot().fit(Table.of(CategoricalColumn.of("id", ids))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1001 categories").hasMessageContaining("tokenize");
     }
 }
