@@ -1,9 +1,10 @@
 package dev.aiaas.serving;
 
+import static dev.aiaas.serving.FixtureArtifacts.bytes;
+import static dev.aiaas.serving.FixtureArtifacts.initialParameters;
+import static dev.aiaas.serving.FixtureArtifacts.ref;
+
 import ai.djl.Device;
-import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import dev.aiaas.ml.table.ColumnSpec;
 import dev.aiaas.ml.table.RecordTableBuilder;
 import dev.aiaas.ml.table.Table;
@@ -15,16 +16,12 @@ import dev.aiaas.ml.transform.Pipeline;
 import dev.aiaas.ml.transform.Standardize;
 import dev.aiaas.models.AnomalyThreshold;
 import dev.aiaas.models.LoadedModel;
-import dev.aiaas.models.ModelFamilies;
 import dev.aiaas.models.ModelFamily;
 import dev.aiaas.models.ModelSpec;
 import dev.aiaas.models.ModelSpecJson;
 import dev.aiaas.models.TargetScaling;
 import dev.aiaas.proto.common.v1.ArtifactRef;
 import dev.aiaas.storage.ArtifactStore;
-import dev.aiaas.storage.StoredArtifact;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * An anomaly detector as serving meets one, made without training: four numeric columns and a
@@ -106,19 +102,6 @@ final class AnomalyModels {
         return table.numeric(column).get(row);
     }
 
-    /** A network of {@code spec} with its initial parameters, saved as training saves one. */
-    private static Path initialParameters(ModelSpec spec) throws Exception {
-        Path folder = Files.createTempDirectory("detector");
-        try (Model model = Model.newInstance("model", Device.cpu())) {
-            model.setBlock(ModelFamilies.block(spec));
-            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(spec.batchShape(1)));
-            model.save(folder, "model");
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.toString().endsWith(".params")).findFirst().orElseThrow();
-        }
-    }
-
     private void register(ArtifactStore store) throws Exception {
         String prefix = "models/detector/made-1/";
         ArtifactRef params = ref("parameters", store.put(prefix + "model.params", parameters));
@@ -137,14 +120,5 @@ final class AnomalyModels {
                 bytes(ModelSpecJson.write(spec)), "application/json")), ref("transform",
                 store.put("models/detector/mismatched/transform.json", bytes(FittedPipelineJson.write(forNumbers)),
                         "application/json"))));
-    }
-
-    private static ArtifactRef ref(String role, StoredArtifact stored) {
-        return ArtifactRef.newBuilder().setRole(role).setKey(stored.key()).setSha256(stored.sha256())
-                .setSizeBytes(stored.size()).build();
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

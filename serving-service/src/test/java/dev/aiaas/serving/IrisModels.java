@@ -1,5 +1,8 @@
 package dev.aiaas.serving;
 
+import static dev.aiaas.serving.FixtureArtifacts.bytes;
+import static dev.aiaas.serving.FixtureArtifacts.ref;
+
 import dev.aiaas.ml.profile.FeatureProfile;
 import dev.aiaas.ml.profile.FeatureProfileJson;
 import dev.aiaas.ml.split.SplitIndices;
@@ -21,8 +24,6 @@ import dev.aiaas.models.ModelTrainer;
 import dev.aiaas.models.TrainingPlan;
 import dev.aiaas.proto.common.v1.ArtifactRef;
 import dev.aiaas.storage.ArtifactStore;
-import dev.aiaas.storage.StoredArtifact;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -75,14 +76,5 @@ final class IrisModels {
 
     private static LabelledData labelled(FeatureMatrix matrix) {
         return LabelledData.classification(matrix.values(), Arrays.stream(matrix.labels()).asLongStream().toArray());
-    }
-
-    private static ArtifactRef ref(String role, StoredArtifact stored) {
-        return ArtifactRef.newBuilder().setRole(role).setKey(stored.key()).setSha256(stored.sha256())
-                .setSizeBytes(stored.size()).build();
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

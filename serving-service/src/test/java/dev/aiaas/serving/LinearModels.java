@@ -1,5 +1,8 @@
 package dev.aiaas.serving;
 
+import static dev.aiaas.serving.FixtureArtifacts.bytes;
+import static dev.aiaas.serving.FixtureArtifacts.ref;
+
 import dev.aiaas.ml.split.SplitIndices;
 import dev.aiaas.ml.split.StratifiedSplit;
 import dev.aiaas.ml.table.ColumnSpec;
@@ -21,8 +24,6 @@ import dev.aiaas.models.ModelTrainer;
 import dev.aiaas.models.TrainingPlan;
 import dev.aiaas.proto.common.v1.ArtifactRef;
 import dev.aiaas.storage.ArtifactStore;
-import dev.aiaas.storage.StoredArtifact;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -112,14 +113,5 @@ final class LinearModels {
 
     private static LabelledData targets(FeatureMatrix matrix) {
         return LabelledData.regression(matrix.values(), matrix.targets(), matrix.rowCount());
-    }
-
-    private static ArtifactRef ref(String role, StoredArtifact stored) {
-        return ArtifactRef.newBuilder().setRole(role).setKey(stored.key()).setSha256(stored.sha256())
-                .setSizeBytes(stored.size()).build();
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,9 +1,10 @@
 package dev.aiaas.serving;
 
+import static dev.aiaas.serving.FixtureArtifacts.bytes;
+import static dev.aiaas.serving.FixtureArtifacts.initialParameters;
+import static dev.aiaas.serving.FixtureArtifacts.ref;
+
 import ai.djl.Device;
-import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import dev.aiaas.ml.sequence.WindowSpec;
 import dev.aiaas.ml.table.ColumnSpec;
 import dev.aiaas.ml.table.RecordTableBuilder;
@@ -14,22 +15,17 @@ import dev.aiaas.ml.transform.OneHot;
 import dev.aiaas.ml.transform.Pipeline;
 import dev.aiaas.ml.transform.Standardize;
 import dev.aiaas.models.LoadedModel;
-import dev.aiaas.models.ModelFamilies;
 import dev.aiaas.models.ModelFamily;
 import dev.aiaas.models.ModelSpec;
 import dev.aiaas.models.ModelSpecJson;
 import dev.aiaas.models.TargetScaling;
 import dev.aiaas.proto.common.v1.ArtifactRef;
 import dev.aiaas.storage.ArtifactStore;
-import dev.aiaas.storage.StoredArtifact;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 
 /**
  * A sequence model as serving meets one, made without training: a daily series of a numeric
@@ -114,19 +110,6 @@ final class WindowedModels {
         return features;
     }
 
-    /** A network of {@code spec} with its initial parameters, saved as training saves one. */
-    private static Path initialParameters(ModelSpec spec) throws Exception {
-        Path folder = Files.createTempDirectory("windowed");
-        try (Model model = Model.newInstance("model", Device.cpu())) {
-            model.setBlock(ModelFamilies.block(spec));
-            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(spec.batchShape(1)));
-            model.save(folder, "model");
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.toString().endsWith(".params")).findFirst().orElseThrow();
-        }
-    }
-
     private void register(ArtifactStore store) throws Exception {
         String prefix = "models/windowed/made-1/";
         ArtifactRef params = ref("parameters", store.put(prefix + "model.params", parameters));
@@ -138,14 +121,5 @@ final class WindowedModels {
         PeerRegistry.addVersion(MODEL, 2, List.of(params, modelSpec, ref("transform",
                 store.put("models/windowed/mismatched/transform.json", bytes(FittedPipelineJson.write(shorter)),
                         "application/json"))));
-    }
-
-    private static ArtifactRef ref(String role, StoredArtifact stored) {
-        return ArtifactRef.newBuilder().setRole(role).setKey(stored.key()).setSha256(stored.sha256())
-                .setSizeBytes(stored.size()).build();
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
