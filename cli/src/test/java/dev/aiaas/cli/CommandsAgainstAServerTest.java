@@ -5,15 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.util.JsonFormat;
 import dev.aiaas.proto.common.v1.RecordError;
-import dev.aiaas.proto.inference.GRPCInferenceServiceGrpc;
-import dev.aiaas.proto.inference.InferTensorContents;
 import dev.aiaas.proto.inference.ModelInferRequest;
 import dev.aiaas.proto.inference.ModelInferRequest.InferInputTensor;
-import dev.aiaas.proto.inference.ModelInferResponse;
-import dev.aiaas.proto.inference.ModelInferResponse.InferOutputTensor;
-import dev.aiaas.proto.inference.ModelMetadataRequest;
-import dev.aiaas.proto.inference.ModelMetadataResponse;
-import dev.aiaas.proto.inference.ModelMetadataResponse.TensorMetadata;
 import dev.aiaas.proto.ingest.v1.Dataset;
 import dev.aiaas.proto.ingest.v1.GetDatasetRequest;
 import dev.aiaas.proto.ingest.v1.ImportFileRequest;
@@ -42,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +51,7 @@ class CommandsAgainstAServerTest {
 
     private Server server;
     private final Map<String, String> headers = new ConcurrentHashMap<>();
-    private final AtomicReference<ModelInferRequest> inferred = new AtomicReference<>();
+    private final InferenceStandIn inference = new InferenceStandIn();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -67,7 +59,7 @@ class CommandsAgainstAServerTest {
     void startStandIns() throws Exception {
         server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
                 .addService(ServerInterceptors.intercept(new Ingest(), new HeaderRecorder()))
-                .addService(ServerInterceptors.intercept(new Inference(), new HeaderRecorder()))
+                .addService(ServerInterceptors.intercept(inference, new HeaderRecorder()))
                 .build().start();
         writeStackFile(server.getPort());
     }
@@ -119,7 +111,7 @@ class CommandsAgainstAServerTest {
         int exit = run("predict", "penguins", "--csv", csv.toString());
 
         assertThat(exit).as(err()).isZero();
-        ModelInferRequest sent = inferred.get();
+        ModelInferRequest sent = inference.lastRequest();
         assertThat(sent.getInputsList()).extracting(InferInputTensor::getName).containsExactly("island", "beak_length_mm");
         assertThat(sent.getInputs(0).getContents().getBytesContentsList()).extracting(ByteString::toStringUtf8)
                 .containsExactly("Torgersen", "Biscoe, north");
@@ -142,7 +134,7 @@ class CommandsAgainstAServerTest {
         int exit = run("predict", "weather", "--csv", csv.toString());
 
         assertThat(exit).as(err()).isZero();
-        ModelInferRequest sent = inferred.get();
+        ModelInferRequest sent = inference.lastRequest();
         assertThat(sent.getInputsList()).extracting(InferInputTensor::getName).containsExactly("date", "temp_max");
         assertThat(sent.getInputsList()).allSatisfy(input -> assertThat(input.getShapeList()).containsExactly(2L, 3L));
         assertThat(sent.getInputs(0).getContents().getBytesContentsList()).extracting(ByteString::toStringUtf8)
@@ -165,7 +157,7 @@ class CommandsAgainstAServerTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err()).contains("the model takes windows of 3 rows").contains("but 2 rows were read")
                 .contains("a multiple of 3");
-        assertThat(inferred.get()).isNull();
+        assertThat(inference.lastRequest()).isNull();
     }
 
     @Test
@@ -176,8 +168,8 @@ class CommandsAgainstAServerTest {
         int exit = run("predict", "pump", "--jsonl", jsonl.toString());
 
         assertThat(exit).as(err()).isZero();
-        assertThat(inferred.get().getInputs(0).getShapeList()).containsExactly(2L);
-        assertThat(inferred.get().getOutputsList()).isEmpty();
+        assertThat(inference.lastRequest().getInputs(0).getShapeList()).containsExactly(2L);
+        assertThat(inference.lastRequest().getOutputsList()).isEmpty();
         assertThat(out().lines()).containsExactly(
                 "ROW  SCORE   ANOMALY",
                 "1    0.0125  no",
@@ -195,13 +187,13 @@ class CommandsAgainstAServerTest {
                 + "\"WIN $$$ NOW\"}\n");
 
         for (String[] file : List.of(new String[] {"--csv", csv.toString()}, new String[] {"--jsonl", jsonl.toString()})) {
-            inferred.set(null);
+            inference.forget();
             out.reset();
 
             int exit = run("predict", "mail", file[0], file[1]);
 
             assertThat(exit).as(file[0] + ": " + err()).isZero();
-            ModelInferRequest sent = inferred.get();
+            ModelInferRequest sent = inference.lastRequest();
             assertThat(sent.getInputsList()).extracting(InferInputTensor::getName).containsExactly("subject", "body");
             assertThat(sent.getInputsList()).allSatisfy(input -> {
                 assertThat(input.getDatatype()).isEqualTo("BYTES");
@@ -317,116 +309,6 @@ class CommandsAgainstAServerTest {
                     response.onCompleted();
                 }
             };
-        }
-    }
-
-    private final class Inference extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
-        @Override
-        public void modelMetadata(ModelMetadataRequest request, StreamObserver<ModelMetadataResponse> response) {
-            if (request.getName().equals("weather")) {
-                response.onNext(ModelMetadataResponse.newBuilder().setName("weather")
-                        .addInputs(TensorMetadata.newBuilder().setName("input").setDatatype("FP32").addShape(-1)
-                                .addShape(3).addShape(4))
-                        .addInputs(TensorMetadata.newBuilder().setName("date").setDatatype("BYTES").addShape(-1)
-                                .addShape(3))
-                        .addInputs(TensorMetadata.newBuilder().setName("temp_max").setDatatype("FP64").addShape(-1)
-                                .addShape(3))
-                        .addOutputs(TensorMetadata.newBuilder().setName("predictions").setDatatype("FP32")
-                                .addShape(-1).addShape(2))
-                        .build());
-                response.onCompleted();
-                return;
-            }
-            if (request.getName().equals("mail")) {
-                response.onNext(ModelMetadataResponse.newBuilder().setName("mail")
-                        .addInputs(TensorMetadata.newBuilder().setName("input").setDatatype("FP32").addShape(-1)
-                                .addShape(256))
-                        .addInputs(TensorMetadata.newBuilder().setName("subject").setDatatype("BYTES").addShape(-1))
-                        .addInputs(TensorMetadata.newBuilder().setName("body").setDatatype("BYTES").addShape(-1))
-                        .addOutputs(TensorMetadata.newBuilder().setName("probabilities").setDatatype("FP32")
-                                .addShape(-1).addShape(2))
-                        .build());
-                response.onCompleted();
-                return;
-            }
-            if (request.getName().equals("pump")) {
-                response.onNext(ModelMetadataResponse.newBuilder().setName("pump")
-                        .addInputs(TensorMetadata.newBuilder().setName("input").setDatatype("FP32").addShape(-1)
-                                .addShape(1))
-                        .addInputs(TensorMetadata.newBuilder().setName("vibration").setDatatype("FP64").addShape(-1))
-                        .addOutputs(TensorMetadata.newBuilder().setName("anomaly_score").setDatatype("FP32")
-                                .addShape(-1))
-                        .addOutputs(TensorMetadata.newBuilder().setName("is_anomaly").setDatatype("BOOL")
-                                .addShape(-1))
-                        .build());
-                response.onCompleted();
-                return;
-            }
-            response.onNext(ModelMetadataResponse.newBuilder().setName(request.getName())
-                    .addInputs(TensorMetadata.newBuilder().setName("input").setDatatype("FP32").addShape(-1).addShape(5))
-                    .addInputs(TensorMetadata.newBuilder().setName("island").setDatatype("BYTES").addShape(-1))
-                    .addInputs(TensorMetadata.newBuilder().setName("beak_length_mm").setDatatype("FP64").addShape(-1))
-                    .addOutputs(TensorMetadata.newBuilder().setName("probabilities").setDatatype("FP32").addShape(-1)
-                            .addShape(3))
-                    .build());
-            response.onCompleted();
-        }
-
-        @Override
-        public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> response) {
-            inferred.set(request);
-            if (request.getModelName().equals("weather")) {
-                response.onNext(ModelInferResponse.newBuilder().setModelName("weather")
-                        .addOutputs(InferOutputTensor.newBuilder().setName("predictions").setDatatype("FP32")
-                                .addShape(2).addShape(2).setContents(InferTensorContents.newBuilder()
-                                        .addFp32Contents(6f).addFp32Contents(6.5f).addFp32Contents(5.25f)
-                                        .addFp32Contents(5f)))
-                        .build());
-                response.onCompleted();
-                return;
-            }
-            if (request.getModelName().equals("mail")) {
-                InferTensorContents.Builder classes = InferTensorContents.newBuilder();
-                for (String entry : List.of("0.97:0:ham", "0.03:1:spam", "0.99:1:spam", "0.01:0:ham")) {
-                    classes.addBytesContents(ByteString.copyFromUtf8(entry));
-                }
-                response.onNext(ModelInferResponse.newBuilder().setModelName("mail")
-                        .addOutputs(InferOutputTensor.newBuilder().setName("probabilities").setDatatype("BYTES")
-                                .addShape(2).addShape(2).setContents(classes))
-                        .addOutputs(InferOutputTensor.newBuilder().setName("predicted_label").setDatatype("BYTES")
-                                .addShape(2).setContents(InferTensorContents.newBuilder()
-                                        .addBytesContents(ByteString.copyFromUtf8("ham"))
-                                        .addBytesContents(ByteString.copyFromUtf8("spam"))))
-                        .build());
-                response.onCompleted();
-                return;
-            }
-            if (request.getModelName().equals("pump")) {
-                response.onNext(ModelInferResponse.newBuilder().setModelName("pump")
-                        .addOutputs(InferOutputTensor.newBuilder().setName("anomaly_score").setDatatype("FP32")
-                                .addShape(2).setContents(InferTensorContents.newBuilder().addFp32Contents(0.0125f)
-                                        .addFp32Contents(3.5f)))
-                        .addOutputs(InferOutputTensor.newBuilder().setName("is_anomaly").setDatatype("BOOL")
-                                .addShape(2).setContents(InferTensorContents.newBuilder().addBoolContents(false)
-                                        .addBoolContents(true)))
-                        .build());
-                response.onCompleted();
-                return;
-            }
-            InferTensorContents.Builder classes = InferTensorContents.newBuilder();
-            for (String entry : List.of("0.9:0:Adelie", "0.06:2:Gentoo", "0.04:1:Chinstrap", "0.7:2:Gentoo",
-                    "0.2:0:Adelie", "0.1:1:Chinstrap")) {
-                classes.addBytesContents(ByteString.copyFromUtf8(entry));
-            }
-            response.onNext(ModelInferResponse.newBuilder().setModelName(request.getModelName())
-                    .addOutputs(InferOutputTensor.newBuilder().setName("probabilities").setDatatype("BYTES")
-                            .addShape(2).addShape(3).setContents(classes))
-                    .addOutputs(InferOutputTensor.newBuilder().setName("predicted_label").setDatatype("BYTES")
-                            .addShape(2).setContents(InferTensorContents.newBuilder()
-                                    .addBytesContents(ByteString.copyFromUtf8("Adelie"))
-                                    .addBytesContents(ByteString.copyFromUtf8("Gentoo"))))
-                    .build());
-            response.onCompleted();
         }
     }
 }
