@@ -54,6 +54,8 @@ class TokenizeTest {
         assertThat(read.featureNames()).containsExactly("tokens_0", "tokens_1", "tokens_2", "size");
         assertThat(row[0]).isGreaterThan(1);
         assertThat(row).isEqualTo(pipeline.applyRow(Map.of("subject", "Meeting at ten", "body", "", "size", 1.0)));
+        assertThat(read.steps()).isEqualTo(pipeline.steps());
+        assertThat(FittedPipelineJson.write(read)).isEqualTo(FittedPipelineJson.write(pipeline));
     }
 
     @Test
