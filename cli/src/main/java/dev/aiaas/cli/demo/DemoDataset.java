@@ -1,5 +1,6 @@
 package dev.aiaas.cli.demo;
 
+import dev.aiaas.cli.files.DataFormat;
 import dev.aiaas.proto.common.v1.Column;
 import dev.aiaas.proto.common.v1.ColumnType;
 import dev.aiaas.proto.common.v1.Schema;
@@ -13,9 +14,7 @@ import dev.aiaas.proto.preprocess.v1.Step;
 import dev.aiaas.proto.preprocess.v1.Tokenize;
 import dev.aiaas.proto.training.v1.Hyperparameters;
 import dev.aiaas.proto.training.v1.ModelFamily;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -123,23 +122,16 @@ public record DemoDataset(String name, Path file, FileFormat format, Schema sche
     }
 
     /**
-     * How the file is read to import it: a gzipped JSON lines file ({@code .jsonl.gz}, {@code .json.gz})
-     * is gunzipped and each object kept to the schema's columns (ingest takes JSON lines uncompressed
-     * and refuses keys outside the schema); any other file as it is.
+     * How the file is read to import it: gzipped JSON lines ({@code .jsonl.gz}) are unzipped and each
+     * object kept to the schema's columns (ingest refuses keys outside the schema); any other file
+     * as it is.
      */
     public UnaryOperator<InputStream> reading() {
-        String fileName = file.getFileName().toString();
-        if (format != FileFormat.JSONL || !fileName.endsWith(".gz")) {
+        if (format != FileFormat.JSONL || !DataFormat.gzippedText(file)) {
             return UnaryOperator.identity();
         }
         Set<String> columns = schema.getColumnsList().stream().map(Column::getName).collect(Collectors.toSet());
-        return in -> {
-            try {
-                return SchemaJsonLines.gunzipped(in, columns);
-            } catch (IOException e) {
-                throw new UncheckedIOException(file + " is not gzip: " + e.getMessage(), e);
-            }
-        };
+        return in -> new SchemaJsonLines(DataFormat.unzipped(file, in), columns);
     }
 
     /** The name of the pipeline it trains on. */

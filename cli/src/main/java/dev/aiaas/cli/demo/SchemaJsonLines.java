@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A JSON lines file as ingest takes it for a schema: ingest refuses a record with a key outside
@@ -31,11 +30,6 @@ public final class SchemaJsonLines extends InputStream {
     public SchemaJsonLines(InputStream jsonLines, Set<String> columns) {
         this.lines = new BufferedReader(new InputStreamReader(jsonLines, StandardCharsets.UTF_8));
         this.columns = Set.copyOf(columns);
-    }
-
-    /** The objects of a gzipped JSON lines file kept to {@code columns}. */
-    public static SchemaJsonLines gunzipped(InputStream gz, Set<String> columns) throws IOException {
-        return new SchemaJsonLines(new GZIPInputStream(gz, 64 * 1024), columns);
     }
 
     /** One line of JSON kept to {@code columns}, with its line break; blank lines and non-objects as they are. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiaas.cli.files.DataFormat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,9 +62,9 @@ class SchemaJsonLinesTest {
             out.write(file.toString().getBytes(StandardCharsets.UTF_8));
         }
 
-        String whole = read(SchemaJsonLines.gunzipped(Files.newInputStream(gz), Set.of("body")));
+        String whole = read(new SchemaJsonLines(DataFormat.unzipped(gz, Files.newInputStream(gz)), Set.of("body")));
         String byByte;
-        try (InputStream in = SchemaJsonLines.gunzipped(Files.newInputStream(gz), Set.of("body"))) {
+        try (InputStream in = new SchemaJsonLines(DataFormat.unzipped(gz, Files.newInputStream(gz)), Set.of("body"))) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             int b;
             while ((b = in.read()) >= 0) {
