@@ -14,13 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * A recommender ready to answer: its spec, the training interactions (their {@link IdIndex}
- * maps ids to rows; their pairs are the items a user already has) and the two tables. Scores are
+ * maps ids to rows; their pairs are the items a user already has) and the tables. Scores are
  * computed in Java from a copy of the tables, so calls are thread-safe and allocate no native
  * memory; close it to free the engine's copy.
  *
@@ -49,14 +50,7 @@ public final class LoadedRecommender implements ItemScorer, AutoCloseable {
         this.seen = seen;
         this.model = model;
         model.getBlock().freezeParameters(true);
-        this.factors = factors(model, spec);
-    }
-
-    /** The two tables of {@code model}'s Block, copied out of the engine. */
-    static Factors factors(Model model, RecommenderSpec spec) {
-        Map<String, Parameter> parameters = parameters(model.getBlock());
-        return new Factors(spec.dimension(), parameters.get(MatrixFactorisation.USER_FACTORS).getArray().toFloatArray(),
-                parameters.get(MatrixFactorisation.ITEM_FACTORS).getArray().toFloatArray());
+        this.factors = ((FactorBlock) model.getBlock()).factors();
     }
 
     public RecommenderSpec spec() {
@@ -90,14 +84,22 @@ public final class LoadedRecommender implements ItemScorer, AutoCloseable {
 
     /**
      * The {@code k} best items for user row {@code user}, best first; equal scores in item-row order.
-     * Fewer than {@code k} when the catalogue, less the user's items if excluded, is smaller.
+     * Fewer than {@code k} when the catalogue, less the user's items if excluded, is smaller. With
+     * shared ids, never the item with the user's own id.
      *
      * @param excludeSeen leave out the items the user had in training
      * @throws IllegalArgumentException for a row outside the index, or {@code k} below 1
      */
     public List<ScoredItem> topK(int user, int k, boolean excludeSeen) {
         float[] scores = scores(user);
-        return List.of(Ranking.top(scores, k, excludeSeen ? seen.itemsOf(user) : new int[0]));
+        int self = factors.selfItem(user);
+        int[] excluded = excludeSeen ? seen.itemsOf(user) : new int[0];
+        if (self >= 0 && Arrays.binarySearch(excluded, self) < 0) {
+            excluded = Arrays.copyOf(excluded, excluded.length + 1);
+            excluded[excluded.length - 1] = self;
+            Arrays.sort(excluded);
+        }
+        return List.of(Ranking.top(scores, k, excluded));
     }
 
     /**
@@ -130,7 +132,7 @@ public final class LoadedRecommender implements ItemScorer, AutoCloseable {
         }
         Model model = Model.newInstance(MODEL_NAME, device);
         try (InputStream in = Files.newInputStream(params.get(0))) {
-            model.setBlock(new MatrixFactorisation(spec));
+            model.setBlock(FactorBlock.of(spec, seen.index()));
             loadInto(model, spec, in);
             return new LoadedRecommender(spec, seen, model);
         } catch (IOException | RuntimeException e) {
@@ -141,8 +143,8 @@ public final class LoadedRecommender implements ItemScorer, AutoCloseable {
 
     /** DJL takes whatever shapes it reads: initialise for the spec first, then hold each loaded table against it. */
     private static void loadInto(Model model, RecommenderSpec spec, InputStream parameters) throws IOException {
-        Block block = model.getBlock();
-        block.initialize(model.getNDManager(), DataType.FLOAT32, MatrixFactorisation.inputShapes(1));
+        FactorBlock block = (FactorBlock) model.getBlock();
+        block.initialize(model.getNDManager(), DataType.FLOAT32, FactorBlock.inputShapes(1));
         List<NDArray> initial = new ArrayList<>();
         parameters(block).values().forEach(parameter -> initial.add(parameter.getArray()));
         String fit = "the parameters do not fit a recommender of " + spec + ": ";
@@ -154,8 +156,7 @@ public final class LoadedRecommender implements ItemScorer, AutoCloseable {
             initial.forEach(NDArray::close);
         }
         Map<String, Parameter> loaded = parameters(block);
-        check(loaded.get(MatrixFactorisation.USER_FACTORS), new Shape(spec.users(), spec.dimension()), fit);
-        check(loaded.get(MatrixFactorisation.ITEM_FACTORS), new Shape(spec.items(), spec.dimension()), fit);
+        block.tableShapes().forEach((name, shape) -> check(loaded.get(name), shape, fit));
     }
 
     private static void check(Parameter parameter, Shape expected, String fit) {

@@ -11,6 +11,8 @@ import ai.djl.nn.core.Embedding;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Two tables, a vector per user and a vector per item; user rows {@code [batch]} and item rows
@@ -22,30 +24,62 @@ import ai.djl.util.PairList;
  * the rows and is saved beside them. The vectors start at N(0, 0.1²), small enough that every
  * score starts near 0.
  */
-final class MatrixFactorisation extends AbstractBlock {
+final class MatrixFactorisation extends AbstractBlock implements FactorBlock {
 
     static final String USER_FACTORS = "user_factors";
     static final String ITEM_FACTORS = "item_factors";
+    static final float INITIAL_STD = 0.1f;
     private static final byte VERSION = 1;
-    private static final float INITIAL_STD = 0.1f;
 
+    private final RecommenderSpec spec;
     private final Parameter userFactors;
     private final Parameter itemFactors;
 
     MatrixFactorisation(RecommenderSpec spec) {
         super(VERSION);
+        this.spec = spec;
         this.userFactors = addParameter(table(USER_FACTORS, spec.users(), spec.dimension()));
         this.itemFactors = addParameter(table(ITEM_FACTORS, spec.items(), spec.dimension()));
     }
 
-    private static Parameter table(String name, int rows, int dimension) {
+    /** A table of {@code rows} vectors of {@code dimension}, starting at N(0, 0.1²). */
+    static Parameter table(String name, int rows, int dimension) {
         return Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(rows, dimension)).optInitializer(new NormalInitializer(INITIAL_STD)).build();
     }
 
-    /** The shapes of one user and {@code items} of its items, for initialising the Block. */
-    static Shape[] inputShapes(int items) {
-        return new Shape[] {new Shape(1), new Shape(1, items)};
+    /** The rows of {@code rows} in {@code table}: {@code [batch, d]} for {@code [batch]}, and so on. */
+    static NDArray rowsOf(NDArray rows, NDArray table) {
+        return Embedding.embedding(rows, table, SparseFormat.DENSE).singletonOrThrow();
+    }
+
+    @Override
+    public int userInput(int user) {
+        return user;
+    }
+
+    @Override
+    public int itemInput(int item) {
+        return item;
+    }
+
+    @Override
+    public int selfItem(int user) {
+        return -1;
+    }
+
+    @Override
+    public Map<String, Shape> tableShapes() {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        shapes.put(USER_FACTORS, new Shape(spec.users(), spec.dimension()));
+        shapes.put(ITEM_FACTORS, new Shape(spec.items(), spec.dimension()));
+        return shapes;
+    }
+
+    @Override
+    public Factors factors() {
+        return new Factors(spec.dimension(), userFactors.getArray().toFloatArray(),
+                itemFactors.getArray().toFloatArray());
     }
 
     @Override
@@ -55,8 +89,8 @@ final class MatrixFactorisation extends AbstractBlock {
         NDArray items = inputs.get(1).toType(DataType.INT64, false);
         NDArray userTable = parameterStore.getValue(userFactors, users.getDevice(), training);
         NDArray itemTable = parameterStore.getValue(itemFactors, items.getDevice(), training);
-        NDArray userVectors = Embedding.embedding(users, userTable, SparseFormat.DENSE).singletonOrThrow();
-        NDArray itemVectors = Embedding.embedding(items, itemTable, SparseFormat.DENSE).singletonOrThrow();
+        NDArray userVectors = rowsOf(users, userTable);
+        NDArray itemVectors = rowsOf(items, itemTable);
         return new NDList(itemVectors.mul(userVectors.expandDims(1)).sum(new int[] {2}));
     }
 

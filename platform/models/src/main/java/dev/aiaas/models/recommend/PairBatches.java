@@ -7,22 +7,28 @@ import java.util.Random;
 
 /**
  * The training pairs cut into mini-batches: for each observed pair its user row, its item row
- * followed by freshly sampled negatives, and its weight over the mean weight.
+ * followed by freshly sampled negatives, and its weight over the mean weight; rows as the
+ * {@link FactorBlock} reads them.
  */
 final class PairBatches {
 
-    /** One batch: users {@code [b]}, items {@code [b, 1 + negatives]} (observed first), weights {@code [b]}. */
+    /**
+     * One batch: the Block's rows of users {@code [b]} and of items {@code [b, 1 + negatives]}
+     * (observed first), weights {@code [b]}.
+     */
     record Batch(NDArray users, NDArray items, NDArray weights, int size) {
     }
 
     private final Interactions pairs;
+    private final FactorBlock block;
     private final NegativeSampler negatives;
     private final int perPair;
     private final int batchSize;
     private final float meanWeight;
 
-    PairBatches(Interactions pairs, NegativeSampler negatives, RecommenderPlan plan) {
+    PairBatches(Interactions pairs, FactorBlock block, NegativeSampler negatives, RecommenderPlan plan) {
         this.pairs = pairs;
+        this.block = block;
         this.negatives = negatives;
         this.perPair = plan.negatives();
         this.batchSize = plan.batchSize();
@@ -62,10 +68,10 @@ final class PairBatches {
         for (int row = 0; row < size; row++) {
             int pair = order[from + row];
             int user = pairs.user(pair);
-            users[row] = user;
-            items[row * (1 + perPair)] = pairs.item(pair);
+            users[row] = block.userInput(user);
+            items[row * (1 + perPair)] = block.itemInput(pairs.item(pair));
             for (int negative = 1; negative <= perPair; negative++) {
-                items[row * (1 + perPair) + negative] = negatives.sample(user, random);
+                items[row * (1 + perPair) + negative] = block.itemInput(negatives.sample(user, random));
             }
             weights[row] = pairs.weight(pair) / meanWeight;
         }

@@ -19,11 +19,12 @@ import java.util.Random;
 import java.util.function.BooleanSupplier;
 
 /**
- * Fits a {@link MatrixFactorisation} to implicit feedback with Bayesian personalised ranking:
- * every observed (user, item) pair of an epoch, in shuffled mini-batches, is pushed to score
- * above {@link RecommenderPlan#negatives()} items the user has not interacted with, drawn afresh
- * each epoch; each pair's loss is weighted by its weight over the mean weight, so the
- * learning rate means the same whether weights are counts or ones. Adam with weight decay.
+ * Fits the {@link FactorBlock} of a spec (separate tables or shared ids) to implicit feedback
+ * with Bayesian personalised ranking: every observed (user, item) pair of an epoch, in shuffled
+ * mini-batches, is pushed to score above {@link RecommenderPlan#negatives()} items the user has
+ * not interacted with (nor, sharing ids, its own id), drawn afresh each epoch; each pair's loss
+ * is weighted by its weight over the mean weight, so the learning rate means the same whether
+ * weights are counts or ones. Adam with weight decay.
  *
  * <p>Seeded: the engine's random seed (the initial vectors), the shuffles and the negatives all
  * come from the plan. The engine's seed is process-wide: train one model at a time per process.
@@ -58,13 +59,14 @@ public final class RecommenderTrainer {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training interactions: a recommender learns from observed pairs");
         }
-        NegativeSampler negatives = new NegativeSampler(train);
+        FactorBlock block = FactorBlock.of(spec, train.index());
+        NegativeSampler negatives = new NegativeSampler(train, block::selfItem);
         Device device = plan.device().resolve();
         Engine.getInstance().setRandomSeed(Long.hashCode(plan.seed()));
         Model model = Model.newInstance(LoadedRecommender.MODEL_NAME, device);
         try {
-            model.setBlock(new MatrixFactorisation(spec));
-            fit(model, spec, plan, train, validation, negatives, listener, cancelled);
+            model.setBlock(block);
+            fit(model, block, plan, train, validation, negatives, listener, cancelled);
             return new LoadedRecommender(spec, train, model);
         } catch (RuntimeException | Error e) {
             model.close();
@@ -72,21 +74,20 @@ public final class RecommenderTrainer {
         }
     }
 
-    private static void fit(Model model, RecommenderSpec spec, RecommenderPlan plan, Interactions train,
+    private static void fit(Model model, FactorBlock block, RecommenderPlan plan, Interactions train,
             Interactions validation, NegativeSampler negatives, EpochListener listener, BooleanSupplier cancelled) {
         DefaultTrainingConfig config = new DefaultTrainingConfig(new BprLoss())
                 .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed((float) plan.learningRate()))
                         .optWeightDecays((float) plan.weightDecay()).build())
                 .optDevices(new Device[] {model.getNDManager().getDevice()});
         try (Trainer trainer = model.newTrainer(config)) {
-            trainer.initialize(MatrixFactorisation.inputShapes(1 + plan.negatives()));
-            PairBatches batches = new PairBatches(train, negatives, plan);
+            trainer.initialize(FactorBlock.inputShapes(1 + plan.negatives()));
+            PairBatches batches = new PairBatches(train, block, negatives, plan);
             Random random = new Random(plan.seed());
             for (int epoch = 1; epoch <= plan.epochs(); epoch++) {
                 double loss = epoch(trainer, batches, batches.shuffledOrder(random), random, cancelled, epoch);
                 Map<String, Double> metrics = validation.isEmpty() ? Map.of()
-                        : RecommenderEvaluation.evaluate(LoadedRecommender.factors(model, spec), train, validation,
-                                VALIDATION_K).asMap();
+                        : RecommenderEvaluation.evaluate(block.factors(), train, validation, VALIDATION_K).asMap();
                 listener.epochFinished(new EpochReport(epoch, plan.epochs(), loss, metrics));
             }
         }

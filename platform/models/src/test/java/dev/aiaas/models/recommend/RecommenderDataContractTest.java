@@ -156,6 +156,58 @@ class RecommenderDataContractTest {
         assertThatThrownBy(() -> new RecommenderSpec(1024, 100_000, 100_000)).hasMessageContaining("more than the");
     }
 
+    @Test
+    void sharedIdsGiveAUserAndAnItemWithTheSameIdOneEntityAndNeverDrawItsOwnIdAsANegative() {
+        Interactions routes = Interactions.fromEvents(List.of("ATL", "ATL", "BOS", "ORD"),
+                List.of("BOS", "ORD", "ATL", "SFO"), Interactions.Weighting.ONE);
+        SharedIds ids = SharedIds.of(routes.index());
+        IdIndex index = routes.index();
+
+        // entities ATL, BOS, ORD, SFO; users ATL, BOS, ORD; items ATL, BOS, ORD, SFO
+        assertThat(ids.entityCount()).isEqualTo(4);
+        assertThat(ids.userEntity(index.userRow("ORD"))).isEqualTo(ids.itemEntity(index.itemRow("ORD"))).isEqualTo(2);
+        assertThat(ids.itemEntity(index.itemRow("SFO"))).isEqualTo(3);
+        assertThat(ids.selfItem(index.userRow("BOS"))).isEqualTo(index.itemRow("BOS"));
+        Set<Integer> drawn = new HashSet<>();
+        NegativeSampler sampler = new NegativeSampler(routes, ids::selfItem);
+        Random random = new Random(1);
+        for (int n = 0; n < 500; n++) {
+            drawn.add(sampler.sample(index.userRow("BOS"), random));
+        }
+        assertThat(drawn).as("BOS has ATL; neither it nor BOS itself is a negative")
+                .containsExactlyInAnyOrder(index.itemRow("ORD"), index.itemRow("SFO"));
+        IdIndex other = IdIndex.of(List.of("a", "b"), List.of("c", "d"));
+        assertThatThrownBy(() -> new NegativeSampler(new Interactions(IdIndex.of(List.of("a"), List.of("a", "b")),
+                new int[] {0}, new int[] {1}, new float[] {1}), user -> 0))
+                .hasMessageContaining("user a has interacted with all 2 items");
+        assertThat(RecommenderSpec.forInteractions(8, routes, true)).isEqualTo(new RecommenderSpec(8, 3, 4, 4));
+        assertThat(SharedIds.of(other).entityCount()).as("no id in common").isEqualTo(4);
+    }
+
+    @Test
+    void aSharedIdsSpecCountsItsEntityTablesAndReadsBackWhileOlderSpecsReadAsSeparateTables() {
+        RecommenderSpec shared = new RecommenderSpec(32, 220, 223, 224);
+        String written = RecommenderSpecJson.write(shared);
+
+        assertThat(RecommenderSpecJson.read(written)).isEqualTo(shared);
+        assertThat(shared.sharedIds()).isTrue();
+        assertThat(shared.parameters()).as("two vectors per entity").isEqualTo(2 * 224 * 32);
+        assertThat(written).contains("\"entities\" : 224");
+        assertThat(RecommenderSpecJson.write(new RecommenderSpec(32, 220, 223))).doesNotContain("entities");
+        RecommenderSpec before = RecommenderSpecJson.read("{\"format\":\"aiaas.recommender-spec/v1\","
+                + "\"dimension\":32,\"users\":220,\"items\":223}");
+        assertThat(before).isEqualTo(new RecommenderSpec(32, 220, 223));
+        assertThat(before.sharedIds()).isFalse();
+        assertThatThrownBy(() -> new RecommenderSpec(32, 220, 223, 219)).hasMessageContaining("number 223 to 443");
+        assertThatThrownBy(() -> new RecommenderSpec(1024, 50_000, 40_000, 50_000))
+                .as("separate tables would fit, two entity tables do not").hasMessageContaining("more than the");
+        assertThat(new RecommenderSpec(1024, 50_000, 40_000).parameters()).isLessThan(RecommenderSpec.MAX_PARAMETERS);
+        Interactions routes = randomInteractions(new int[] {2, 3}, 5, 1);
+        RecommenderSpec tooFew = new RecommenderSpec(8, 2, routes.itemCount(), routes.itemCount());
+        assertThatThrownBy(() -> tooFew.checkFits(routes, "training")).hasMessageContaining("share");
+        assertThatThrownBy(() -> RecommenderSpecJson.read("null")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** Users with the given numbers of distinct items, drawn from {@code items}. */
     static Interactions randomInteractions(int[] counts, int items, long seed) {
         List<String> userIds = new ArrayList<>();
