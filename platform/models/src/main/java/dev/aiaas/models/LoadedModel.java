@@ -223,6 +223,7 @@ public final class LoadedModel implements AutoCloseable {
             case CLASSIFICATION -> "predicts classes, not " + wanted + ": call predictProbabilities or predictClasses";
             case REGRESSION -> "predicts numbers, not " + wanted + ": call predict";
             case ANOMALY -> "scores anomalies, not " + wanted + ": call anomalyScores and isAnomaly";
+            case RECOMMENDATION -> throw new IllegalStateException("no ModelSpec recommends"); // its constructor refuses
         };
         return new IllegalStateException(spec.family() + " " + answers);
     }

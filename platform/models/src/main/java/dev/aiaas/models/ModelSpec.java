@@ -134,6 +134,7 @@ public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integ
             case CLASSIFICATION -> "classes (classification)";
             case REGRESSION -> "numbers (regression)";
             case ANOMALY -> "what is normal (anomaly detection)";
+            case RECOMMENDATION -> "items for users (recommendation)";
         };
     }
 
@@ -217,6 +218,8 @@ public record ModelSpec(ModelFamily family, List<Integer> inputShape, List<Integ
                             + "the input size " + inputSize + ", got " + outputs);
                 }
             }
+            case RECOMMENDATION -> throw new IllegalArgumentException(family + " does not recommend: a recommender "
+                    + "is a matrix factorisation (RecommenderSpec), trained from interactions");
         }
     }
 

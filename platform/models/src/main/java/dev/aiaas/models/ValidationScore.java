@@ -47,6 +47,7 @@ final class ValidationScore {
             case CLASSIFICATION -> Map.of("accuracy", score / data.rows());
             case REGRESSION -> Map.of("mse", spec.scaling().unscaleSquared(score / data.targets().length));
             case ANOMALY -> anomaly(anomalyScores, data.classes());
+            case RECOMMENDATION -> throw new IllegalStateException("no ModelSpec recommends"); // its constructor refuses
         };
     }
 

@@ -10,5 +10,10 @@ public enum LabelTask {
      * Normal or not: the labels seen in the (normal-only) training split are normal and
      * encode as 0; every other label is an anomaly and encodes as 1.
      */
-    ANOMALY
+    ANOMALY,
+    /**
+     * Items for users: there is no label column; a recommender learns from (user, item)
+     * interactions. No transform encodes it and no network of {@code ModelSpec} learns it.
+     */
+    RECOMMENDATION
 }

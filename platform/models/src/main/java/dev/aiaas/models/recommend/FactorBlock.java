@@ -2,6 +2,7 @@ package dev.aiaas.models.recommend;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import dev.aiaas.ml.interactions.IdIndex;
 import java.util.Map;
 
 /**

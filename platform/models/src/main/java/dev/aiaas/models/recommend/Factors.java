@@ -1,5 +1,6 @@
 package dev.aiaas.models.recommend;
 
+import dev.aiaas.ml.interactions.IdIndex;
 /**
  * The tables copied out of the engine as a vector per user and per item, row-major: scoring a
  * user is a few thousand multiply-adds, cheaper in plain Java than a round trip through the

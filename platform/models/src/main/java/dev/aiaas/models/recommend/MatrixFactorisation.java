@@ -11,6 +11,7 @@ import ai.djl.nn.core.Embedding;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import dev.aiaas.ml.interactions.IdIndex;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

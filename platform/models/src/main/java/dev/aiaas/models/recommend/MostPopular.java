@@ -1,5 +1,7 @@
 package dev.aiaas.models.recommend;
 
+import dev.aiaas.ml.interactions.IdIndex;
+import dev.aiaas.ml.interactions.Interactions;
 /**
  * The baseline every recommender must beat: each item scored by its summed weight over the
  * training interactions (with {@link Interactions.Weighting#ONE}, how many users have it), the

@@ -1,5 +1,6 @@
 package dev.aiaas.models.recommend;
 
+import dev.aiaas.ml.interactions.Interactions;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.IntUnaryOperator;

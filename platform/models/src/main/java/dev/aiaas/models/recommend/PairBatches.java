@@ -3,6 +3,7 @@ package dev.aiaas.models.recommend;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.aiaas.ml.interactions.Interactions;
 import java.util.Random;
 
 /**

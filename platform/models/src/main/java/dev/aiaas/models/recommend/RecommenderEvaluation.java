@@ -1,5 +1,7 @@
 package dev.aiaas.models.recommend;
 
+import dev.aiaas.ml.interactions.HoldOut;
+import dev.aiaas.ml.interactions.Interactions;
 import java.util.Arrays;
 import java.util.BitSet;
 

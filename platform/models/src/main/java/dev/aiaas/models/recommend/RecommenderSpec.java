@@ -1,5 +1,6 @@
 package dev.aiaas.models.recommend;
 
+import dev.aiaas.ml.interactions.Interactions;
 /**
  * The shape of a matrix-factorisation recommender, in one of two layouts.
  *

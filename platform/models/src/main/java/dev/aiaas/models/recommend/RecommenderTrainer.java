@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
+import dev.aiaas.ml.interactions.Interactions;
 import dev.aiaas.models.EpochListener;
 import dev.aiaas.models.EpochReport;
 import dev.aiaas.models.TrainingCancelledException;

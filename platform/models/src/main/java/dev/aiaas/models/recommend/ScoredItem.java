@@ -1,5 +1,6 @@
 package dev.aiaas.models.recommend;
 
+import dev.aiaas.ml.interactions.IdIndex;
 /**
  * A recommended item.
  *

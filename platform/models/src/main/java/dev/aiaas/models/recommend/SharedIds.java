@@ -1,5 +1,6 @@
 package dev.aiaas.models.recommend;
 
+import dev.aiaas.ml.interactions.IdIndex;
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeSet;

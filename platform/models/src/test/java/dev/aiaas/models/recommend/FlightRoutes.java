@@ -3,6 +3,7 @@ package dev.aiaas.models.recommend;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiaas.ml.interactions.Interactions;
 import dev.aiaas.models.RealData;
 import java.io.IOException;
 import java.util.List;

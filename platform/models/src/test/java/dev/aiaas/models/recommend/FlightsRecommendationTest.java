@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
+import dev.aiaas.ml.interactions.HoldOut;
+import dev.aiaas.ml.interactions.IdIndex;
+import dev.aiaas.ml.interactions.Interactions;
 import dev.aiaas.models.DevicePreference;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.aiaas.ml.interactions.HoldOut;
+import dev.aiaas.ml.interactions.IdIndex;
+import dev.aiaas.ml.interactions.Interactions;
+import dev.aiaas.ml.interactions.InteractionsJson;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

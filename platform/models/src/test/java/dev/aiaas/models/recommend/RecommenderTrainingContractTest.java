@@ -8,6 +8,8 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.aiaas.ml.interactions.HoldOut;
+import dev.aiaas.ml.interactions.Interactions;
 import dev.aiaas.models.DevicePreference;
 import dev.aiaas.models.EpochReport;
 import dev.aiaas.models.TrainingCancelledException;

@@ -1,4 +1,4 @@
-package dev.aiaas.models.recommend;
+package dev.aiaas.ml.interactions;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -83,7 +83,12 @@ public record IdIndex(List<String> userIds, List<String> itemIds) {
         return itemIds.get(row);
     }
 
-    static void checkRow(int row, int count, String what) {
+    /**
+     * Checks that {@code row} numbers one of {@code count} users or items ({@code what}).
+     *
+     * @throws IllegalArgumentException when it lies outside 0 to {@code count - 1}
+     */
+    public static void checkRow(int row, int count, String what) {
         if (row < 0 || row >= count) {
             throw new IllegalArgumentException(what + " row " + row + " is outside the index's " + count + " " + what
                     + "s (0 to " + (count - 1) + ")");

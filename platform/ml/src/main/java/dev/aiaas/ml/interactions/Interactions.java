@@ -1,4 +1,4 @@
-package dev.aiaas.models.recommend;
+package dev.aiaas.ml.interactions;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -85,23 +85,67 @@ public final class Interactions {
      * @throws IllegalArgumentException when the lists differ in length or name an id the index lacks
      */
     public static Interactions fromEvents(IdIndex index, List<String> users, List<String> items, Weighting weighting) {
-        if (users.size() != items.size()) {
-            throw new IllegalArgumentException("every event needs a user and an item, got " + users.size()
-                    + " users and " + items.size() + " items");
+        float[] ones = new float[users.size()];
+        Arrays.fill(ones, 1f);
+        Interactions counted = fromWeightedEvents(index, users, items, ones);
+        if (weighting == Weighting.COUNT) {
+            return counted;
         }
-        Map<Long, Integer> counts = new HashMap<>();
+        Arrays.fill(counted.weights, 1f);
+        return counted;
+    }
+
+    /**
+     * The interactions of events {@code (users[n], items[n])} over {@code index}, each pair weighted
+     * by the sum of its events' {@code weights}.
+     *
+     * @throws IllegalArgumentException when the lists differ in length, name an id the index lacks,
+     *                                  or a weight is not finite and positive
+     */
+    public static Interactions fromWeightedEvents(IdIndex index, List<String> users, List<String> items,
+            float[] weights) {
+        if (users.size() != items.size() || users.size() != weights.length) {
+            throw new IllegalArgumentException("every event needs a user, an item and a weight, got " + users.size()
+                    + " users, " + items.size() + " items and " + weights.length + " weights");
+        }
+        Map<Long, Float> sums = new HashMap<>();
         for (int n = 0; n < users.size(); n++) {
             long pair = (long) index.userRow(users.get(n)) * index.itemCount() + index.itemRow(items.get(n));
-            counts.merge(pair, 1, Integer::sum);
+            sums.merge(pair, weights[n], Float::sum);
         }
-        int[] userRows = new int[counts.size()];
-        int[] itemRows = new int[counts.size()];
-        float[] pairWeights = new float[counts.size()];
+        return ofPairs(index, sums);
+    }
+
+    /**
+     * The pairs of this and {@code other} over their common index, a pair in both weighted by the
+     * sum of its weights: what a user has in training and validation together.
+     *
+     * @throws IllegalArgumentException when the two number users or items by different indexes
+     */
+    public Interactions plus(Interactions other) {
+        if (!index.equals(other.index)) {
+            throw new IllegalArgumentException("interactions over different indexes cannot be added: build every "
+                    + "split over the index of all the interactions");
+        }
+        Map<Long, Float> sums = new HashMap<>();
+        for (Interactions part : List.of(this, other)) {
+            for (int n = 0; n < part.size(); n++) {
+                sums.merge((long) part.users[n] * itemCount() + part.items[n], part.weights[n], Float::sum);
+            }
+        }
+        return ofPairs(index, sums);
+    }
+
+    /** Pairs keyed by user row times the item count plus item row. */
+    private static Interactions ofPairs(IdIndex index, Map<Long, Float> pairs) {
+        int[] userRows = new int[pairs.size()];
+        int[] itemRows = new int[pairs.size()];
+        float[] pairWeights = new float[pairs.size()];
         int n = 0;
-        for (Map.Entry<Long, Integer> pair : counts.entrySet()) {
+        for (Map.Entry<Long, Float> pair : pairs.entrySet()) {
             userRows[n] = (int) (pair.getKey() / index.itemCount());
             itemRows[n] = (int) (pair.getKey() % index.itemCount());
-            pairWeights[n++] = weighting == Weighting.COUNT ? pair.getValue() : 1f;
+            pairWeights[n++] = pair.getValue();
         }
         return new Interactions(index, userRows, itemRows, pairWeights);
     }

@@ -1,6 +1,8 @@
-package dev.aiaas.models.recommend;
+package dev.aiaas.ml.interactions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 
 /**
@@ -13,6 +15,10 @@ public final class InteractionsJson {
 
     /** The document format this class writes and reads. */
     public static final String FORMAT = "aiaas.recommender-interactions/v1";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private InteractionsJson() {
     }
@@ -29,7 +35,7 @@ public final class InteractionsJson {
             weights[n] = interactions.weight(n);
         }
         try {
-            return RecommenderSpecJson.MAPPER.writeValueAsString(new Document(FORMAT, interactions.index().userIds(),
+            return MAPPER.writeValueAsString(new Document(FORMAT, interactions.index().userIds(),
                     interactions.index().itemIds(), users, items, weights));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the interactions as JSON", e);
@@ -44,7 +50,7 @@ public final class InteractionsJson {
     public static Interactions read(String json) {
         Document document;
         try {
-            document = RecommenderSpecJson.MAPPER.readValue(json, Document.class);
+            document = MAPPER.readValue(json, Document.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not an interactions document: " + e.getOriginalMessage(), e);
         }

@@ -1,4 +1,4 @@
-package dev.aiaas.models.recommend;
+package dev.aiaas.ml.interactions;
 
 import java.util.Arrays;
 import java.util.Random;
