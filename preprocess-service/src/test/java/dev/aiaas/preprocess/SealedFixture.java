@@ -39,6 +39,8 @@ final class SealedFixture {
             ? Path.of("../datasets/seattle-weather.csv") : Path.of("../../shared/datasets/seattle-weather.csv");
     static final Path SPAM = Files.exists(Path.of("../datasets/spam-assassin-1.jsonl.gz"))
             ? Path.of("../datasets/spam-assassin-1.jsonl.gz") : Path.of("../../shared/datasets/spam-assassin-1.jsonl.gz");
+    static final Path FLIGHTS = Files.exists(Path.of("../datasets/flights-20k.json"))
+            ? Path.of("../datasets/flights-20k.json") : Path.of("../../shared/datasets/flights-20k.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SealedFixture() {
@@ -166,6 +168,26 @@ final class SealedFixture {
                 .addColumns(column("subject", ColumnType.STRING).toBuilder().setNullable(true))
                 .addColumns(column("body", ColumnType.STRING).toBuilder().setNullable(true))
                 .addColumns(column("label", ColumnType.STRING)));
+    }
+
+    /**
+     * Seals flights-20k.json as {@code dataset} v1 of the default project: every flight a record of
+     * {@code date}, {@code origin} and {@code destination} (STRING) and {@code delay} and
+     * {@code distance} (INT64), with no label column.
+     */
+    static DatasetVersionSealed sealFlights(ArtifactStore store, String dataset) throws IOException {
+        StringBuilder part = new StringBuilder();
+        int rows = 0;
+        for (var flight : JSON.readTree(FLIGHTS.toFile())) {
+            part.append(JSON.writeValueAsString(flight)).append('\n');
+            rows++;
+        }
+        return seal(store, dataset, part.toString(), rows, Schema.newBuilder()
+                .addColumns(column("date", ColumnType.STRING))
+                .addColumns(column("delay", ColumnType.INT64))
+                .addColumns(column("distance", ColumnType.INT64))
+                .addColumns(column("origin", ColumnType.STRING))
+                .addColumns(column("destination", ColumnType.STRING)));
     }
 
     /** Stores {@code part} as the one part of {@code dataset} v1 of the default project; the event announcing it. */

@@ -36,6 +36,9 @@ public final class PipelineSpecs {
     /** 70 / 15 / 15, stratified, seed 42: what a pipeline gets when it names no split. */
     static final Split DEFAULT_SPLIT = Split.newBuilder().setTrain(0.70).setValidation(0.15).setTest(0.15).setSeed(42)
             .setStratify(true).build();
+    /** 80 / 10 / 10 of each user's items, seed 42: what interactions get when they name no split. */
+    static final Split DEFAULT_INTERACTIONS_SPLIT = Split.newBuilder().setTrain(0.80).setValidation(0.10)
+            .setTest(0.10).setSeed(42).build();
     /** 70 / 15 / 15 by time: what a sequence gets when it names no split. */
     static final Split DEFAULT_SEQUENCE_SPLIT = Split.newBuilder().setTrain(0.70).setValidation(0.15).setTest(0.15)
             .setChronological(true).build();
@@ -66,7 +69,11 @@ public final class PipelineSpecs {
             normalized.setName(DEFAULT_PIPELINE);
         }
         if (!spec.hasSplit()) {
-            normalized.setSplit(spec.hasSequence() ? DEFAULT_SEQUENCE_SPLIT : DEFAULT_SPLIT);
+            normalized.setSplit(spec.hasSequence() ? DEFAULT_SEQUENCE_SPLIT
+                    : spec.hasInteractions() ? DEFAULT_INTERACTIONS_SPLIT : DEFAULT_SPLIT);
+        }
+        if (spec.hasInteractions() && spec.getTask() == Task.TASK_UNSPECIFIED) {
+            normalized.setTask(Task.RECOMMENDATION);
         }
         if (spec.hasSequence()) {
             Sequence.Builder sequence = normalized.getSequenceBuilder();
@@ -93,6 +100,7 @@ public final class PipelineSpecs {
             throw DomainException.invalid("a chronological split needs a sequence (sequence.time_column names the"
                     + " time to split by)");
         }
+        checkInteractions(spec);
         if (split.getChronological() && split.getStratify()) {
             throw DomainException.invalid("a split is either chronological or stratified, not both");
         }
@@ -103,6 +111,40 @@ public final class PipelineSpecs {
         if (spec.getTask() != Task.ANOMALY && spec.hasAnomaly()) {
             throw DomainException.invalid("anomaly.normal_labels is set but the task is " + spec.getTask()
                     + "; set the task to ANOMALY");
+        }
+    }
+
+    private static void checkInteractions(PipelineSpec spec) {
+        if (spec.getTask() == Task.RECOMMENDATION && !spec.hasInteractions()) {
+            throw DomainException.invalid("recommendation learns from interactions: set interactions.user_column and"
+                    + " interactions.item_column");
+        }
+        if (!spec.hasInteractions()) {
+            return;
+        }
+        if (spec.getTask() != Task.RECOMMENDATION) {
+            throw DomainException.invalid("interactions are prepared for recommendation, not " + spec.getTask()
+                    + "; leave the task unspecified or set RECOMMENDATION");
+        }
+        var interactions = spec.getInteractions();
+        if (interactions.getUserColumn().isEmpty() || interactions.getItemColumn().isEmpty()) {
+            throw DomainException.invalid("interactions need a user_column and an item_column");
+        }
+        if (interactions.getUserColumn().equals(interactions.getItemColumn())) {
+            throw DomainException.invalid("interactions need two columns, but user_column and item_column are both '"
+                    + interactions.getUserColumn() + "'");
+        }
+        if (spec.getStepsCount() > 0 || spec.hasSequence() || spec.hasAnomaly()) {
+            throw DomainException.invalid("interactions take no steps, sequence or anomaly: ids are used as they are");
+        }
+        Split split = spec.getSplit();
+        if (split.getStratify() || split.getChronological()) {
+            throw DomainException.invalid("interactions are split per user (a share of each user's items held out),"
+                    + " not stratified or by time: leave split.stratify and split.chronological unset");
+        }
+        if (!(split.getTest() > 0)) {
+            throw DomainException.invalid("interactions need split.test above 0: the share of each user's items "
+                    + "held out to measure recall@k");
         }
     }
 

@@ -53,6 +53,9 @@ public class Preparation {
     SequencePreparation sequences;
 
     @Inject
+    InteractionsPreparation interactions;
+
+    @Inject
     PreparedCatalog catalog;
 
     @Inject
@@ -111,18 +114,25 @@ public class Preparation {
         return sha256.isEmpty() ? "none recorded" : sha256.substring(0, Math.min(16, sha256.length()));
     }
 
-    /** The task the pipeline names, else the one the label's type suggests; a sequence forecasts numbers. */
+    /**
+     * The task the pipeline names (interactions are normalised to RECOMMENDATION), else the one the
+     * label's type suggests; a sequence forecasts numbers.
+     */
     private static LabelTask task(PreparationRequest request, SealedDataset data) {
         return switch (request.spec().getTask()) {
             case CLASSIFICATION -> LabelTask.CLASSIFICATION;
             case REGRESSION -> LabelTask.REGRESSION;
             case ANOMALY -> LabelTask.ANOMALY;
+            case RECOMMENDATION -> LabelTask.RECOMMENDATION;
             case TASK_UNSPECIFIED, UNRECOGNIZED -> request.sequence() ? LabelTask.REGRESSION : data.inferredTask();
         };
     }
 
     private PreparedOutput fitAndWrite(PreparationRequest request, Table table, LabelTask task) {
         String prefix = outputFolder(request);
+        if (task == LabelTask.RECOMMENDATION) {
+            return interactions.prepare(request, table, prefix);
+        }
         return request.sequence() ? sequences.prepare(request, table, prefix) : rows.prepare(request, table, task, prefix);
     }
 }

@@ -62,8 +62,8 @@ class RowPreparation {
                 split("validation", table.select(indices.validation()), fitted, prefix),
                 split("test", table.select(indices.test()), fitted, prefix));
         List<Integer> shape = Arrays.stream(fitted.inputShape()).boxed().toList();
-        return new PreparedOutput(request, fitted, task, shape, null, splits, writer.writeTransform(prefix, fitted),
-                writer.writeProfile(prefix, train));
+        return new PreparedOutput(request, PreparedOutput.Features.of(fitted), task, shape, null, null, splits,
+                writer.writeTransform(prefix, fitted), writer.writeProfile(prefix, train));
     }
 
     /** The rows of {@code train} whose label is one of {@code normal}. */

@@ -73,8 +73,9 @@ class SequencePreparation {
                     writer.writeWindows(prefix + SPLITS[i] + ".npz", windows)));
         }
         List<Integer> shape = List.of(spec.window(), fitted.featureNames().size());
-        return new PreparedOutput(request, fitted, LabelTask.REGRESSION, shape, info(spec, fitted), splits,
-                writer.writeTransform(prefix, fitted), writer.writeProfile(prefix, table.select(indices.train())));
+        return new PreparedOutput(request, PreparedOutput.Features.of(fitted), LabelTask.REGRESSION, shape,
+                info(spec, fitted), null, splits, writer.writeTransform(prefix, fitted),
+                writer.writeProfile(prefix, table.select(indices.train())));
     }
 
     private static WindowSpec windowSpec(Sequence sequence, Table table) {

@@ -1,7 +1,6 @@
 package dev.aiaas.preprocess.storage;
 
 import com.google.protobuf.Timestamp;
-import dev.aiaas.ml.transform.FittedTokenize;
 import dev.aiaas.ml.transform.LabelTask;
 import dev.aiaas.preprocess.model.PreparedOutput.StoredObject;
 import dev.aiaas.preprocess.model.PreparedOutput;
@@ -37,9 +36,9 @@ public class PreparedManifest {
                 .setDatasetVersion(request.datasetVersion())
                 .setPipeline(request.spec())
                 .setSpecSha256(request.specSha256())
-                .addAllFeatureNames(output.fitted().featureNames())
+                .addAllFeatureNames(output.features().names())
                 .addAllInputShape(output.inputShape().stream().map(Integer::longValue).toList())
-                .addAllClassLabels(output.fitted().classLabels())
+                .addAllClassLabels(output.features().classLabels())
                 .setTask(task(output.task()))
                 .setTransform(ref("transform", output.transform()))
                 .setProfile(ref("profile", output.profile()))
@@ -48,10 +47,12 @@ public class PreparedManifest {
             manifest.addSplits(SplitSummary.newBuilder().setName(s.name()).setRows(s.rows())
                     .setTensors(ref("tensors", s.tensors())));
         }
-        output.fitted().steps().stream().filter(FittedTokenize.class::isInstance).map(FittedTokenize.class::cast)
-                .findFirst().ifPresent(tokens -> manifest.setVocabularySize(tokens.vocabularySize()));
+        manifest.setVocabularySize(output.features().vocabularySize());
         if (output.sequence() != null) {
             manifest.setSequence(output.sequence());
+        }
+        if (output.interactions() != null) {
+            manifest.setInteractions(output.interactions());
         }
         PreparedDataset written = manifest.build();
         ProtoJsonObjects.write(store, ObjectKeys.preparedManifest(request.project(), request.dataset(),
@@ -64,6 +65,7 @@ public class PreparedManifest {
             case CLASSIFICATION -> Task.CLASSIFICATION;
             case REGRESSION -> Task.REGRESSION;
             case ANOMALY -> Task.ANOMALY;
+            case RECOMMENDATION -> Task.RECOMMENDATION;
         };
     }
 

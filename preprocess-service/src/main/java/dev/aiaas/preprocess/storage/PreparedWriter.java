@@ -1,5 +1,9 @@
 package dev.aiaas.preprocess.storage;
 
+import dev.aiaas.ml.interactions.IdIndex;
+import dev.aiaas.ml.interactions.Interactions;
+import dev.aiaas.ml.interactions.InteractionsJson;
+import dev.aiaas.ml.interactions.InteractionsNpz;
 import dev.aiaas.ml.npz.NpyArray;
 import dev.aiaas.ml.npz.NpzWriter;
 import dev.aiaas.ml.profile.FeatureProfile;
@@ -54,6 +58,16 @@ public class PreparedWriter {
             throw new UncheckedIOException("could not encode " + key, e);
         }
         return stored(store.put(key, bytes.toByteArray(), ArtifactStore.BINARY));
+    }
+
+    /** Writes a recommender's interactions as one .npz over their index ({@link InteractionsNpz}). */
+    public StoredObject writeInteractions(String key, Interactions interactions) {
+        return stored(store.put(key, InteractionsNpz.encode(interactions), ArtifactStore.BINARY));
+    }
+
+    /** Writes a recommender's id index in the transform's place: users and items in row order. */
+    public StoredObject writeIndex(String prefix, IdIndex index) {
+        return writeJson(prefix + ObjectKeys.TRANSFORM, InteractionsJson.write(Interactions.none(index)));
     }
 
     /** Writes the fitted transform, which serving applies to raw requests. */
