@@ -39,6 +39,7 @@ final class RegistryRequests {
             case CLASSIFICATION -> Task.CLASSIFICATION;
             case REGRESSION -> Task.REGRESSION;
             case ANOMALY -> Task.ANOMALY;
+            case RECOMMENDATION -> Task.RECOMMENDATION;
         };
     }
 

@@ -24,7 +24,7 @@ final class TrainingMessages {
         return new JobSpec(spec.getDataset(), spec.getDatasetVersion(), spec.getPipeline(),
                 spec.getFamily() == ModelFamily.UNRECOGNIZED ? "UNRECOGNIZED" : spec.getFamily().name(),
                 new Hyperparameters(h.getEpochs(), h.getBatchSize(), h.getLearningRate(), h.getHiddenUnitsList(), h.getSeed(),
-                        h.getAnomalyQuantile()),
+                        h.getAnomalyQuantile(), h.getNegatives(), h.getWeightDecay()),
                 spec.getDevice() == Device.UNRECOGNIZED ? "UNRECOGNIZED" : spec.getDevice().name(),
                 spec.getModelName(), spec.getAlias());
     }
@@ -38,7 +38,8 @@ final class TrainingMessages {
                 .setFamily(ModelFamily.valueOf(spec.family()))
                 .setHyperparameters(dev.aiaas.proto.training.v1.Hyperparameters.newBuilder()
                         .setEpochs(h.epochs()).setBatchSize(h.batchSize()).setLearningRate(h.learningRate())
-                        .addAllHiddenUnits(h.hiddenUnits()).setSeed(h.seed()).setAnomalyQuantile(h.anomalyQuantile()))
+                        .addAllHiddenUnits(h.hiddenUnits()).setSeed(h.seed()).setAnomalyQuantile(h.anomalyQuantile())
+                        .setNegatives(h.negatives()).setWeightDecay(h.weightDecay()))
                 .setDevice(Device.valueOf(spec.device()))
                 .setModelName(spec.modelName())
                 .setAlias(spec.alias())

@@ -7,9 +7,14 @@ import java.util.List;
  * How a model is trained; zero values take the defaults.
  *
  * @param anomalyQuantile an anomaly detector's threshold: this quantile of the normal validation rows' scores
+ * @param negatives       a recommender's unobserved items sampled per observed pair (0 = its default)
+ * @param weightDecay     a recommender's L2 penalty on its vectors (0 = its default)
  */
 public record Hyperparameters(int epochs, int batchSize, double learningRate, List<Integer> hiddenUnits, long seed,
-        double anomalyQuantile) {
+        double anomalyQuantile, int negatives, double weightDecay) {
+
+    /** The most negatives a job may sample per pair. */
+    public static final int MAX_NEGATIVES = 256;
 
     public static final double DEFAULT_ANOMALY_QUANTILE = 0.95;
 
@@ -40,6 +45,14 @@ public record Hyperparameters(int epochs, int batchSize, double learningRate, Li
         if (Double.isNaN(learningRate) || learningRate > 10) {
             throw DomainException.invalid("learning rate " + learningRate + " is not usable: try 0.001 to 0.1");
         }
+        if (negatives < 0 || negatives > MAX_NEGATIVES) {
+            throw DomainException.invalid(negatives + " negatives per pair is not allowed: sample 1 to " + MAX_NEGATIVES
+                    + " (0 = default)");
+        }
+        if (!(weightDecay >= 0 && weightDecay <= 1)) {
+            throw DomainException.invalid("weight decay " + weightDecay + " must lie in [0, 1], for example 3e-4"
+                    + " (0 = default)");
+        }
         if (!(anomalyQuantile >= 0 && anomalyQuantile < 1)) {
             throw DomainException.invalid("anomaly quantile " + anomalyQuantile
                     + " must lie in (0, 1), for example 0.95 (0 = default)");
@@ -50,6 +63,8 @@ public record Hyperparameters(int epochs, int batchSize, double learningRate, Li
                 learningRate == 0 ? DEFAULT_LEARNING_RATE : learningRate,
                 List.copyOf(hiddenUnits),
                 seed,
-                anomalyQuantile == 0 ? DEFAULT_ANOMALY_QUANTILE : anomalyQuantile);
+                anomalyQuantile == 0 ? DEFAULT_ANOMALY_QUANTILE : anomalyQuantile,
+                negatives,
+                weightDecay);
     }
 }

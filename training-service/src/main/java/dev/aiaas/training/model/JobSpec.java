@@ -6,6 +6,7 @@ import java.util.Arrays;
 import dev.aiaas.models.ModelFamily;
 import dev.aiaas.errors.Names;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** What to train: on which prepared data, which family, how, where, and under which model name. */
 public record JobSpec(
@@ -21,7 +22,9 @@ public record JobSpec(
     /** Every family the contract names (aiaas.training.v1.ModelFamily). */
     public static final Set<String> FAMILIES =
             Set.of("LINEAR_REGRESSION", "LOGISTIC_REGRESSION", "MLP", "CNN", "LSTM", "GRU", "AUTOENCODER",
-                    "EMBEDDING_BAG");
+                    "EMBEDDING_BAG", "MATRIX_FACTORISATION");
+    /** The family that learns recommendation, from interactions rather than labelled rows. */
+    public static final String RECOMMENDER_FAMILY = "MATRIX_FACTORISATION";
     private static final Set<String> DEVICES = Set.of("AUTO", "CPU", "GPU");
 
     /**
@@ -39,7 +42,8 @@ public record JobSpec(
         if (!FAMILIES.contains(family)) {
             throw DomainException.invalid("model family '" + family + "' is unknown: choose one of " + FAMILIES);
         }
-        List<String> implemented = Arrays.stream(ModelFamily.values()).map(Enum::name).toList();
+        List<String> implemented = Stream.concat(Arrays.stream(ModelFamily.values()).map(Enum::name),
+                Stream.of(RECOMMENDER_FAMILY)).toList();
         if (!implemented.contains(family)) {
             throw DomainException.invalid("model family " + family + " cannot be trained yet: submit one of "
                     + implemented);

@@ -54,7 +54,7 @@ public class JobQueue {
         TrainingConfig.Limits limits = config.limits();
         JobSpec checked = spec.validated(new JobLimits(limits.maxEpochs(), limits.maxBatchSize(),
                 limits.maxHiddenLayers(), limits.maxHiddenUnits()));
-        TrainingSetup.modelSpec(checked, prepared.manifest(project, checked.dataset(), checked.datasetVersion(),
+        TrainingSetup.check(checked, prepared.manifest(project, checked.dataset(), checked.datasetVersion(),
                 checked.pipeline()));
         return QuarkusTransaction.requiringNew().call(() -> run(() -> {
             Optional<Job> meanwhile = requestId.isBlank() ? Optional.empty()

@@ -11,7 +11,6 @@ import dev.aiaas.models.ModelEvaluator;
 import dev.aiaas.models.ModelSpec;
 import dev.aiaas.models.ModelTrainer;
 import dev.aiaas.models.TrainingCancelledException;
-import dev.aiaas.training.client.RegistryClient;
 import dev.aiaas.training.config.TrainingConfig;
 import dev.aiaas.training.model.ClaimedJob;
 import dev.aiaas.training.model.ConfusionMatrix;
@@ -59,7 +58,10 @@ public class TrainingWorker {
     ModelArtifactWriter artifacts;
 
     @Inject
-    RegistryClient registry;
+    VersionPublisher publisher;
+
+    @Inject
+    RecommenderJob recommenders;
 
     @Inject
     CheckpointStore checkpointStore;
@@ -115,6 +117,10 @@ public class TrainingWorker {
         JobSpec spec = job.spec();
         String project = job.project();
         PreparedData data = prepared.manifest(project, spec.dataset(), spec.datasetVersion(), spec.pipeline());
+        if (TrainingSetup.recommends(spec, data)) {
+            recommenders.train(job, data, folder);
+            return;
+        }
         ModelSpec modelSpec = TrainingSetup.modelSpec(spec, data);
         LabelledData train = prepared.split(data, "train", folder.path());
         LabelledData validation = prepared.split(data, "validation", folder.path());
@@ -138,7 +144,8 @@ public class TrainingWorker {
                 }
                 List<StoredFile> stored = artifacts.write(project, spec.modelName(), job.id(), model, data,
                         folder.path());
-                publish(job, modelSpec, evaluation, stored, data);
+                publisher.publish(job, ModelRegistrations.of(job, modelSpec, evaluation, stored,
+                        config.worker().codeVersion()), evaluation.metrics(), confusion(evaluation, data));
             } catch (TrainingCancelledException e) {
                 recorder.throwIfStopped(); // a failure to record, or the lease lost, says more than "stopped"
                 throw e;
@@ -154,25 +161,6 @@ public class TrainingWorker {
             }
         } catch (RuntimeException e) {
             LOG.warnf("job %s: its checkpoints could not be looked at or deleted: %s", jobId, e.getMessage());
-        }
-    }
-
-    /** Registers the version in the job's project, moves the alias, and ends the job SUCCEEDED. */
-    private void publish(Job job, ModelSpec modelSpec, Evaluation evaluation, List<StoredFile> stored,
-            PreparedData data) {
-        JobSpec spec = job.spec();
-        long version = registry.createVersion(job.project(), ModelRegistrations.of(job, modelSpec, evaluation, stored,
-                config.worker().codeVersion()));
-        if (!spec.alias().isBlank()) {
-            registry.setAlias(job.project(), spec.modelName(), spec.alias(), version);
-        }
-        String message = "registered " + spec.modelName() + " version " + version
-                + (spec.alias().isBlank() ? "" : " as '" + spec.alias() + "'");
-        if (lifecycle.succeed(job.project(), job.id(), evaluation.metrics(), confusion(evaluation, data), version, message)) {
-            LOG.infof("job %s: %s, test %s", job.id(), message, evaluation.metrics());
-        } else {
-            LOG.warnf("job %s was cancelled while it registered %s version %d; the version stays in the registry",
-                    job.id(), spec.modelName(), version);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.aiaas.training.storage;
 
 import dev.aiaas.models.LoadedModel;
 import dev.aiaas.models.ModelSpecJson;
+import dev.aiaas.models.recommend.LoadedRecommender;
 import dev.aiaas.storage.ArtifactStore;
 import dev.aiaas.storage.ObjectKeys;
 import dev.aiaas.storage.StoredArtifact;
@@ -12,8 +13,12 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Stores a trained model under {@link ObjectKeys#modelArtifacts}: the parameters, the spec to
@@ -45,6 +50,47 @@ public class ModelArtifactWriter {
         return List.of(file("parameters", parameters), file("model-spec", spec),
                 copy("transform", data.transform(), prefix + ObjectKeys.TRANSFORM),
                 copy("profile", data.profile(), prefix + ObjectKeys.PROFILE));
+    }
+
+    /**
+     * Uploads a recommender's three files as {@code parameters}, {@code model-spec} and
+     * {@code interactions} (what {@link LoadedRecommender#load} reads back, under the names it
+     * saved them with), and a copy of the profile of the raw events.
+     */
+    public List<StoredFile> writeRecommender(String project, String modelName, String jobId,
+            LoadedRecommender recommender, PreparedData data, Path folder) {
+        String prefix = ObjectKeys.modelArtifacts(project, modelName, jobId);
+        Path saved = folder.resolve("recommender");
+        List<Path> files;
+        try {
+            recommender.save(saved);
+            try (Stream<Path> listed = Files.list(saved)) {
+                files = listed.toList();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the trained recommender under " + saved, e);
+        }
+        List<StoredFile> stored = new ArrayList<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            stored.add(file(recommenderRole(name), store.put(prefix + name, file)));
+        }
+        stored.sort(Comparator.comparing(StoredFile::role));
+        stored.add(copy("profile", data.profile(), prefix + ObjectKeys.PROFILE));
+        return stored;
+    }
+
+    private static String recommenderRole(String fileName) {
+        if (fileName.equals(LoadedRecommender.SPEC_FILE)) {
+            return "model-spec";
+        }
+        if (fileName.equals(LoadedRecommender.INTERACTIONS_FILE)) {
+            return "interactions";
+        }
+        if (fileName.endsWith(".params")) {
+            return "parameters";
+        }
+        throw new IllegalStateException("a saved recommender holds an unexpected file " + fileName);
     }
 
     private StoredFile copy(String role, StoredFile source, String key) {

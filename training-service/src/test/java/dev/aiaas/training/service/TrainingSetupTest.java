@@ -54,7 +54,7 @@ class TrainingSetupTest {
     @Test
     void aTextClassifierEmbedsTheTokenizersVocabularyAndNeedsOne() {
         PreparedData mail = new PreparedData("mail", 1, "p", List.of(256), List.of("ham", "spam"),
-                LabelTask.CLASSIFICATION, null, 15_112, Map.of(), FILE, FILE);
+                LabelTask.CLASSIFICATION, null, 15_112, null, Map.of(), FILE, FILE);
         PreparedData untokenized = data(List.of(4), List.of("a", "b"), LabelTask.CLASSIFICATION, null);
 
         assertThat(TrainingSetup.modelSpec(job("EMBEDDING_BAG", 0), mail).vocabulary().size()).isEqualTo(15_112);
@@ -62,13 +62,32 @@ class TrainingSetupTest {
                 .hasMessageContaining("tokenize");
     }
 
+    @Test
+    void onlyMatrixFactorisationOnInteractionsRecommendsWithTheDefaultNegativesAndDecayUnlessTheJobSetsThem() {
+        PreparedData routes = data(List.of(), List.of(), LabelTask.RECOMMENDATION, null);
+        PreparedData iris = data(List.of(4), List.of("a", "b"), LabelTask.CLASSIFICATION, null);
+        JobSpec factors = job("MATRIX_FACTORISATION", 0);
+
+        assertThat(TrainingSetup.recommends(factors, routes)).isTrue();
+        assertThat(TrainingSetup.recommends(job("MLP", 0), iris)).isFalse();
+        assertThatThrownBy(() -> TrainingSetup.recommends(job("MLP", 0), routes))
+                .hasMessageContaining("train MATRIX_FACTORISATION");
+        assertThatThrownBy(() -> TrainingSetup.recommends(factors, iris)).hasMessageContaining("interactions");
+        assertThat(TrainingSetup.recommenderPlan(factors).negatives()).isEqualTo(4);
+        assertThat(TrainingSetup.recommenderPlan(factors).weightDecay()).isEqualTo(3e-4);
+        JobSpec tuned = new JobSpec("d", 1, "p", "MATRIX_FACTORISATION",
+                new Hyperparameters(5, 32, 0.01, List.of(), 7, 0, 8, 1e-5), "CPU", "m", "");
+        assertThat(TrainingSetup.recommenderPlan(tuned).negatives()).isEqualTo(8);
+        assertThat(TrainingSetup.recommenderPlan(tuned).weightDecay()).isEqualTo(1e-5);
+    }
+
     private static PreparedData data(List<Integer> shape, List<String> labels, LabelTask task,
                                      PreparedData.Sequence sequence) {
         return new PreparedData("d", 1, "p", shape, labels, task, sequence, 0,
-                Map.of("train", FILE, "validation", FILE, "test", FILE), FILE, FILE);
+                task == LabelTask.RECOMMENDATION ? new PreparedData.InteractionsShape(5, 6, true) : null, Map.of("train", FILE, "validation", FILE, "test", FILE), FILE, FILE);
     }
 
     private static JobSpec job(String family, double quantile) {
-        return new JobSpec("d", 1, "p", family, new Hyperparameters(5, 32, 0.01, List.of(), 7, quantile), "CPU", "m", "");
+        return new JobSpec("d", 1, "p", family, new Hyperparameters(5, 32, 0.01, List.of(), 7, quantile, 0, 0), "CPU", "m", "");
     }
 }
