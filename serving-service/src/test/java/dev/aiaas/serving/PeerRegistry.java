@@ -49,8 +49,13 @@ public class PeerRegistry extends RegistryServiceGrpc.RegistryServiceImplBase im
     }
 
     static void addVersion(String project, String model, long version, List<ArtifactRef> artifacts) {
+        addVersion(project, model, version, "MLP", artifacts);
+    }
+
+    /** A version of {@code family} (a training ModelFamily name), which says how serving loads it. */
+    static void addVersion(String project, String model, long version, String family, List<ArtifactRef> artifacts) {
         VERSIONS.put(project + "/" + model + "/" + version, ModelVersion.newBuilder().setModelName(model)
-                .setVersion(version).setFamily("MLP").addAllArtifacts(artifacts).build());
+                .setVersion(version).setFamily(family).addAllArtifacts(artifacts).build());
     }
 
     /** The artifacts {@code project}'s version was registered with. */

@@ -131,6 +131,7 @@ public class PredictionLog {
             event.addPredictedClasses(c);
         }
         if (outcome.task() != LabelTask.CLASSIFICATION) {
+            // a recommender's: its k scores per row (the event has no field for item ids)
             event.setPredictedWidth(outcome.width());
             for (float value : outcome.outputs()) {
                 event.addPredictedValues(value);

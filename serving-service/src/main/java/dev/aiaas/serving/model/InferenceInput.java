@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rows of one inference request: already-transformed tensors, raw records, or (for a
- * sequence model) raw windows of records.
+ * The rows of one inference request: already-transformed tensors, raw records, (for a
+ * sequence model) raw windows of records, or (for a recommender) user ids.
  */
 public sealed interface InferenceInput {
 
@@ -31,6 +31,33 @@ public sealed interface InferenceInput {
         @Override
         public int rows() {
             return windows.size();
+        }
+    }
+
+    /**
+     * The users a recommender is asked to recommend for, one per row, and how.
+     *
+     * @param ids         each row's user id, never empty
+     * @param k           how many items to answer per row at most, 1 to {@link #MAX_K}
+     * @param excludeSeen whether to leave out the items each user had in training
+     */
+    record Users(List<String> ids, int k, boolean excludeSeen) implements InferenceInput {
+
+        /** The k a request gets when it names none. */
+        public static final int DEFAULT_K = 10;
+        /** The most items a request may ask for per row. */
+        public static final int MAX_K = 1000;
+
+        public Users {
+            ids = List.copyOf(ids);
+            if (k < 1 || k > MAX_K) {
+                throw new IllegalArgumentException("k must be 1 to " + MAX_K + ", was " + k);
+            }
+        }
+
+        @Override
+        public int rows() {
+            return ids.size();
         }
     }
 }

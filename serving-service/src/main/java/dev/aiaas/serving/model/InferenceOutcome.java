@@ -7,13 +7,16 @@ import java.util.List;
  * What a model answered for a request.
  *
  * @param task             what the model predicts, which says what {@code outputs} holds
- * @param width            values per row in {@code outputs}: classes, predicted values, or 1
+ * @param width            values per row in {@code outputs}: classes, predicted values, 1, or a
+ *                         recommender's k (the same for every row)
  * @param outputs          row-major, {@code width} per row: class probabilities for a classifier,
  *                         predicted values in the target's units for a regression model, the
- *                         anomaly score of an anomaly detector
+ *                         anomaly score of an anomaly detector, a recommender's scores best first
  * @param predictedClasses the most probable class of each row; empty unless a classifier answered
  * @param anomalies        whether each row's anomaly score is above the model's threshold; empty
  *                         unless an anomaly detector answered
+ * @param items            the item id of each of a recommender's scores, row-major; empty unless
+ *                         a recommender answered
  * @param rawFeatures      the request's raw numeric features, row-major over {@code featureNames}
  *                         (NaN where not numeric), or null when the request sent prepared tensors
  */
@@ -26,6 +29,7 @@ public record InferenceOutcome(
         float[] outputs,
         int[] predictedClasses,
         boolean[] anomalies,
+        List<String> items,
         List<String> featureNames,
         double[] rawFeatures,
         ArtifactFile profile) {

@@ -12,14 +12,17 @@ import java.util.Optional;
  * task: a classifier answers {@value #PROBABILITIES}, {@value #PREDICTED_CLASS} and
  * {@value #PREDICTED_LABEL}; a regression model answers {@value #PREDICTIONS}, the name
  * training registers its versions' output under; an anomaly detector answers
- * {@value #ANOMALY_SCORE} and {@value #IS_ANOMALY}.
+ * {@value #ANOMALY_SCORE} and {@value #IS_ANOMALY}; a recommender takes {@value #USER_ID} and
+ * answers {@value #ITEMS} and {@value #SCORES}.
  *
  * @param preparedShape the shape of one model-ready row (without the batch dimension)
- * @param rawColumns    the raw columns its fitted transform reads, in schema order
+ * @param rawColumns    the raw columns its fitted transform reads, in schema order; none for a
+ *                      recommender, which has no transform
  * @param classLabels   the class label names, index = class; empty when the model has none
  * @param outputs       values the model answers per row: class probabilities, predicted values,
- *                      or one anomaly score
- * @param task          whether it predicts classes or numbers, or detects anomalies
+ *                      or one anomaly score; for a recommender, the items it ranks (a row's answer
+ *                      is at most the request's k of them)
+ * @param task          whether it predicts classes or numbers, detects anomalies or recommends items
  * @param window        raw rows per example of a sequence model (its fitted transform is
  *                      windowed), each raw column then carrying {@code window} values per example,
  *                      oldest first; 0 for a model that takes single rows
@@ -47,6 +50,17 @@ public record ModelSignature(List<Integer> preparedShape, List<ColumnSpec> rawCo
     public static final String IS_ANOMALY = "is_anomaly";
     /** An anomaly detector's outputs, in the order they are answered. */
     public static final List<String> ANOMALY_OUTPUTS = List.of(ANOMALY_SCORE, IS_ANOMALY);
+    /** A recommender's only input: BYTES [batch] (or INT64 [batch], read as decimal text), one user id per row. */
+    public static final String USER_ID = "user_id";
+    /**
+     * Recommender output: BYTES [batch, k], each row's item ids, best first. Every row has the same
+     * k: the request's k, or fewer when some row of the batch cannot give that many.
+     */
+    public static final String ITEMS = "items";
+    /** Recommender output: FP32 [batch, k], the score of each of {@link #ITEMS}; only their order means anything. */
+    public static final String SCORES = "scores";
+    /** A recommender's outputs, in the order they are answered. */
+    public static final List<String> RECOMMENDER_OUTPUTS = List.of(ITEMS, SCORES);
 
     public ModelSignature {
         preparedShape = List.copyOf(preparedShape);
@@ -79,12 +93,18 @@ public record ModelSignature(List<Integer> preparedShape, List<ColumnSpec> rawCo
         return task == LabelTask.CLASSIFICATION;
     }
 
+    /** Whether it recommends items for a user (takes {@value #USER_ID}) rather than reading features. */
+    public boolean recommender() {
+        return task == LabelTask.RECOMMENDATION;
+    }
+
     /** The outputs it answers, in the order they are answered when a request names none. */
     public List<String> outputNames() {
         return switch (task) {
             case CLASSIFICATION -> CLASSIFIER_OUTPUTS;
             case REGRESSION -> REGRESSION_OUTPUTS;
             case ANOMALY -> ANOMALY_OUTPUTS;
+            case RECOMMENDATION -> RECOMMENDER_OUTPUTS;
         };
     }
 
@@ -104,6 +124,9 @@ public record ModelSignature(List<Integer> preparedShape, List<ColumnSpec> rawCo
 
     /** How a client may call it, for error messages. */
     public String describeInputs() {
+        if (recommender()) {
+            return "'" + USER_ID + "' (BYTES [batch], or INT64 [batch]): one user id per row";
+        }
         return "'" + PREPARED_INPUT + "' (FP32 " + preparedShape + " per row) or the raw columns "
                 + rawColumns.stream().map(c -> c.name() + " (" + c.kind() + ")").toList()
                 + (windowed() ? ", each [batch, " + window + "]: the " + window + " rows of each example, oldest first"

@@ -4,29 +4,36 @@ import dev.aiaas.ml.sequence.WindowSpec;
 import dev.aiaas.ml.transform.FittedPipeline;
 import dev.aiaas.ml.transform.LabelTask;
 import dev.aiaas.models.LoadedModel;
+import dev.aiaas.models.recommend.LoadedRecommender;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loaded, verified and warmed-up model version with its fitted transform, shared by every
- * endpoint bound to that version. Each holder (an endpoint, a request in flight)
- * {@link #acquire() acquires} it and {@link #release() releases} it when done; the parameters
- * are freed when the last one lets go, so a swap never fails a request in flight.
+ * A loaded, verified and warmed-up model version, shared by every endpoint bound to that
+ * version: a network ({@link LoadedModel}) with its fitted transform, or a recommender
+ * ({@link LoadedRecommender}), which needs no transform: its signature's task says which. Each
+ * holder (an endpoint, a request in flight) {@link #acquire() acquires} it and
+ * {@link #release() releases} it when done; the parameters are freed when the last one lets go,
+ * so a swap never fails a request in flight.
  */
 public final class ServedModel {
 
     private final VersionToServe version;
     private final LoadedModel model;
     private final FittedPipeline transform;
+    private final LoadedRecommender recommender;
     private final ArtifactFile profile;
     private final ModelSignature signature;
     private final long memoryBytes;
     private final AtomicInteger users = new AtomicInteger(1); // 1 = held by whoever loaded it
 
+    /** A network and the transform it was trained behind. */
     public ServedModel(VersionToServe version, LoadedModel model, FittedPipeline transform, ArtifactFile profile,
             long memoryBytes) {
         this.version = version;
         this.model = model;
         this.transform = transform;
+        this.recommender = null;
         this.profile = profile;
         this.memoryBytes = memoryBytes;
         // an anomaly detector computes a reconstruction per row but answers one score
@@ -34,6 +41,18 @@ public final class ServedModel {
         this.signature = new ModelSignature(model.spec().inputShape(), transform.inputColumns(),
                 transform.classLabels(), answered, model.spec().task(),
                 transform.window().map(WindowSpec::window).orElse(0));
+    }
+
+    /** A recommender: it takes user ids and ranks its items, so it has no transform and no model-ready input. */
+    public ServedModel(VersionToServe version, LoadedRecommender recommender, ArtifactFile profile, long memoryBytes) {
+        this.version = version;
+        this.model = null;
+        this.transform = null;
+        this.recommender = recommender;
+        this.profile = profile;
+        this.memoryBytes = memoryBytes;
+        this.signature = new ModelSignature(List.of(), List.of(), List.of(), recommender.itemCount(),
+                LabelTask.RECOMMENDATION);
     }
 
     /** Takes a use of the model; false when it was closed meanwhile. */
@@ -52,7 +71,11 @@ public final class ServedModel {
     /** Gives a use back; the last one closes the model. */
     public void release() {
         if (users.decrementAndGet() == 0) {
-            model.close();
+            if (model != null) {
+                model.close();
+            } else {
+                recommender.close();
+            }
         }
     }
 
@@ -60,19 +83,29 @@ public final class ServedModel {
         return version;
     }
 
+    /** The network; a recommender has none. */
     public LoadedModel model() {
-        return model;
+        return require(model, "network");
     }
 
+    /** The network's fitted transform; a recommender has none. */
     public FittedPipeline transform() {
-        return transform;
+        return require(transform, "transform");
+    }
+
+    /** The recommender, when this version is one. */
+    public LoadedRecommender recommender() {
+        return require(recommender, "recommender");
     }
 
     public ModelSignature signature() {
         return signature;
     }
 
-    /** Bytes of the parameters the engine holds for this version, measured after loading. */
+    /**
+     * Bytes of the parameters this version holds, measured after loading: a network's in the
+     * engine; a recommender's tables in the engine and the copy it scores from.
+     */
     public long memoryBytes() {
         return memoryBytes;
     }
@@ -80,6 +113,14 @@ public final class ServedModel {
     /** The baseline profile artifact, or null when the version has none. */
     public ArtifactFile profile() {
         return profile;
+    }
+
+    private <T> T require(T part, String what) {
+        if (part == null) {
+            // a caller that checked the signature's task never gets here
+            throw new IllegalStateException(this + " (task " + signature.task() + ") has no " + what);
+        }
+        return part;
     }
 
     @Override

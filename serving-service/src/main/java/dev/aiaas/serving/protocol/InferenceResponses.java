@@ -21,7 +21,9 @@ import java.util.List;
  * model's: {@value ModelSignature#PREDICTIONS} (FP32 [batch, outputs], the values in the
  * target's units, as float32 since that is what the model computes); an anomaly detector's:
  * {@value ModelSignature#ANOMALY_SCORE} (FP32 [batch]) and {@value ModelSignature#IS_ANOMALY}
- * (BOOL [batch], one byte per value as raw contents). Only those the request
+ * (BOOL [batch], one byte per value as raw contents); a recommender's: {@value ModelSignature#ITEMS}
+ * (BYTES [batch, k], item ids best first) and {@value ModelSignature#SCORES} (FP32 [batch, k]),
+ * k being the same for every row. Only those the request
  * asked for when it names outputs; as raw contents when the request sent raw contents. The
  * request's id comes back as it was sent.
  */
@@ -54,6 +56,12 @@ public final class InferenceResponses {
         }
         if (wanted.wants(ModelSignature.IS_ANOMALY)) {
             writer.bools(ModelSignature.IS_ANOMALY, outcome.anomalies(), outcome.rows());
+        }
+        if (wanted.wants(ModelSignature.ITEMS)) {
+            writer.bytes(ModelSignature.ITEMS, outcome.items(), outcome.rows(), outcome.width());
+        }
+        if (wanted.wants(ModelSignature.SCORES)) {
+            writer.floats(ModelSignature.SCORES, outcome.outputs(), outcome.rows(), outcome.width());
         }
         if (wanted.wants(ModelSignature.PREDICTED_LABEL)) {
             List<String> labels = new ArrayList<>(outcome.rows());

@@ -13,7 +13,13 @@ import dev.aiaas.serving.model.ServedModel;
  * input, then every raw column the fitted transform reads (a request sends either the first
  * or the others; a sequence model's raw columns carry a window per example, [-1, W]), and the
  * outputs of its task: a classifier's probabilities, class and label, a regression model's
- * predictions, or an anomaly detector's score and verdict.
+ * predictions, or an anomaly detector's score and verdict. A recommender has one input,
+ * {@value ModelSignature#USER_ID} (BYTES [-1]; INT64 ids are read as their decimal text), and
+ * answers {@value ModelSignature#ITEMS} (BYTES [-1, -1]) and {@value ModelSignature#SCORES}
+ * (FP32 [-1, -1]): k items per row, best first, k being the request's {@code parameters.k}
+ * (default 10, at most 1,000) or fewer, the same for every row of a request: the most that every
+ * row can give (with {@code parameters.exclude_seen}, true unless set, a user's training items
+ * are left out).
  */
 public final class ModelMetadataView {
 
@@ -24,6 +30,9 @@ public final class ModelMetadataView {
 
     public static ModelMetadataResponse of(String endpoint, ServedModel model) {
         ModelSignature signature = model.signature();
+        if (signature.recommender()) {
+            return recommender(endpoint, model);
+        }
         TensorMetadata.Builder prepared = TensorMetadata.newBuilder().setName(ModelSignature.PREPARED_INPUT)
                 .setDatatype("FP32").addShape(-1);
         signature.preparedShape().forEach(prepared::addShape);
@@ -54,6 +63,20 @@ public final class ModelMetadataView {
                         .addShape(-1))
                 .addOutputs(TensorMetadata.newBuilder().setName(ModelSignature.PREDICTED_LABEL).setDatatype("BYTES")
                         .addShape(-1))
+                .build();
+    }
+
+    private static ModelMetadataResponse recommender(String endpoint, ServedModel model) {
+        return ModelMetadataResponse.newBuilder()
+                .setName(endpoint)
+                .addVersions(Long.toString(model.version().version()))
+                .setPlatform(PLATFORM)
+                .addInputs(TensorMetadata.newBuilder().setName(ModelSignature.USER_ID).setDatatype("BYTES")
+                        .addShape(-1))
+                .addOutputs(TensorMetadata.newBuilder().setName(ModelSignature.ITEMS).setDatatype("BYTES")
+                        .addShape(-1).addShape(-1))
+                .addOutputs(TensorMetadata.newBuilder().setName(ModelSignature.SCORES).setDatatype("FP32")
+                        .addShape(-1).addShape(-1))
                 .build();
     }
 

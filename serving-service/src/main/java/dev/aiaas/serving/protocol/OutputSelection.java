@@ -17,7 +17,8 @@ import java.util.Set;
  * then comes back as BYTES [batch, k], the k most probable classes of each row as
  * {@code "probability:index:label"}. A regression model answers
  * {@value ModelSignature#PREDICTIONS} only; an anomaly detector
- * {@value ModelSignature#ANOMALY_SCORE} and {@value ModelSignature#IS_ANOMALY}. Another task's
+ * {@value ModelSignature#ANOMALY_SCORE} and {@value ModelSignature#IS_ANOMALY}; a recommender
+ * {@value ModelSignature#ITEMS} and {@value ModelSignature#SCORES}. Another task's
  * output, or the classification extension asked of a model that is not a classifier, is refused
  * saying what to ask for instead.
  *
@@ -70,12 +71,15 @@ record OutputSelection(Set<String> names, int classification) {
     /** Whether {@code name} is the output of some task (another than the model's, when the model lacks it). */
     private static boolean someTasksOutput(String name) {
         return ModelSignature.CLASSIFIER_OUTPUTS.contains(name) || ModelSignature.REGRESSION_OUTPUTS.contains(name)
-                || ModelSignature.ANOMALY_OUTPUTS.contains(name);
+                || ModelSignature.ANOMALY_OUTPUTS.contains(name) || ModelSignature.RECOMMENDER_OUTPUTS.contains(name);
     }
 
     private static String owner(String name) {
         if (ModelSignature.CLASSIFIER_OUTPUTS.contains(name)) {
             return "a classifier's";
+        }
+        if (ModelSignature.RECOMMENDER_OUTPUTS.contains(name)) {
+            return "a recommender's";
         }
         return ModelSignature.REGRESSION_OUTPUTS.contains(name) ? "a regression model's" : "an anomaly detector's";
     }
@@ -88,6 +92,8 @@ record OutputSelection(Set<String> names, int classification) {
                     + "'";
             case ANOMALY -> "this model detects anomalies: ask for '" + ModelSignature.ANOMALY_SCORE + "' or '"
                     + ModelSignature.IS_ANOMALY + "'";
+            case RECOMMENDATION -> "this model recommends items for users: ask for '" + ModelSignature.ITEMS
+                    + "' or '" + ModelSignature.SCORES + "'";
         };
     }
 

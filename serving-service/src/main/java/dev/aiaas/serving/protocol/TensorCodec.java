@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * Reads the inputs of an Open Inference Protocol request against the served version's
- * {@link ModelSignature}. One input named {@value ModelSignature#PREPARED_INPUT} carries
- * model-ready features [batch, …]; otherwise every input is a raw column of the model's
+ * {@link ModelSignature}. A recommender's request carries user ids ({@link RecommenderRequests}).
+ * Otherwise one input named {@value ModelSignature#PREPARED_INPUT} carries
+ * model-ready features [batch, …], or every input is a raw column of the model's
  * schema ([batch] numbers or BYTES text, [batch, h, w] UINT8 images) and the server applies
  * the fitted transform. A sequence model's raw columns carry a window of W rows per example
  * ([batch, W], or [batch, W, h, w] for images), oldest first. Every shape, name, datatype and size is checked before the tensor's
@@ -40,6 +41,9 @@ public final class TensorCodec {
         }
         OutputSelection.of(request, signature); // unknown output names fail before any work
         List<TensorShape> shapes = admit(inputs, limits);
+        if (signature.recommender()) {
+            return RecommenderRequests.decode(request, shapes.get(0), signature, limits);
+        }
         if (inputs.size() == 1 && ModelSignature.PREPARED_INPUT.equals(inputs.get(0).getName())) {
             return prepared(inputs.get(0), shapes.get(0), raw ? request.getRawInputContents(0) : null, signature);
         }

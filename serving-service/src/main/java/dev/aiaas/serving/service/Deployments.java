@@ -185,7 +185,7 @@ public class Deployments {
             LOG.infof("endpoint %s now serves %s v%d", endpoint.key, target.modelName(), target.version());
         }
         if (!endpoint.queue.policy().equals(desired.batching())) {
-            BatchQueue<ForwardPass.Rows, float[]> old = endpoint.queue;
+            BatchQueue<ModelWork, ModelWork.Answer> old = endpoint.queue;
             endpoint.queue = new BatchQueue<>(endpoint.name, desired.batching(), new ForwardPass(engineThreads));
             QueueDrain.closeWhenEmpty(old);
         }

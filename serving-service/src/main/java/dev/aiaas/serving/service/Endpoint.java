@@ -18,7 +18,7 @@ final class Endpoint {
     final String project;
     final String name;
     volatile DesiredDeployment desired;
-    volatile BatchQueue<ForwardPass.Rows, float[]> queue;
+    volatile BatchQueue<ModelWork, ModelWork.Answer> queue;
     volatile String message = "";
     volatile boolean failed;
     volatile Instant updatedAt = Instant.now();

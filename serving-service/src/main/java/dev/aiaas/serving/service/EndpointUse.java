@@ -8,7 +8,7 @@ import dev.aiaas.serving.model.ServedModel;
  * loaded until {@link #release}) and the queue in front of the model.
  */
 public record EndpointUse(String project, String endpoint, ServedModel model,
-        BatchQueue<ForwardPass.Rows, float[]> queue) {
+        BatchQueue<ModelWork, ModelWork.Answer> queue) {
 
     public void release() {
         model.release();

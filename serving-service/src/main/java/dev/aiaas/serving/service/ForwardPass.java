@@ -11,8 +11,10 @@ import java.util.List;
  * one forward pass, and its outputs (a classifier's probabilities, a regression model's
  * predicted values, an anomaly detector's scores) are split back per request. Requests queued
  * across a version swap may name two versions, even of two tasks; each version gets its own pass.
+ * A recommender's requests are ranked one by one ({@link Recommendations#rank}): scoring is a
+ * dot product per user in Java, which merging would not make cheaper.
  */
-final class ForwardPass implements BatchHandler<ForwardPass.Rows, float[]> {
+final class ForwardPass implements BatchHandler<ModelWork, ModelWork.Answer> {
 
     /** Whether this worker thread has set its PyTorch intra-op thread count yet. */
     private static final ThreadLocal<Boolean> THREADS_SET = ThreadLocal.withInitial(() -> false);
@@ -23,18 +25,14 @@ final class ForwardPass implements BatchHandler<ForwardPass.Rows, float[]> {
         this.engineThreads = engineThreads;
     }
 
-    /** One request's model-ready rows and the version it was admitted for (held until answered). */
-    record Rows(ServedModel model, float[] features, int rows) {
-    }
-
     @Override
-    public List<float[]> run(List<Rows> payloads, int totalRows) {
+    public List<ModelWork.Answer> run(List<ModelWork> payloads, int totalRows) {
         if (!THREADS_SET.get()) {
             // PyTorch keeps the intra-op thread count per thread: set it on each worker.
             JniUtils.setNumThreads(engineThreads);
             THREADS_SET.set(true);
         }
-        List<float[]> results = new ArrayList<>(payloads.size());
+        List<ModelWork.Answer> results = new ArrayList<>(payloads.size());
         int start = 0;
         while (start < payloads.size()) {
             int end = start + 1;
@@ -47,28 +45,33 @@ final class ForwardPass implements BatchHandler<ForwardPass.Rows, float[]> {
         return results;
     }
 
-    private static List<float[]> run(List<Rows> group) {
+    /** One version's requests: all of a network's rows in one pass, or each of a recommender's users ranked. */
+    private static List<ModelWork.Answer> run(List<ModelWork> group) {
         ServedModel model = group.get(0).model();
-        if (group.size() == 1) {
-            Rows only = group.get(0);
-            return List.of(outputs(model, only.features(), only.rows()));
+        if (model.signature().recommender()) {
+            return group.stream().map(work -> Recommendations.rank((ModelWork.Users) work)).toList();
+        }
+        List<ModelWork.Rows> requests = group.stream().map(ModelWork.Rows.class::cast).toList();
+        int width = model.signature().outputs();
+        if (requests.size() == 1) {
+            ModelWork.Rows only = requests.get(0);
+            return List.of(ModelWork.Answer.of(outputs(model, only.features(), only.rows()), width));
         }
         int inputWidth = model.model().spec().inputSize();
-        int rows = group.stream().mapToInt(Rows::rows).sum();
+        int rows = requests.stream().mapToInt(ModelWork.Rows::rows).sum();
         float[] batch = new float[rows * inputWidth];
         int offset = 0;
-        for (Rows request : group) {
+        for (ModelWork.Rows request : requests) {
             System.arraycopy(request.features(), 0, batch, offset, request.features().length);
             offset += request.features().length;
         }
         float[] outputs = outputs(model, batch, rows);
-        int width = model.signature().outputs();
-        List<float[]> split = new ArrayList<>(group.size());
+        List<ModelWork.Answer> split = new ArrayList<>(requests.size());
         int row = 0;
-        for (Rows request : group) {
+        for (ModelWork.Rows request : requests) {
             float[] own = new float[request.rows() * width];
             System.arraycopy(outputs, row * width, own, 0, own.length);
-            split.add(own);
+            split.add(ModelWork.Answer.of(own, width));
             row += request.rows();
         }
         return split;
@@ -83,6 +86,7 @@ final class ForwardPass implements BatchHandler<ForwardPass.Rows, float[]> {
             case CLASSIFICATION -> model.model().predictProbabilities(features, rows);
             case REGRESSION -> model.model().predict(features, rows);
             case ANOMALY -> model.model().anomalyScores(features, rows);
+            case RECOMMENDATION -> throw new IllegalStateException(model + " recommends: it has no forward pass");
         };
     }
 }

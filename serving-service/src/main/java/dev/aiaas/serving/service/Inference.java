@@ -21,8 +21,9 @@ import java.util.concurrent.CompletionException;
  * through the version's fitted transform first, the very one training used, so serving and
  * training see the same features. A classifier's answer gets each row's most probable class;
  * a regression model's is its predicted values as they are; an anomaly detector's gets, with
- * each row's score, whether it is above the model's threshold. The queue's capacity and deadline
- * failures become the errors a client acts on.
+ * each row's score, whether it is above the model's threshold. A recommender's users go through
+ * the same queue ({@link Recommendations}). The queue's capacity and deadline failures become the
+ * errors a client acts on.
  */
 @ApplicationScoped
 public class Inference {
@@ -34,28 +35,34 @@ public class Inference {
     public CompletableFuture<InferenceOutcome> submit(EndpointUse use, InferenceInput input, long deadlineNanos,
             Arrival arrival) {
         ServedModel model = use.model();
-        float[] features = features(model, input);
-        CompletableFuture<float[]> outputs;
+        ModelWork work = input instanceof InferenceInput.Users users ? Recommendations.admit(model, users)
+                : new ModelWork.Rows(model, features(model, input), input.rows());
+        CompletableFuture<ModelWork.Answer> computed;
         arrival.close();
         try {
-            outputs = use.queue().submit(new ForwardPass.Rows(model, features, input.rows()), input.rows(),
-                    deadlineNanos);
+            computed = use.queue().submit(work, input.rows(), deadlineNanos);
         } catch (RuntimeException e) {
             throw translate(use.endpoint(), e);
         }
-        return outputs.handle((values, failure) -> {
+        return computed.handle((answer, failure) -> {
             if (failure != null) {
                 throw translate(use.endpoint(), failure);
             }
-            ModelSignature signature = model.signature();
-            int width = signature.outputs();
-            int[] predicted = signature.classifier() ? argmax(values, input.rows(), width) : new int[0];
-            boolean[] anomalies = signature.task() == LabelTask.ANOMALY ? anomalies(model, values) : new boolean[0];
-            return new InferenceOutcome(model.version().modelName(), model.version().version(), signature.task(),
-                    input.rows(), width, values, predicted, anomalies,
-                    signature.rawColumns().stream().map(c -> c.name()).toList(), rawNumbers(input, model),
-                    model.profile());
+            return work instanceof ModelWork.Users ? Recommendations.outcome(model, answer, input.rows())
+                    : outcome(model, input, answer.values());
         });
+    }
+
+    /** A network's answer: a classifier's gets each row's most probable class, an anomaly detector's its verdicts. */
+    private static InferenceOutcome outcome(ServedModel model, InferenceInput input, float[] values) {
+        ModelSignature signature = model.signature();
+        int width = signature.outputs();
+        int[] predicted = signature.classifier() ? argmax(values, input.rows(), width) : new int[0];
+        boolean[] anomalies = signature.task() == LabelTask.ANOMALY ? anomalies(model, values) : new boolean[0];
+        return new InferenceOutcome(model.version().modelName(), model.version().version(), signature.task(),
+                input.rows(), width, values, predicted, anomalies, List.of(),
+                signature.rawColumns().stream().map(c -> c.name()).toList(), rawNumbers(input, model),
+                model.profile());
     }
 
     private static RuntimeException translate(String endpoint, Throwable failure) {

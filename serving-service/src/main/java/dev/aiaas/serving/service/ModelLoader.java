@@ -9,6 +9,8 @@ import dev.aiaas.ml.transform.LabelTask;
 import dev.aiaas.models.LoadedModel;
 import dev.aiaas.models.ModelSpec;
 import dev.aiaas.models.ModelSpecJson;
+import dev.aiaas.models.recommend.LoadedRecommender;
+import dev.aiaas.proto.training.v1.ModelFamily;
 import dev.aiaas.serving.model.ArtifactFile;
 import dev.aiaas.serving.model.ServedModel;
 import dev.aiaas.serving.model.VersionToServe;
@@ -22,6 +24,11 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,12 +36,15 @@ import org.jboss.logging.Logger;
  * the registry recorded, the model's task is checked against its transform's, the network is
  * rebuilt from its spec, and one prediction of its task (probabilities for a classifier,
  * values for a regression model, a score for an anomaly detector) warms it up before it may
- * take traffic.
+ * take traffic. A version of family {@code MATRIX_FACTORISATION} is a recommender: its
+ * parameters, spec and training interactions are loaded together, and one ranking warms it up.
  */
 @ApplicationScoped
 public class ModelLoader {
 
     private static final Logger LOG = Logger.getLogger(ModelLoader.class);
+    /** The name {@code LoadedRecommender.save} gives the parameters file. */
+    private static final String RECOMMENDER_PARAMETERS = "recommender-0000.params";
 
     @Inject
     ArtifactStore store;
@@ -51,18 +61,11 @@ public class ModelLoader {
     public ServedModel load(VersionToServe version) {
         long started = System.nanoTime();
         try {
-            ModelSpec spec = ModelSpecJson.read(text(version, "model-spec"));
-            FittedPipeline transform = FittedPipelineJson.read(text(version, "transform"));
-            checkTasksAgree(version, spec, transform);
-            checkWindowFits(version, spec, transform);
-            checkThreshold(version, spec);
-            LoadedModel model = LoadedModel.load(spec,
-                    new ByteArrayInputStream(bytes(version, "parameters")), Device.cpu());
-            warmUp(model);
+            ServedModel served = ModelFamily.MATRIX_FACTORISATION.name().equals(version.family())
+                    ? recommender(version) : network(version);
             LOG.infof("loaded %s/%s v%d in %d ms", version.project(), version.modelName(), version.version(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new ServedModel(version, model, transform, version.artifact("profile").orElse(null),
-                    model.parameterBytes());
+            return served;
         } catch (ArtifactIntegrityException e) {
             throw DomainException.failedPrecondition(version.modelName() + " v" + version.version()
                     + " failed verification and was not loaded: " + e.getMessage());
@@ -75,6 +78,63 @@ public class ModelLoader {
             }
             throw DomainException.failedPrecondition("could not load " + version.modelName() + " v"
                     + version.version() + ": " + e.getMessage());
+        }
+    }
+
+    private ServedModel network(VersionToServe version) throws IOException {
+        ModelSpec spec = ModelSpecJson.read(text(version, "model-spec"));
+        FittedPipeline transform = FittedPipelineJson.read(text(version, "transform"));
+        checkTasksAgree(version, spec, transform);
+        checkWindowFits(version, spec, transform);
+        checkThreshold(version, spec);
+        LoadedModel model = LoadedModel.load(spec, new ByteArrayInputStream(bytes(version, "parameters")),
+                Device.cpu());
+        warmUp(model);
+        return new ServedModel(version, model, transform, version.artifact("profile").orElse(null),
+                model.parameterBytes());
+    }
+
+    /**
+     * A recommender is loaded from a folder of the files training saved together: each verified
+     * artifact is written there under the name it was saved with, and the folder is deleted once loaded.
+     */
+    private ServedModel recommender(VersionToServe version) throws IOException {
+        Map<String, String> files = Map.of("parameters", RECOMMENDER_PARAMETERS,
+                "model-spec", LoadedRecommender.SPEC_FILE, "interactions", LoadedRecommender.INTERACTIONS_FILE);
+        Path folder = Files.createTempDirectory("aiaas-recommender-");
+        LoadedRecommender recommender;
+        try {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Files.write(folder.resolve(file.getValue()), bytes(version, file.getKey()));
+            }
+            recommender = LoadedRecommender.load(folder, Device.cpu());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.failedPrecondition(version.modelName() + " v" + version.version()
+                    + " cannot be served: its recommender files do not fit one another (" + e.getMessage()
+                    + "); register the version again with the parameters, spec and interactions training saved "
+                    + "together");
+        } finally {
+            delete(folder);
+        }
+        try {
+            recommender.topK(0, 1, true); // one ranking, so the first request pays no start-up cost
+        } catch (RuntimeException e) {
+            recommender.close();
+            throw e;
+        }
+        // the engine's tables and the copy the recommender scores from, float32 each
+        long bytes = 2L * Float.BYTES * recommender.spec().parameters();
+        return new ServedModel(version, recommender, version.artifact("profile").orElse(null), bytes);
+    }
+
+    /** Best effort: the recommender is loaded (or not) whether or not its copy on disk can be deleted. */
+    private static void delete(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LOG.warnf("could not delete %s: %s", folder, e.getMessage());
         }
     }
 
@@ -113,6 +173,7 @@ public class ModelLoader {
             case CLASSIFICATION -> "classes (classification)";
             case REGRESSION -> "numbers (regression)";
             case ANOMALY -> "anomalies (anomaly detection)";
+            case RECOMMENDATION -> "items for users (recommendation)";
         };
     }
 

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Which outputs a request may ask for depends on what the model does: predict classes or numbers, or detect anomalies. */
+/**
+ * Which outputs a request may ask for depends on what the model does: predict classes or numbers,
+ * detect anomalies, or recommend items.
+ */
 class OutputSelectionTest {
 
     private static final ModelSignature CLASSIFIER = new ModelSignature(List.of(4), List.of(ColumnSpec.numeric("x")),
@@ -24,6 +27,8 @@ class OutputSelectionTest {
             List.of(), 1, LabelTask.REGRESSION);
     private static final ModelSignature DETECTOR = new ModelSignature(List.of(3), List.of(ColumnSpec.numeric("x")),
             List.of(), 1, LabelTask.ANOMALY);
+    private static final ModelSignature RECOMMENDER = new ModelSignature(List.of(), List.of(), List.of(), 12,
+            LabelTask.RECOMMENDATION);
 
     @Test
     void aRequestNamingNoOutputGetsEveryOutputOfItsModelsTask() {
@@ -35,6 +40,9 @@ class OutputSelectionTest {
         assertThat(CLASSIFIER.outputNames()).containsExactly("probabilities", "predicted_class", "predicted_label");
         assertThat(REGRESSOR.outputNames()).containsExactly("predictions");
         assertThat(DETECTOR.outputNames()).containsExactly("anomaly_score", "is_anomaly");
+        assertThat(OutputSelection.of(request(), RECOMMENDER)).isEqualTo(new OutputSelection(Set.of("items", "scores"),
+                0));
+        assertThat(RECOMMENDER.outputNames()).containsExactly("items", "scores");
     }
 
     @Test
@@ -57,12 +65,14 @@ class OutputSelectionTest {
 
     @Test
     void anUnknownOutputIsRefusedNamingTheOutputsOfTheModelsTask() {
-        assertInvalid(() -> OutputSelection.of(request(output("scores")), REGRESSOR),
-                "output 'scores' is not an output of this model: ask for [predictions]");
-        assertInvalid(() -> OutputSelection.of(request(output("scores")), CLASSIFIER),
+        assertInvalid(() -> OutputSelection.of(request(output("logits")), REGRESSOR),
+                "output 'logits' is not an output of this model: ask for [predictions]");
+        assertInvalid(() -> OutputSelection.of(request(output("logits")), CLASSIFIER),
                 "ask for [predicted_class, predicted_label, probabilities]");
-        assertInvalid(() -> OutputSelection.of(request(output("scores")), DETECTOR),
+        assertInvalid(() -> OutputSelection.of(request(output("logits")), DETECTOR),
                 "ask for [anomaly_score, is_anomaly]");
+        assertInvalid(() -> OutputSelection.of(request(output("logits")), RECOMMENDER),
+                "ask for [items, scores]");
         assertInvalid(() -> OutputSelection.of(request(output("predictions")), CLASSIFIER),
                 "this model predicts classes");
     }
@@ -106,6 +116,34 @@ class OutputSelectionTest {
                     + "predicted_label, probabilities]");
             assertInvalid(() -> OutputSelection.of(request(output(name)), REGRESSOR), "output '" + name
                     + "' is an anomaly detector's; this model predicts numbers (regression): ask for 'predictions'");
+        }
+    }
+
+    @Test
+    void aRecommenderAnswersEitherOutputAloneAndRefusesTheOtherTasksOutputs() {
+        assertThat(OutputSelection.of(request(output("items")), RECOMMENDER))
+                .isEqualTo(new OutputSelection(Set.of("items"), 0));
+        for (String name : List.of("probabilities", "predictions", "anomaly_score")) {
+            assertInvalid(() -> OutputSelection.of(request(output(name)), RECOMMENDER), "output '" + name
+                    + "' is a");
+            assertInvalid(() -> OutputSelection.of(request(output(name)), RECOMMENDER),
+                    "this model recommends items for users: ask for 'items' or 'scores'");
+        }
+        InferRequestedOutputTensor topOne = output("scores").toBuilder()
+                .putParameters("classification", InferParameter.newBuilder().setInt64Param(1).build()).build();
+        assertInvalid(() -> OutputSelection.of(request(topOne), RECOMMENDER),
+                "parameters.classification ranks a classifier's classes; this model recommends items");
+    }
+
+    @Test
+    void otherModelsRefuseARecommendersOutputsNamingItsOwner() {
+        for (String name : List.of("items", "scores")) {
+            assertInvalid(() -> OutputSelection.of(request(output(name)), CLASSIFIER), "output '" + name
+                    + "' is a recommender's; this model predicts classes");
+            assertInvalid(() -> OutputSelection.of(request(output(name)), REGRESSOR), "output '" + name
+                    + "' is a recommender's; this model predicts numbers (regression): ask for 'predictions'");
+            assertInvalid(() -> OutputSelection.of(request(output(name)), DETECTOR), "output '" + name
+                    + "' is a recommender's; this model detects anomalies");
         }
     }
 
