@@ -19,16 +19,19 @@ import picocli.CommandLine.Parameters;
         + "from the file's last 14 raw rows; anomaly: an autoencoder trained on the digit 0 only, its ROC-AUC and "
         + "precision/recall at its threshold, and a few digits scored; text: SpamAssassin mail with an "
         + "EMBEDDING_BAG classifier over the subject's and body's words, its test spam F1/precision/recall beside "
-        + "always answering ham, and two raw mails classified; all: the four."})
+        + "always answering ham, and two raw mails classified; recommend: US flights with a MATRIX_FACTORISATION "
+        + "recommender (origins as users, destinations as items, airports as shared ids), its test recall@10 beside "
+        + "recommending the most popular destinations, and destinations recommended to ORD, ATL and DEN; all: the "
+        + "five."})
 final class DemoCommand extends ApiCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DATASETS", defaultValue = "datasets",
-            description = "the folder with iris.csv, mnist10k.u8.gz, seattle-weather.csv and "
-                    + "spam-assassin-1.jsonl.gz (default: ${DEFAULT-VALUE})")
+            description = "the folder with iris.csv, mnist10k.u8.gz, seattle-weather.csv, "
+                    + "spam-assassin-1.jsonl.gz and flights-20k.json (default: ${DEFAULT-VALUE})")
     Path datasets;
 
     @Option(names = "--scenario", paramLabel = "SCENARIO", defaultValue = "classify",
-            description = "classify, forecast, anomaly, text or all (default: ${DEFAULT-VALUE})")
+            description = "classify, forecast, anomaly, text, recommend or all (default: ${DEFAULT-VALUE})")
     DemoScenario scenario;
 
     @Override

@@ -55,7 +55,7 @@ public abstract class ProtoEnumConverter<E extends Enum<E> & ProtocolMessageEnum
         }
     }
 
-    /** {@code --task}: classification, regression, anomaly. */
+    /** {@code --task}: classification, regression, anomaly, recommendation. */
     public static final class TaskKind extends ProtoEnumConverter<Task> {
         public TaskKind() {
             super(Task.class);

@@ -2,6 +2,7 @@ package dev.aiaas.cli;
 
 import com.google.protobuf.ByteString;
 import dev.aiaas.proto.inference.GRPCInferenceServiceGrpc;
+import dev.aiaas.proto.inference.InferParameter;
 import dev.aiaas.proto.inference.InferTensorContents;
 import dev.aiaas.proto.inference.ModelInferRequest;
 import dev.aiaas.proto.inference.ModelInferResponse;
@@ -9,6 +10,7 @@ import dev.aiaas.proto.inference.ModelInferResponse.InferOutputTensor;
 import dev.aiaas.proto.inference.ModelMetadataRequest;
 import dev.aiaas.proto.inference.ModelMetadataResponse;
 import dev.aiaas.proto.inference.ModelMetadataResponse.TensorMetadata;
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A serving stand-in with canned models, each answering its metadata and one fixed inference:
  * {@code weather} (a forecaster over windows of 3 rows, horizon 2), {@code mail} (text),
- * {@code pump} (an anomaly detector); any other name is a penguins classifier. It keeps the last
- * inference request it received.
+ * {@code pump} (an anomaly detector), {@code routes} (a recommender of two items for each of the
+ * users ORD and DEN); any other name is a penguins classifier. As the serving service does, the
+ * recommender refuses a user it does not know (NOT_FOUND) and a k outside 1 to 1,000
+ * (INVALID_ARGUMENT). It keeps the last inference request it received.
  */
 final class InferenceStandIn extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
 
@@ -39,6 +43,10 @@ final class InferenceStandIn extends GRPCInferenceServiceGrpc.GRPCInferenceServi
                     .addInputs(tensor("vibration", "FP64", -1))
                     .addOutputs(tensor("anomaly_score", "FP32", -1))
                     .addOutputs(tensor("is_anomaly", "BOOL", -1)).build(),
+            "routes", ModelMetadataResponse.newBuilder().setName("routes")
+                    .addInputs(tensor("user_id", "BYTES", -1))
+                    .addOutputs(tensor("items", "BYTES", -1, -1))
+                    .addOutputs(tensor("scores", "FP32", -1, -1)).build(),
             PENGUINS, ModelMetadataResponse.newBuilder()
                     .addInputs(tensor("input", "FP32", -1, 5))
                     .addInputs(tensor("island", "BYTES", -1))
@@ -55,8 +63,18 @@ final class InferenceStandIn extends GRPCInferenceServiceGrpc.GRPCInferenceServi
                             .addFp32Contents(0.0125f).addFp32Contents(3.5f), 2))
                     .addOutputs(output("is_anomaly", "BOOL", InferTensorContents.newBuilder().addBoolContents(false)
                             .addBoolContents(true), 2)).build(),
+            "routes", ModelInferResponse.newBuilder()
+                    .addOutputs(output("items", "BYTES", InferTensorContents.newBuilder()
+                            .addBytesContents(ByteString.copyFromUtf8("DEN"))
+                            .addBytesContents(ByteString.copyFromUtf8("LGA"))
+                            .addBytesContents(ByteString.copyFromUtf8("ORD"))
+                            .addBytesContents(ByteString.copyFromUtf8("SLC")), 2, 2))
+                    .addOutputs(output("scores", "FP32", InferTensorContents.newBuilder().addFp32Contents(4.25f)
+                            .addFp32Contents(3.5f).addFp32Contents(5f).addFp32Contents(2.125f), 2, 2)).build(),
             PENGUINS, classified(List.of("0.9:0:Adelie", "0.06:2:Gentoo", "0.04:1:Chinstrap", "0.7:2:Gentoo",
                     "0.2:0:Adelie", "0.1:1:Chinstrap"), 3, List.of("Adelie", "Gentoo")));
+
+    private static final List<String> RECOMMENDER_USERS = List.of("ORD", "DEN");
 
     private final AtomicReference<ModelInferRequest> last = new AtomicReference<>();
 
@@ -79,9 +97,28 @@ final class InferenceStandIn extends GRPCInferenceServiceGrpc.GRPCInferenceServi
     @Override
     public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> response) {
         last.set(request);
+        Status refused = request.getModelName().equals("routes") ? recommenderRefusal(request) : Status.OK;
+        if (!refused.isOk()) {
+            response.onError(refused.asRuntimeException());
+            return;
+        }
         response.onNext(ANSWERS.getOrDefault(request.getModelName(), ANSWERS.get(PENGUINS)).toBuilder()
                 .setModelName(request.getModelName()).build());
         response.onCompleted();
+    }
+
+    /** What the serving service refuses of a recommender request: a k out of range, a user it was not trained on. */
+    private static Status recommenderRefusal(ModelInferRequest request) {
+        long k = request.getParametersOrDefault("k", InferParameter.newBuilder().setInt64Param(10).build())
+                .getInt64Param();
+        if (k < 1 || k > 1000) {
+            return Status.INVALID_ARGUMENT.withDescription("parameter 'k' is " + k + "; ask for 1 to 1000 items");
+        }
+        return request.getInputs(0).getContents().getBytesContentsList().stream().map(ByteString::toStringUtf8)
+                .filter(user -> !RECOMMENDER_USERS.contains(user)).findFirst()
+                .map(user -> Status.NOT_FOUND.withDescription("user '" + user + "' is not one of the 2 users model "
+                        + "routes v1 was trained on: recommendations need a user seen in training"))
+                .orElse(Status.OK);
     }
 
     private static TensorMetadata tensor(String name, String datatype, long... shape) {

@@ -84,14 +84,28 @@ class OptionParsingTest {
     }
 
     @Test
+    void jobsSubmitTakesMatrixFactorisationWithItsNegativesAndWeightDecay() {
+        ParseResult submit = leaf(parse("jobs", "submit", "--dataset", "flights", "--family", "matrix_factorisation",
+                "--negatives", "8", "--weight-decay", "1e-4"));
+
+        assertThat((ModelFamily) submit.matchedOptionValue("--family", null)).isEqualTo(ModelFamily.MATRIX_FACTORISATION);
+        assertThat((Integer) submit.matchedOptionValue("--negatives", null)).isEqualTo(8);
+        assertThat((Double) submit.matchedOptionValue("--weight-decay", null)).isEqualTo(1e-4);
+        assertThat(run("jobs", "submit", "--dataset", "flights", "--family", "mlp", "--negatives", "8")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--negatives and --weight-decay tune "
+                + "matrix_factorisation, not mlp");
+    }
+
+    @Test
     void prepareRefusesFlagsThatDoNotMakeAPipelineBeforeCallingAService() {
         assertThat(run("prepare", "weather", "--pipeline", "f", "--window", "14")).isEqualTo(2);
         assertThat(run("prepare", "digits", "--pipeline", "z", "--normal", "0", "--task", "regression")).isEqualTo(2);
         assertThat(run("prepare", "digits", "--pipeline", "z", "--task", "forecast")).isEqualTo(2);
+        assertThat(run("prepare", "flights", "--pipeline", "r", "--item-column", "destination")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("name the column that orders its rows with --time-column COL")
                 .contains("--normal names the normal labels of anomaly detection: it does not go with --task regression")
-                .contains("'forecast' is not one of [classification, regression, anomaly]");
+                .contains("'forecast' is not one of [classification, regression, anomaly, recommendation]");
     }
 
     @Test
@@ -102,8 +116,10 @@ class OptionParsingTest {
                 .isEqualTo("FORECAST");
         assertThat(leaf(parse("demo", "--scenario", "text")).matchedOptionValue("--scenario", null).toString())
                 .isEqualTo("TEXT");
+        assertThat(leaf(parse("demo", "--scenario", "recommend")).matchedOptionValue("--scenario", null).toString())
+                .isEqualTo("RECOMMEND");
         assertThat(run("demo", "--scenario", "everything")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("CLASSIFY, FORECAST, ANOMALY, TEXT, ALL");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("CLASSIFY, FORECAST, ANOMALY, TEXT, RECOMMEND, ALL");
     }
 
     @Test
@@ -134,6 +150,9 @@ class OptionParsingTest {
     void predictNeedsExactlyOneSourceOfRows() {
         assertThat(run("predict", "penguins")).isEqualTo(2);
         assertThat(run("predict", "penguins", "--csv", "a.csv", "--jsonl", "b.jsonl")).isEqualTo(2);
+        assertThat(run("predict", "routes", "--user", "ORD", "--csv", "a.csv")).isEqualTo(2);
+        assertThat(leaf(parse("predict", "routes", "--user", "ORD", "--user", "DEN", "--k", "3", "--include-seen"))
+                .matchedOptionValue("--user", List.of())).isEqualTo(List.of("ORD", "DEN"));
         assertThat(leaf(parse("predict", "penguins", "--csv", "a.csv", "--limit", "5"))
                 .matchedOptionValue("--limit", 0)).isEqualTo(5);
     }

@@ -14,8 +14,10 @@ public enum DemoScenario {
     ANOMALY("mnist10k.u8.gz"),
     /** SpamAssassin mail with an EMBEDDING_BAG text classifier: spam or ham from the subject and body. */
     TEXT(TextScenario.FILE),
-    /** The four, one after the other. */
-    ALL("iris.csv", "mnist10k.u8.gz", "seattle-weather.csv", TextScenario.FILE);
+    /** US flights with a MATRIX_FACTORISATION recommender: destinations to suggest for an origin airport. */
+    RECOMMEND(RecommendScenario.FILE),
+    /** The five, one after the other. */
+    ALL("iris.csv", "mnist10k.u8.gz", "seattle-weather.csv", TextScenario.FILE, RecommendScenario.FILE);
 
     private final List<String> files;
 
@@ -28,17 +30,19 @@ public enum DemoScenario {
         return files;
     }
 
-    /** Runs it (each of the four for {@link #ALL}) and returns what each measured. */
+    /** Runs it (each of the five for {@link #ALL}) and returns what each measured. */
     public List<ScenarioSummary> run(Services services, Progress progress, Path datasets) throws Exception {
         return switch (this) {
             case CLASSIFY -> List.of(new LifecycleDemo(services, progress, datasets).run());
             case FORECAST -> List.of(new ForecastScenario(services, progress, datasets).run());
             case ANOMALY -> List.of(new AnomalyScenario(services, progress, datasets).run());
             case TEXT -> List.of(new TextScenario(services, progress, datasets).run());
+            case RECOMMEND -> List.of(new RecommendScenario(services, progress, datasets).run());
             case ALL -> List.of(CLASSIFY.run(services, progress, datasets).get(0),
                     FORECAST.run(services, progress, datasets).get(0),
                     ANOMALY.run(services, progress, datasets).get(0),
-                    TEXT.run(services, progress, datasets).get(0));
+                    TEXT.run(services, progress, datasets).get(0),
+                    RECOMMEND.run(services, progress, datasets).get(0));
         };
     }
 }

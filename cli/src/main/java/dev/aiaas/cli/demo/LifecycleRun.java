@@ -74,13 +74,21 @@ public final class LifecycleRun {
         PreparedDataset prepared = PreparedDatasets.prepare(services.preprocess(), dataset.name(), version,
                 dataset.pipeline(), Duration.ofMinutes(5), () -> progress.step("%s: waiting for preprocess to "
                         + "receive the seal", dataset.name()));
-        progress.step("%s: prepared pipeline '%s' (%s%s): splits %s, input shape %s", dataset.name(),
+        progress.step("%s: prepared pipeline '%s' (%s%s): splits %s, %s", dataset.name(),
                 dataset.pipelineName(), prepared.getTask().name().toLowerCase(Locale.ROOT),
                 prepared.hasSequence() ? ", windows of " + prepared.getSequence().getWindow() + " rows" : "",
-                splits(prepared), prepared.getInputShapeList()
-                        + (prepared.getVocabularySize() > 0 ? " word ids, a vocabulary of "
-                                + prepared.getVocabularySize() + " ids" : ""));
+                splits(prepared), shape(prepared));
         return prepared;
+    }
+
+    /** What a model trained on it reads: its input shape, or how many users and items interactions hold. */
+    private static String shape(PreparedDataset prepared) {
+        if (prepared.hasInteractions()) {
+            return prepared.getInteractions().getUsers() + " users, " + prepared.getInteractions().getItems()
+                    + " items" + (prepared.getInteractions().getSharedIds() ? " (shared ids)" : "");
+        }
+        return "input shape " + prepared.getInputShapeList() + (prepared.getVocabularySize() > 0
+                ? " word ids, a vocabulary of " + prepared.getVocabularySize() + " ids" : "");
     }
 
     private static List<String> splits(PreparedDataset prepared) {

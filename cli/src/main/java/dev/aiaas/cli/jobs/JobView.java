@@ -89,7 +89,9 @@ final class JobView {
         var h = spec.getHyperparameters();
         return "epochs " + orDefault(h.getEpochs()) + ", batch size " + orDefault(h.getBatchSize()) + ", learning rate "
                 + (h.getLearningRate() == 0 ? "default" : h.getLearningRate())
-                + (h.getHiddenUnitsCount() == 0 ? "" : ", hidden units " + h.getHiddenUnitsList());
+                + (h.getHiddenUnitsCount() == 0 ? "" : ", hidden units " + h.getHiddenUnitsList())
+                + (h.getNegatives() == 0 ? "" : ", negatives " + h.getNegatives())
+                + (h.getWeightDecay() == 0 ? "" : ", weight decay " + h.getWeightDecay());
     }
 
     private static String orDefault(int value) {

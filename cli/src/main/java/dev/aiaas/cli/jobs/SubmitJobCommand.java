@@ -14,9 +14,11 @@ import dev.aiaas.proto.training.v1.Job;
 import dev.aiaas.proto.training.v1.JobSpec;
 import dev.aiaas.proto.training.v1.ModelFamily;
 import dev.aiaas.proto.training.v1.SubmitJobRequest;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,7 +49,8 @@ final class SubmitJobCommand extends ApiCommand {
             completionCandidates = ProtoEnumConverter.Family.class,
             description = "linear_regression, logistic_regression, mlp, cnn (classes or numbers); lstm, gru "
                     + "(forecasts: a pipeline with a sequence); autoencoder (anomaly detection: a pipeline with "
-                    + "normal labels); embedding_bag (text classes: a pipeline with a tokenize step)")
+                    + "normal labels); embedding_bag (text classes: a pipeline with a tokenize step); "
+                    + "matrix_factorisation (recommendation: a pipeline with interactions)")
     ModelFamily family;
 
     @Option(names = "--epochs", paramLabel = "N", description = "epochs (default: the service's)")
@@ -61,13 +64,21 @@ final class SubmitJobCommand extends ApiCommand {
 
     @Option(names = "--hidden-units", paramLabel = "N", split = ",",
             description = "widths of hidden layers (MLP), channel counts (CNN), recurrent layer sizes (LSTM, GRU), "
-                    + "encoder widths (autoencoder; the decoder mirrors them) or the embedding size (embedding_bag), "
-                    + "e.g. 32,16")
+                    + "encoder widths (autoencoder; the decoder mirrors them), the embedding size (embedding_bag) or "
+                    + "the length of each user's and item's vector (matrix_factorisation, default 32), e.g. 32,16")
     List<Integer> hiddenUnits;
 
     @Option(names = "--anomaly-quantile", paramLabel = "Q", description = "autoencoder: the anomaly threshold is "
             + "this quantile of the normal validation rows' reconstruction errors, in (0, 1) (default: 0.95)")
     Double anomalyQuantile;
+
+    @Option(names = "--negatives", paramLabel = "N", description = "matrix_factorisation: items the user never had, "
+            + "sampled per observed pair, that the model learns to rank below it (default: 4)")
+    Integer negatives;
+
+    @Option(names = "--weight-decay", paramLabel = "L2", description = "matrix_factorisation: the L2 penalty on the "
+            + "user and item vectors, above 0 (default: 3e-4; 1e-9 for almost none)")
+    Double weightDecay;
 
     @Option(names = "--seed", paramLabel = "N", description = "random seed")
     Long seed;
@@ -92,12 +103,7 @@ final class SubmitJobCommand extends ApiCommand {
 
     @Override
     protected int run(Session session) throws Exception {
-        JobSpec.Builder spec = specFile == null ? JobSpec.newBuilder() : ProtoText.merge(specFile, JobSpec.newBuilder());
-        applyFlags(spec);
-        if (spec.getDataset().isEmpty() || spec.getFamily() == ModelFamily.MODEL_FAMILY_UNSPECIFIED) {
-            throw CommandFailure.usage("name the dataset and the model family: --dataset NAME --family mlp "
-                    + "(or dataset: and family: in --spec)");
-        }
+        JobSpec.Builder spec = spec();
         spec.setDatasetVersion(LatestVersion.orLatest(session, spec.getDataset(), spec.getDatasetVersion()));
         Preparations.await(session, spec.getDataset(), spec.getDatasetVersion(), spec.getPipeline(), preparationTimeout);
         Job job = session.services().training().submitJob(SubmitJobRequest.newBuilder().setSpec(spec)
@@ -110,6 +116,26 @@ final class SubmitJobCommand extends ApiCommand {
                 + "watching, not the job; aiaas jobs watch " + job.getId() + " resumes)");
         JobWatch.follow(session, job);
         return ExitCodes.OK;
+    }
+
+    /**
+     * The job to submit: the --spec file with the flags laid over it (the dataset version still
+     * 0 when neither names one: the newest sealed is looked up when submitting).
+     *
+     * @throws CommandFailure (usage) without a dataset or family, or for a hyperparameter out of its range
+     */
+    JobSpec.Builder spec() throws IOException {
+        JobSpec.Builder spec = specFile == null ? JobSpec.newBuilder() : ProtoText.merge(specFile, JobSpec.newBuilder());
+        applyFlags(spec);
+        if (spec.getDataset().isEmpty() || spec.getFamily() == ModelFamily.MODEL_FAMILY_UNSPECIFIED) {
+            throw CommandFailure.usage("name the dataset and the model family: --dataset NAME --family mlp "
+                    + "(or dataset: and family: in --spec)");
+        }
+        if ((negatives != null || weightDecay != null) && spec.getFamily() != ModelFamily.MATRIX_FACTORISATION) {
+            throw CommandFailure.usage("--negatives and --weight-decay tune matrix_factorisation, not "
+                    + spec.getFamily().name().toLowerCase(Locale.ROOT));
+        }
+        return spec;
     }
 
     private void applyFlags(JobSpec.Builder spec) {
@@ -160,6 +186,24 @@ final class SubmitJobCommand extends ApiCommand {
                         + anomalyQuantile);
             }
             h.setAnomalyQuantile(anomalyQuantile);
+        }
+        applyRecommenderFlags(h);
+    }
+
+    private void applyRecommenderFlags(Hyperparameters.Builder h) {
+        if (negatives != null) {
+            if (negatives < 1) {
+                throw CommandFailure.usage("--negatives is how many items to sample per observed pair: 1 or more, not "
+                        + negatives);
+            }
+            h.setNegatives(negatives);
+        }
+        if (weightDecay != null) {
+            if (!(weightDecay > 0) || weightDecay.isInfinite()) {
+                throw CommandFailure.usage("--weight-decay must be a finite value above 0 (the service reads 0 as its "
+                        + "default, 3e-4; 1e-9 is almost none), not " + weightDecay);
+            }
+            h.setWeightDecay(weightDecay);
         }
     }
 }

@@ -38,9 +38,15 @@ import picocli.CommandLine.Parameters;
         + "--target's next --horizon values; the split is then chronological and, by default, an ISO date "
         + "column becomes cyclicalTime features. --normal LABEL[,LABEL…] prepares anomaly detection (an "
         + "autoencoder): the training split keeps only rows with those labels, validation and test keep every "
-        + "row. A pipeline other than the default needs a name (--pipeline NAME). Examples:",
+        + "row. --user-column COL --item-column COL prepares implicit feedback for a recommender "
+        + "(matrix_factorisation): each row is an event of a user with an item, a pair's events add up to one "
+        + "interaction (--weight-column sums a numeric column instead of counting), --shared-ids says users and "
+        + "items are the same kind of thing; no steps are used, and the split holds out a share of each user's "
+        + "items (split {validation, test, seed}; default 80/10/10, seed 42). "
+        + "A pipeline other than the default needs a name (--pipeline NAME). Examples:",
     "  aiaas prepare weather --pipeline forecast --time-column date --window 14",
-    "  aiaas prepare digits --pipeline zeros --normal 0"})
+    "  aiaas prepare digits --pipeline zeros --normal 0",
+    "  aiaas prepare flights --pipeline routes --user-column origin --item-column destination --shared-ids"})
 public final class PrepareCommand extends ApiCommand {
 
     @Parameters(index = "0", paramLabel = "DATASET", description = "the dataset")

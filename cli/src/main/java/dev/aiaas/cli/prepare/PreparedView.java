@@ -4,6 +4,8 @@ import dev.aiaas.cli.output.Cells;
 import dev.aiaas.cli.output.Fields;
 import dev.aiaas.cli.output.ProtoText;
 import dev.aiaas.proto.common.v1.Task;
+import dev.aiaas.proto.preprocess.v1.Interactions;
+import dev.aiaas.proto.preprocess.v1.InteractionsInfo;
 import dev.aiaas.proto.preprocess.v1.PreparedDataset;
 import dev.aiaas.proto.preprocess.v1.SequenceInfo;
 import dev.aiaas.proto.preprocess.v1.SplitSummary;
@@ -21,7 +23,8 @@ public final class PreparedView {
                 .add("dataset", prepared.getDataset() + " v" + prepared.getDatasetVersion())
                 .add("pipeline", prepared.getPipeline().getName())
                 .add("task", task(prepared))
-                .add("steps", prepared.getPipeline().getStepsCount() == 0 ? "chosen from the schema"
+                .add("steps", prepared.hasInteractions() ? "- (interactions use the ids as they are)"
+                        : prepared.getPipeline().getStepsCount() == 0 ? "chosen from the schema"
                         : prepared.getPipeline().getStepsList().stream().map(s -> ProtoText.jsonLine(ProtoText.tree(s)))
                                 .collect(Collectors.joining(" ")))
                 .add("splits", prepared.getSplitsList().stream().map(PreparedView::split)
@@ -31,6 +34,7 @@ public final class PreparedView {
                 .add("input shape", prepared.getInputShapeList() + (prepared.hasSequence() ? " (window × features "
                         + "of one step)" : ""))
                 .add("sequence", sequence(prepared))
+                .add("interactions", interactions(prepared))
                 .add("classes", prepared.getClassLabelsCount() == 0 ? "-" : String.join(", ", prepared.getClassLabelsList()))
                 .add("spec sha256", Cells.text(prepared.getSpecSha256()))
                 .add("created", Cells.time(prepared.getCreatedAt()))
@@ -57,6 +61,21 @@ public final class PreparedView {
         return "window " + sequence.getWindow() + " rows, horizon " + sequence.getHorizon() + " (the next "
                 + sequence.getHorizon() + " value" + (sequence.getHorizon() == 1 ? "" : "s") + " of "
                 + sequence.getTarget() + "), ordered by " + sequence.getTimeColumn();
+    }
+
+    /**
+     * Interactions' columns and how many users and items the splits number, or "-" for other
+     * data: {@code origin -> destination, 220 users, 223 items, shared ids, weight: events}.
+     */
+    static String interactions(PreparedDataset prepared) {
+        if (!prepared.hasInteractions()) {
+            return "-";
+        }
+        InteractionsInfo info = prepared.getInteractions();
+        Interactions columns = prepared.getPipeline().getInteractions();
+        return columns.getUserColumn() + " -> " + columns.getItemColumn() + ", " + info.getUsers() + " users, "
+                + info.getItems() + " items" + (info.getSharedIds() ? ", shared ids" : "") + ", weight: "
+                + (columns.getWeightColumn().isEmpty() ? "events" : "sum of " + columns.getWeightColumn());
     }
 
     private static String split(SplitSummary split) {

@@ -2,6 +2,7 @@ package dev.aiaas.cli.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aiaas.cli.ApiCommand;
+import dev.aiaas.cli.CommandFailure;
 import dev.aiaas.cli.ExitCodes;
 import dev.aiaas.cli.Session;
 import dev.aiaas.proto.inference.InferParameter;
@@ -10,6 +11,8 @@ import dev.aiaas.proto.inference.ModelInferRequest.InferRequestedOutputTensor;
 import dev.aiaas.proto.inference.ModelInferResponse;
 import dev.aiaas.proto.inference.ModelMetadataRequest;
 import dev.aiaas.proto.inference.ModelMetadataResponse;
+import dev.aiaas.proto.inference.ModelMetadataResponse.TensorMetadata;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +21,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code aiaas predict ENDPOINT}: rows of a file through the Open Inference Protocol. */
+/** {@code aiaas predict ENDPOINT}: rows of a file, or a recommender's users, through the Open Inference Protocol. */
 @Command(name = "predict", description = {"Predict rows of a file: each row's label and class probabilities, a "
-        + "regression model's predicted value, or an anomaly detector's score and whether it is an anomaly.",
+        + "regression model's predicted value, or an anomaly detector's score and whether it is an anomaly; or "
+        + "recommend items to users.",
     "Sent over the Open Inference Protocol (gRPC) to the endpoint.",
     "--csv and --jsonl send each column the model reads as a raw input (the server applies the model's fitted "
         + "transform: a missing number is imputed, a missing category encodes as none); other columns, such as the "
@@ -36,6 +40,11 @@ import picocli.CommandLine.Parameters;
     "--body takes an Open Inference Protocol REST request (JSON: inputs with name, shape, datatype, data) and "
         + "converts it to the gRPC request field for field; when it asks a classifier for no outputs, the "
         + "classification extension's probabilities of every class are asked for.",
+    "A recommender (an endpoint whose model takes user_id and answers items and scores) is asked for users: "
+        + "--user ID, repeated, or a --csv/--jsonl file with a user_id column. It answers each user's best --k items "
+        + "(default 10), leaving out the items the user had in training unless --include-seen; a user it was not "
+        + "trained on is NOT_FOUND (exit code 3). Printed as a line per user and item: rank, item, score. Example:",
+    "  aiaas predict flights --user ORD --user DEN --k 5",
     "--output json prints the protocol's gRPC answer as protobuf JSON (BYTES contents in base64)."})
 public final class PredictCommand extends ApiCommand {
 
@@ -54,7 +63,18 @@ public final class PredictCommand extends ApiCommand {
 
         @Option(names = "--body", paramLabel = "FILE", description = "an Open Inference Protocol request (JSON)")
         Path body;
+
+        @Option(names = "--user", paramLabel = "ID", description = "a recommender: a user to recommend items to "
+                + "(repeat for more users)")
+        List<String> users;
     }
+
+    @Option(names = "--k", paramLabel = "N", description = "a recommender: items per user, 1 to 1000 (default: 10)")
+    Integer k;
+
+    @Option(names = "--include-seen", description = "a recommender: items the user had in training may be "
+            + "recommended too (default: they are left out)")
+    boolean includeSeen;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "4096",
             description = "predict only the first N rows of --csv or --jsonl (default: ${DEFAULT-VALUE}, the most "
@@ -65,6 +85,32 @@ public final class PredictCommand extends ApiCommand {
     protected int run(Session session) throws Exception {
         ModelMetadataResponse metadata = session.services().inference().modelMetadata(ModelMetadataRequest.newBuilder()
                 .setName(endpoint).build());
+        if (Recommendations.servedBy(metadata)) {
+            return recommend(session, request(metadata));
+        }
+        if (rows.users != null || k != null || includeSeen) {
+            throw CommandFailure.usage("--user, --k and --include-seen ask a recommender (a model that takes "
+                    + Recommendations.USER_ID + "); endpoint " + endpoint + " takes " + metadata.getInputsList().stream()
+                    .map(TensorMetadata::getName).filter(name -> !name.equals(RowInputs.PREPARED_INPUT)).toList()
+                    + ": send its rows with --csv, --jsonl or --body");
+        }
+        ModelInferRequest.Builder request = request(metadata);
+        boolean classifier = metadata.getOutputsList().stream()
+                .anyMatch(o -> o.getName().equals(Predictions.PROBABILITIES));
+        if (request.getOutputsCount() == 0 && classifier) {
+            askForEveryClass(request, metadata);
+        }
+        ModelInferResponse answer = session.services().inference().modelInfer(request.build());
+        int rowsPerExample = rows.body != null ? 1 : RowInputs.rowsPerExample(metadata.getInputsList());
+        session.printer().print(answer, () -> Predictions.table(answer, rowsPerExample));
+        return ExitCodes.OK;
+    }
+
+    /** The request the rows make: the --user ids, the --body as it is, or the file's rows as the model's raw columns. */
+    private ModelInferRequest.Builder request(ModelMetadataResponse metadata) throws IOException {
+        if (rows.users != null) {
+            return Recommendations.request(endpoint, rows.users, null, false).toBuilder();
+        }
         ModelInferRequest.Builder request;
         if (rows.body != null) {
             request = OipJsonBody.read(rows.body, endpoint);
@@ -74,14 +120,15 @@ public final class PredictCommand extends ApiCommand {
             request = ModelInferRequest.newBuilder().setModelName(endpoint);
             RowInputs.add(request, metadata.getInputsList(), read);
         }
-        boolean classifier = metadata.getOutputsList().stream()
-                .anyMatch(o -> o.getName().equals(Predictions.PROBABILITIES));
-        if (request.getOutputsCount() == 0 && classifier) {
-            askForEveryClass(request, metadata);
-        }
+        return request;
+    }
+
+    /** Asks the recommender with --k and --include-seen laid over the request; prints each user's items. */
+    private int recommend(Session session, ModelInferRequest.Builder request) {
+        Recommendations.parameters(request, k, includeSeen);
+        List<String> users = Recommendations.users(request.build());
         ModelInferResponse answer = session.services().inference().modelInfer(request.build());
-        int rowsPerExample = rows.body != null ? 1 : RowInputs.rowsPerExample(metadata.getInputsList());
-        session.printer().print(answer, () -> Predictions.table(answer, rowsPerExample));
+        session.printer().print(answer, () -> Recommendations.table(Recommendations.read(answer, users), users));
         return ExitCodes.OK;
     }
 

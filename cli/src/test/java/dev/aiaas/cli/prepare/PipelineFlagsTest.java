@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aiaas.cli.CommandFailure;
 import dev.aiaas.cli.ExitCodes;
 import dev.aiaas.proto.common.v1.Task;
+import dev.aiaas.proto.preprocess.v1.Interactions;
 import dev.aiaas.proto.preprocess.v1.PipelineSpec;
 import dev.aiaas.proto.preprocess.v1.Sequence;
 import java.nio.file.Files;
@@ -95,8 +96,73 @@ class PipelineFlagsTest {
     }
 
     @Test
+    void userAndItemColumnsPrepareInteractionsForRecommendation() throws Exception {
+        PipelineSpec spec = spec("flights", "--pipeline", "routes", "--user-column", "origin", "--item-column",
+                "destination", "--shared-ids");
+
+        assertThat(spec).isEqualTo(PipelineSpec.newBuilder().setName("routes").setTask(Task.RECOMMENDATION)
+                .setInteractions(Interactions.newBuilder().setUserColumn("origin").setItemColumn("destination")
+                        .setSharedIds(true)).build());
+    }
+
+    @Test
+    void aWeightColumnAndAnExplicitRecommendationTaskAreKeptAndIdsAreNotSharedUnlessSaid() throws Exception {
+        PipelineSpec spec = spec("plays", "--pipeline", "plays", "--task", "recommendation", "--user-column", "listener",
+                "--item-column", "track", "--weight-column", "minutes");
+
+        assertThat(spec.getTask()).isEqualTo(Task.RECOMMENDATION);
+        assertThat(spec.getInteractions()).isEqualTo(Interactions.newBuilder().setUserColumn("listener")
+                .setItemColumn("track").setWeightColumn("minutes").build());
+        assertThat(spec.hasSplit()).as("the service's per-user hold-out, 80/10/10 seed 42").isFalse();
+    }
+
+    @Test
+    void interactionFlagsWinOverTheFilesAndKeepItsSplit() throws Exception {
+        Path file = dir.resolve("routes.yaml");
+        Files.writeString(file, """
+                name: routes
+                interactions: {userColumn: origin, itemColumn: destination}
+                split: {validation: 0.1, test: 0.2, seed: 7}
+                """);
+
+        PipelineSpec spec = spec("flights", "--steps", file.toString(), "--shared-ids");
+
+        assertThat(spec.getTask()).as("implied by the file's interactions").isEqualTo(Task.RECOMMENDATION);
+        assertThat(spec.getInteractions().getSharedIds()).isTrue();
+        assertThat(spec.getInteractions().getUserColumn()).isEqualTo("origin");
+        assertThat(spec.getSplit().getTest()).isEqualTo(0.2);
+        assertThat(spec.getSplit().getSeed()).isEqualTo(7);
+    }
+
+    @Test
+    void interactionsNeedBothColumnsAndRecommendationNeedsInteractions() {
+        assertRefused("an item column alone", "--pipeline", "r", "--item-column", "destination")
+                .hasMessageContaining("--user-column COL");
+        assertRefused("shared ids alone", "--pipeline", "r", "--shared-ids").hasMessageContaining("--user-column COL");
+        assertRefused("a user column alone", "--pipeline", "r", "--user-column", "origin")
+                .hasMessageContaining("--item-column COL");
+        assertRefused("one column for both", "--pipeline", "r", "--user-column", "a", "--item-column", "a")
+                .hasMessageContaining("are both 'a'");
+        assertRefused("--task recommendation alone", "--pipeline", "r", "--task", "recommendation")
+                .hasMessageContaining("--user-column COL --item-column COL");
+    }
+
+    @Test
+    void interactionsGoWithNoOtherTaskAndNoSequence() {
+        assertRefused("interactions classified", "--pipeline", "r", "--user-column", "u", "--item-column", "i",
+                "--task", "classification").hasMessageContaining("do not go with --task classification");
+        assertRefused("interactions with normal labels", "--pipeline", "r", "--user-column", "u", "--item-column", "i",
+                "--normal", "0").hasMessageContaining("--task anomaly or --normal");
+        assertRefused("interactions in windows", "--pipeline", "r", "--user-column", "u", "--item-column", "i",
+                "--time-column", "date", "--window", "7").hasMessageContaining("--user-column does not go with "
+                        + "--time-column");
+    }
+
+    @Test
     void aSpecChangedByFlagsNeedsItsOwnName() {
         assertRefused("flags without --pipeline", "--time-column", "date", "--window", "14")
+                .hasMessageContaining("--pipeline NAME");
+        assertRefused("interactions without --pipeline", "--user-column", "origin", "--item-column", "destination")
                 .hasMessageContaining("--pipeline NAME");
     }
 
