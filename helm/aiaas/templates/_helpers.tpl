@@ -4,7 +4,7 @@
 ingest: {port: 18081, management: 18181, database: true, storage: true}
 preprocess: {port: 18082, management: 18182, database: false, storage: true}
 training: {port: 18083, management: 18183, database: true, storage: true}
-registry: {port: 18084, management: 18184, database: true, storage: false}
+registry: {port: 18084, management: 18184, database: true, storage: true}
 serving: {port: 18085, management: 18185, database: true, storage: true}
 monitoring: {port: 18086, management: 18186, database: true, storage: true}
 {{- end -}}

@@ -91,6 +91,12 @@ class ContainerImageTest {
                 "AIAAS_TOKEN_PUBLIC_KEY", write("users.pem", PemKeys.publicPem(users.getPublic())),
                 "AIAAS_SERVICE_PUBLIC_KEY", write("services.pem", PemKeys.publicPem(services.getPublic())),
                 "AIAAS_SERVICE_PRIVATE_KEY", write("services-private.pem", PemKeys.privatePem(services.getPrivate()))));
+        env.putAll(Map.of(
+                "AIAAS_STORAGE_ENDPOINT", servers.s3Endpoint(),
+                "AIAAS_STORAGE_ACCESS_KEY", servers.s3AccessKey(),
+                "AIAAS_STORAGE_SECRET_KEY", servers.s3SecretKey(),
+                "AIAAS_STORAGE_BUCKET", servers.bucket(),
+                "AIAAS_STORAGE_ENCRYPTION_KEYS", servers.storageKeys()));
         Path log = work.resolve("registry.log");
         ProcessBuilder entry = new ProcessBuilder(Dockerfiles.DIRECTORY.resolve("entrypoint.sh").toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());

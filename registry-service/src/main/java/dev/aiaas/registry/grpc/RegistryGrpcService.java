@@ -19,7 +19,9 @@ import dev.aiaas.proto.registry.v1.RegisteredModel;
 import dev.aiaas.proto.registry.v1.RegistryServiceGrpc;
 import dev.aiaas.proto.registry.v1.SetAliasRequest;
 import dev.aiaas.proto.registry.v1.SetModelVersionTagRequest;
+import dev.aiaas.proto.registry.v1.UploadModelVersionRequest;
 import dev.aiaas.registry.service.ModelRegistry;
+import dev.aiaas.registry.service.ModelUploads;
 import dev.aiaas.security.quarkus.CallerAccess;
 import dev.aiaas.security.quarkus.ProjectScope;
 import io.grpc.stub.StreamObserver;
@@ -40,6 +42,9 @@ public class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImpl
 
     @Inject
     ModelRegistry registry;
+
+    @Inject
+    ModelUploads uploads;
 
     @Override
     public void createRegisteredModel(CreateRegisteredModelRequest request, StreamObserver<RegisteredModel> response) {
@@ -68,6 +73,11 @@ public class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImpl
         String project = ProjectScope.current();
         reply(response, () -> RegistryMessages.toProto(
                 registry.createVersion(project, RegistryMessages.toDomain(request))));
+    }
+
+    @Override
+    public StreamObserver<UploadModelVersionRequest> uploadModelVersion(StreamObserver<ModelVersion> response) {
+        return new UploadModelVersionObserver(uploads, ProjectScope.current(), response);
     }
 
     @Override

@@ -8,13 +8,18 @@ import dev.aiaas.proto.common.v1.ArtifactRef;
 import dev.aiaas.proto.common.v1.Signature;
 import dev.aiaas.proto.registry.v1.Alias;
 import dev.aiaas.proto.registry.v1.CreateModelVersionRequest;
+import dev.aiaas.proto.registry.v1.UploadHeader;
 import dev.aiaas.registry.model.AliasChange;
 import dev.aiaas.registry.model.ArtifactEntry;
 import dev.aiaas.registry.model.Lineage;
+import dev.aiaas.registry.model.ModelFile;
+import dev.aiaas.registry.model.ModelFormat;
 import dev.aiaas.registry.model.ModelVersion;
 import dev.aiaas.registry.model.NewModelVersion;
 import dev.aiaas.registry.model.RegisteredModel;
+import dev.aiaas.registry.model.TensorSpec;
 import java.time.Instant;
+import java.util.List;
 
 /** Maps between the registry's wire messages and its domain records. */
 final class RegistryMessages {
@@ -36,6 +41,34 @@ final class RegistryMessages {
                 request.getArtifactsList().stream()
                         .map(a -> new ArtifactEntry(a.getRole(), a.getKey(), a.getSha256(), a.getSizeBytes()))
                         .toList());
+    }
+
+    static ModelFile toDomain(UploadHeader header) {
+        Signature signature = header.getSignature();
+        return new ModelFile(
+                header.getModelName(),
+                toDomain(header.getFormat()),
+                tensors(signature.getInputsList()),
+                tensors(signature.getOutputsList()),
+                toJson(signature),
+                header.getSha256(),
+                header.getSizeBytes(),
+                header.getDescription(),
+                header.getMetricsMap(),
+                header.getTagsMap());
+    }
+
+    private static ModelFormat toDomain(dev.aiaas.proto.registry.v1.ModelFormat format) {
+        return switch (format) {
+            case TORCHSCRIPT -> ModelFormat.TORCHSCRIPT;
+            case ONNX -> ModelFormat.ONNX;
+            case MODEL_FORMAT_UNSPECIFIED, UNRECOGNIZED -> throw DomainException.invalid(
+                    "the header names no format: say TORCHSCRIPT (a torch.jit.save file) or ONNX");
+        };
+    }
+
+    private static List<TensorSpec> tensors(List<dev.aiaas.proto.common.v1.TensorSpec> tensors) {
+        return tensors.stream().map(t -> new TensorSpec(t.getName(), t.getDatatype(), t.getShapeList())).toList();
     }
 
     static dev.aiaas.proto.registry.v1.ModelVersion toProto(ModelVersion version) {

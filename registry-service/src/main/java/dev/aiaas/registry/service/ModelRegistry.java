@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ModelRegistry {
 
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    /** A SHA-256 as the registry records it: 64 lower-case hex digits. */
+    static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     @Inject
     ModelStore models;
