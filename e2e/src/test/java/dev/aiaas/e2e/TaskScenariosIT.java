@@ -1,6 +1,7 @@
 package dev.aiaas.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,9 +15,12 @@ import dev.aiaas.cli.demo.ForecastScenario;
 import dev.aiaas.cli.demo.ForecastSummary;
 import dev.aiaas.cli.demo.Progress;
 import dev.aiaas.cli.demo.RawOutputs;
+import dev.aiaas.cli.demo.RecommendScenario;
+import dev.aiaas.cli.demo.RecommendSummary;
 import dev.aiaas.cli.demo.SamplePredictions;
 import dev.aiaas.cli.demo.TextScenario;
 import dev.aiaas.cli.demo.TextSummary;
+import dev.aiaas.cli.serving.Recommendations;
 import dev.aiaas.localstack.LocalStack;
 import dev.aiaas.ml.table.ColumnKind;
 import dev.aiaas.ml.table.ColumnSpec;
@@ -28,6 +32,8 @@ import dev.aiaas.proto.inference.ModelInferRequest.InferInputTensor;
 import dev.aiaas.proto.preprocess.v1.GetPreparedDatasetRequest;
 import dev.aiaas.proto.preprocess.v1.PreparedDataset;
 import dev.aiaas.storage.ArtifactStore;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -55,7 +61,10 @@ import org.junit.jupiter.api.io.TempDir;
  * (test ROC-AUC at least 0.90), and its endpoint scores other digits above zeros and flags most
  * of them; the EMBEDDING_BAG classifier finds the test split's spam (F1 at least 0.90, above
  * always answering ham), and its endpoint classifies raw mails exactly as it classifies their
- * word ids made by the model's own transform, and as {@code aiaas predict --jsonl/--csv} prints.
+ * word ids made by the model's own transform, and as {@code aiaas predict --jsonl/--csv} prints;
+ * the matrix factorisation on the flights finds held-out routes well above recommending the most
+ * popular destinations, and its endpoint suggests each hub destinations outside its training
+ * routes and refuses an airport it never saw.
  */
 class TaskScenariosIT {
 
@@ -75,6 +84,7 @@ class TaskScenariosIT {
     private static ForecastSummary forecast;
     private static AnomalySummary anomaly;
     private static TextSummary text;
+    private static RecommendSummary recommend;
 
     @BeforeAll
     static void runTheForecastAnomalyAndTextScenarios() throws Exception {
@@ -88,6 +98,8 @@ class TaskScenariosIT {
         anomaly.print(System.out);
         text = new TextScenario(services, progress, datasets).run();
         text.print(System.out);
+        recommend = new RecommendScenario(services, progress, datasets).run();
+        recommend.print(System.out);
     }
 
     @AfterAll
@@ -95,6 +107,32 @@ class TaskScenariosIT {
         if (services != null) {
             services.close();
         }
+    }
+
+    @Test
+    void theRecommenderFindsHeldOutRoutesWellAboveRecommendingTheMostPopularDestinations() {
+        assertThat(recommend.interactions().getUsers()).isEqualTo(220);
+        assertThat(recommend.interactions().getItems()).isEqualTo(223);
+        // measured 0.7205 against 0.5087 in training-service's RecommenderJobTest (same flights, another hold-out)
+        assertThat(recommend.recall()).as("test recall@10 against most-popular's")
+                .isGreaterThan(1.25 * recommend.popularRecall());
+    }
+
+    @Test
+    void theRecommendersEndpointSuggestsEachHubDestinationsOutsideItsTrainingRoutesAndRefusesAnUnknownAirport() {
+        for (String hub : RecommendScenario.HUBS) {
+            assertThat(recommend.recommended()).filteredOn(r -> r.user().equals(hub))
+                    .hasSize(RecommendScenario.K).extracting(Recommendations.Recommendation::item)
+                    .doesNotHaveDuplicates().doesNotContain(hub);
+        }
+        long heldOut = RecommendScenario.HUBS.stream().mapToLong(recommend::heldOutRoutes).sum();
+        assertThat(heldOut).as("suggestions that are routes the model never saw").isPositive();
+        assertThatThrownBy(() -> services.inference().modelInfer(Recommendations.request(
+                recommend.outcome().dataset(), List.of("XXX"), 5, false)))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+                    assertThat(e.getStatus().getDescription()).contains("'XXX'");
+                });
     }
 
     @Test
