@@ -75,6 +75,11 @@ public final class Services implements AutoCloseable {
         return RegistryServiceGrpc.newBlockingStub(registry).withInterceptors(headers);
     }
 
+    /** The registry's streaming calls (a model file's upload). */
+    public RegistryServiceGrpc.RegistryServiceStub registryAsync() {
+        return RegistryServiceGrpc.newStub(registry).withInterceptors(headers);
+    }
+
     public DeploymentServiceGrpc.DeploymentServiceBlockingStub deployments() {
         return DeploymentServiceGrpc.newBlockingStub(serving).withInterceptors(headers);
     }

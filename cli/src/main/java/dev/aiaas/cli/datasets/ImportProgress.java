@@ -9,9 +9,10 @@ import java.util.Locale;
 /**
  * Follows a file while it is sent: bytes and rows (lines, less a CSV header) read so far and the
  * rate, on one line of standard error, rewritten in place on a terminal and printed every few
- * seconds otherwise. The file is read as fast as ingest takes it, so the rate is ingest's.
+ * seconds otherwise. The file is read as fast as the service takes it (ingest for an import, the
+ * registry for a model upload), so the rate is the service's.
  */
-final class ImportProgress {
+public final class ImportProgress {
 
     private static final long INTERACTIVE_EVERY_NANOS = 250_000_000L;
     private static final long LOG_EVERY_NANOS = 5_000_000_000L;
@@ -38,8 +39,13 @@ final class ImportProgress {
         this.headerLines = headerLines;
     }
 
+    /** Progress in bytes and MiB/s only, for a file whose lines are not rows (a model, image records). */
+    public static ImportProgress bytes(PrintStream err, boolean interactive, String file) {
+        return new ImportProgress(err, interactive, file, false, 0);
+    }
+
     /** {@code in}, counted; a new attempt of the upload starts counting again. */
-    InputStream follow(InputStream in) {
+    public InputStream follow(InputStream in) {
         started = System.nanoTime();
         bytes = 0;
         lines = 0;
@@ -66,7 +72,7 @@ final class ImportProgress {
     }
 
     /** Ends the progress line with the totals. */
-    void done() {
+    public void done() {
         show(true);
     }
 

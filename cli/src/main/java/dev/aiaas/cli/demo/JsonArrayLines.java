@@ -17,15 +17,13 @@ import java.util.Set;
  * the file never sits in memory whole; an element that is not an object is passed on as its JSON,
  * for ingest to refuse with its line number.
  */
-public final class JsonArrayLines extends InputStream {
+public final class JsonArrayLines extends LineStream {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InputStream in;
     private final Set<String> columns;
     private JsonParser parser;
-    private byte[] pending = new byte[0];
-    private int position;
 
     /** The elements of the array {@code jsonArray} holds, objects kept to {@code columns}. */
     public JsonArrayLines(InputStream jsonArray, Set<String> columns) {
@@ -33,34 +31,9 @@ public final class JsonArrayLines extends InputStream {
         this.columns = Set.copyOf(columns);
     }
 
+    /** The array's next element as a line, the array being opened on the first call. */
     @Override
-    public int read() throws IOException {
-        if (!fill()) {
-            return -1;
-        }
-        return pending[position++] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (length == 0) {
-            return 0;
-        }
-        int copied = 0;
-        while (copied < length && fill()) {
-            int n = Math.min(length - copied, pending.length - position);
-            System.arraycopy(pending, position, buffer, offset + copied, n);
-            position += n;
-            copied += n;
-        }
-        return copied == 0 ? -1 : copied;
-    }
-
-    /** Whether bytes are left to read, reading the array's next element when the last is used up. */
-    private boolean fill() throws IOException {
-        if (position < pending.length) {
-            return true;
-        }
+    protected byte[] nextLine() throws IOException {
         if (parser == null) {
             parser = JSON.getFactory().createParser(in);
             if (parser.nextToken() != JsonToken.START_ARRAY) {
@@ -69,15 +42,13 @@ public final class JsonArrayLines extends InputStream {
         }
         JsonToken next = parser.nextToken();
         if (next == null || next == JsonToken.END_ARRAY) {
-            return false;
+            return null;
         }
         JsonNode element = JSON.readTree(parser);
         if (element instanceof ObjectNode object) {
             object.retain(columns);
         }
-        pending = (element + "\n").getBytes(StandardCharsets.UTF_8);
-        position = 0;
-        return true;
+        return (element + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

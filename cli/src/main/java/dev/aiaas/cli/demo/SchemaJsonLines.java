@@ -17,14 +17,12 @@ import java.util.Set;
  * a large file never sits in memory; a line that is not a JSON object is passed on as it is, for
  * ingest to refuse with its line number.
  */
-public final class SchemaJsonLines extends InputStream {
+public final class SchemaJsonLines extends LineStream {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BufferedReader lines;
     private final Set<String> columns;
-    private byte[] pending = new byte[0];
-    private int position;
 
     /** The objects of {@code jsonLines} kept to {@code columns}. */
     public SchemaJsonLines(InputStream jsonLines, Set<String> columns) {
@@ -50,40 +48,11 @@ public final class SchemaJsonLines extends InputStream {
         return fields + "\n";
     }
 
+    /** The next line kept to the columns; blank lines are passed on (ingest skips them). */
     @Override
-    public int read() throws IOException {
-        if (!fill()) {
-            return -1;
-        }
-        return pending[position++] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (length == 0) {
-            return 0;
-        }
-        int copied = 0;
-        while (copied < length && fill()) {
-            int n = Math.min(length - copied, pending.length - position);
-            System.arraycopy(pending, position, buffer, offset + copied, n);
-            position += n;
-            copied += n;
-        }
-        return copied == 0 ? -1 : copied;
-    }
-
-    /** Whether bytes are left to read, reading the next line when the last is used up. */
-    private boolean fill() throws IOException {
-        while (position == pending.length) {
-            String line = lines.readLine();
-            if (line == null) {
-                return false;
-            }
-            pending = keep(line, columns).getBytes(StandardCharsets.UTF_8);
-            position = 0;
-        }
-        return true;
+    protected byte[] nextLine() throws IOException {
+        String line = lines.readLine();
+        return line == null ? null : keep(line, columns).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

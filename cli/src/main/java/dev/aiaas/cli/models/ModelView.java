@@ -3,12 +3,16 @@ package dev.aiaas.cli.models;
 import dev.aiaas.cli.output.Cells;
 import dev.aiaas.cli.output.Fields;
 import dev.aiaas.cli.output.TextTable;
+import dev.aiaas.proto.common.v1.ArtifactRef;
+import dev.aiaas.proto.common.v1.Task;
+import dev.aiaas.proto.common.v1.TensorSpec;
 import dev.aiaas.proto.registry.v1.Alias;
 import dev.aiaas.proto.registry.v1.AliasChange;
 import dev.aiaas.proto.registry.v1.Lineage;
 import dev.aiaas.proto.registry.v1.ModelVersion;
 import dev.aiaas.proto.registry.v1.RegisteredModel;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -36,13 +40,39 @@ final class ModelView {
                 .add("latest version", model.getLatestVersion() == 0 ? "-" : "v" + model.getLatestVersion())
                 .add("created", Cells.time(model.getCreatedAt()))
                 .toString();
+        return head + "\n" + (versions.isEmpty() ? "no versions\n" : versions(versions));
+    }
+
+    /** Versions as {@code models show} lists them: one row each. */
+    static String versions(List<ModelVersion> versions) {
         TextTable table = TextTable.of("VERSION", "FAMILY", "ALIASES", "TRAINED ON", "JOB", "CREATED", "METRICS");
         for (ModelVersion v : versions) {
             table.row("v" + v.getVersion(), v.getFamily(), v.getAliasesCount() == 0 ? "-" : String.join(",", v.getAliasesList()),
                     lineage(v.getLineage()), Cells.text(v.getLineage().getTrainingJobId()), Cells.time(v.getCreatedAt()),
                     Cells.figures(v.getMetricsMap()));
         }
-        return head + "\n" + (versions.isEmpty() ? "no versions\n" : table.toString());
+        return table.toString();
+    }
+
+    /**
+     * A version just uploaded: what it is, its row as {@code models show} lists versions, and the
+     * signature it is served by.
+     */
+    static String uploaded(ModelVersion version) {
+        Fields head = new Fields().add("model", version.getModelName())
+                .add("description", Cells.text(version.getDescription()))
+                .add("tags", tags(version.getTagsMap()))
+                .add("task", version.getSignature().getTask() == Task.TASK_UNSPECIFIED ? "-"
+                        : version.getSignature().getTask().name().toLowerCase(Locale.ROOT));
+        for (ArtifactRef file : version.getArtifactsList()) {
+            head.add("file (" + file.getRole() + ")", file.getSizeBytes() + " bytes, sha256 " + file.getSha256());
+        }
+        TextTable signature = TextTable.of("TENSOR", "NAME", "DATATYPE", "SHAPE");
+        version.getSignature().getInputsList()
+                .forEach(t -> signature.row("input", t.getName(), t.getDatatype(), shape(t)));
+        version.getSignature().getOutputsList()
+                .forEach(t -> signature.row("output", t.getName(), t.getDatatype(), shape(t)));
+        return head + "\n" + versions(List.of(version)) + "\n" + signature;
     }
 
     static String alias(Alias alias) {
@@ -58,6 +88,15 @@ final class ModelView {
                     Cells.text(c.getMovedBy()));
         }
         return changes.isEmpty() ? "no alias changes\n" : table.toString();
+    }
+
+    private static String tags(Map<String, String> tags) {
+        return tags.isEmpty() ? "-" : new TreeMap<>(tags).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" "));
+    }
+
+    private static String shape(TensorSpec tensor) {
+        return tensor.getShapeList().stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static String lineage(Lineage lineage) {
