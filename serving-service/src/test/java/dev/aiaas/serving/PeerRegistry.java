@@ -2,6 +2,7 @@ package dev.aiaas.serving;
 
 import dev.aiaas.errors.Projects;
 import dev.aiaas.proto.common.v1.ArtifactRef;
+import dev.aiaas.proto.common.v1.Signature;
 import dev.aiaas.proto.registry.v1.GetModelVersionRequest;
 import dev.aiaas.proto.registry.v1.ModelVersion;
 import dev.aiaas.proto.registry.v1.RegistryServiceGrpc;
@@ -56,6 +57,13 @@ public class PeerRegistry extends RegistryServiceGrpc.RegistryServiceImplBase im
     static void addVersion(String project, String model, long version, String family, List<ArtifactRef> artifacts) {
         VERSIONS.put(project + "/" + model + "/" + version, ModelVersion.newBuilder().setModelName(model)
                 .setVersion(version).setFamily(family).addAllArtifacts(artifacts).build());
+    }
+
+    /** A version of {@code family} with {@code signature}: an uploaded model (TORCHSCRIPT, ONNX) is served by it. */
+    static void addVersion(String project, String model, long version, String family, List<ArtifactRef> artifacts,
+            Signature signature) {
+        VERSIONS.put(project + "/" + model + "/" + version, ModelVersion.newBuilder().setModelName(model)
+                .setVersion(version).setFamily(family).addAllArtifacts(artifacts).setSignature(signature).build());
     }
 
     /** The artifacts {@code project}'s version was registered with. */

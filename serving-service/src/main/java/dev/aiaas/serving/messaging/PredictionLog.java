@@ -3,7 +3,6 @@ package dev.aiaas.serving.messaging;
 import com.google.protobuf.Timestamp;
 import dev.aiaas.events.EventHeaders;
 import dev.aiaas.events.Topics;
-import dev.aiaas.ml.transform.LabelTask;
 import dev.aiaas.proto.common.v1.ArtifactRef;
 import dev.aiaas.proto.events.v1.PredictionLogged;
 import dev.aiaas.serving.config.ServingConfig;
@@ -130,8 +129,9 @@ public class PredictionLog {
         for (int c : outcome.predictedClasses()) {
             event.addPredictedClasses(c);
         }
-        if (outcome.task() != LabelTask.CLASSIFICATION) {
-            // a recommender's: its k scores per row (the event has no field for item ids)
+        if (outcome.predictedClasses().length == 0) {
+            // every answer but a classifier's (trained here) is values: a recommender's k scores per row
+            // (the event has no field for item ids), an uploaded model's first output
             event.setPredictedWidth(outcome.width());
             for (float value : outcome.outputs()) {
                 event.addPredictedValues(value);

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The rows of one inference request: already-transformed tensors, raw records, (for a
- * sequence model) raw windows of records, or (for a recommender) user ids.
+ * sequence model) raw windows of records, (for a recommender) user ids, or (for an uploaded
+ * model) its one input tensor.
  */
 public sealed interface InferenceInput {
 
@@ -58,6 +59,50 @@ public sealed interface InferenceInput {
         @Override
         public int rows() {
             return ids.size();
+        }
+    }
+
+    /**
+     * An uploaded model's input tensor, row-major, {@code rows} rows: FP32 values in {@code floats}
+     * or INT64 values in {@code longs}, as its signature's datatype says; the other is null.
+     */
+    record Tensor(float[] floats, long[] longs, int rows) implements InferenceInput {
+
+        public Tensor {
+            if ((floats == null) == (longs == null)) {
+                throw new IllegalArgumentException("a tensor holds FP32 or INT64 values, exactly one of them");
+            }
+        }
+
+        public static Tensor fp32(float[] values, int rows) {
+            return new Tensor(values, null, rows);
+        }
+
+        public static Tensor int64(long[] values, int rows) {
+            return new Tensor(null, values, rows);
+        }
+
+        public boolean isInt64() {
+            return longs != null;
+        }
+
+        /** The rows of {@code parts} one after another, as one tensor; all of one datatype. */
+        public static Tensor concat(List<Tensor> parts) {
+            if (parts.size() == 1) {
+                return parts.get(0);
+            }
+            int rows = parts.stream().mapToInt(Tensor::rows).sum();
+            boolean int64 = parts.get(0).isInt64();
+            int length = parts.stream().mapToInt(p -> int64 ? p.longs().length : p.floats().length).sum();
+            Object joined = int64 ? new long[length] : new float[length];
+            int offset = 0;
+            for (Tensor part : parts) {
+                Object values = int64 ? part.longs() : part.floats();
+                int size = int64 ? part.longs().length : part.floats().length;
+                System.arraycopy(values, 0, joined, offset, size);
+                offset += size;
+            }
+            return int64 ? int64((long[]) joined, rows) : fp32((float[]) joined, rows);
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  *                         recommender's k (the same for every row)
  * @param outputs          row-major, {@code width} per row: class probabilities for a classifier,
  *                         predicted values in the target's units for a regression model, the
- *                         anomaly score of an anomaly detector, a recommender's scores best first
+ *                         anomaly score of an anomaly detector, a recommender's scores best first,
+ *                         an uploaded model's first output
  * @param predictedClasses the most probable class of each row; empty unless a classifier answered
  * @param anomalies        whether each row's anomaly score is above the model's threshold; empty
  *                         unless an anomaly detector answered
@@ -19,6 +20,9 @@ import java.util.List;
  *                         a recommender answered
  * @param rawFeatures      the request's raw numeric features, row-major over {@code featureNames}
  *                         (NaN where not numeric), or null when the request sent prepared tensors
+ * @param tensors          every output an uploaded model answered, in its signature's order (the
+ *                         first is also {@code outputs}, {@code width} per row); empty for a model
+ *                         trained here
  */
 public record InferenceOutcome(
         String modelName,
@@ -32,5 +36,6 @@ public record InferenceOutcome(
         List<String> items,
         List<String> featureNames,
         double[] rawFeatures,
-        ArtifactFile profile) {
+        ArtifactFile profile,
+        List<OutputTensor> tensors) {
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * {@value #PREDICTED_LABEL}; a regression model answers {@value #PREDICTIONS}, the name
  * training registers its versions' output under; an anomaly detector answers
  * {@value #ANOMALY_SCORE} and {@value #IS_ANOMALY}; a recommender takes {@value #USER_ID} and
- * answers {@value #ITEMS} and {@value #SCORES}.
+ * answers {@value #ITEMS} and {@value #SCORES}. A model uploaded from elsewhere (TorchScript, ONNX)
+ * takes and answers the tensors its registered signature names ({@link #tensors()}).
  *
  * @param preparedShape the shape of one model-ready row (without the batch dimension)
  * @param rawColumns    the raw columns its fitted transform reads, in schema order; none for a
@@ -26,9 +27,11 @@ import java.util.Optional;
  * @param window        raw rows per example of a sequence model (its fitted transform is
  *                      windowed), each raw column then carrying {@code window} values per example,
  *                      oldest first; 0 for a model that takes single rows
+ * @param tensors       an uploaded model's input and outputs, which replace every name above; empty
+ *                      for a model trained here
  */
 public record ModelSignature(List<Integer> preparedShape, List<ColumnSpec> rawColumns, List<String> classLabels,
-        int outputs, LabelTask task, int window) {
+        int outputs, LabelTask task, int window, Optional<TensorSignature> tensors) {
 
     /** Name of the single input that carries model-ready FP32 features [batch, …]. */
     public static final String PREPARED_INPUT = "input";
@@ -67,15 +70,38 @@ public record ModelSignature(List<Integer> preparedShape, List<ColumnSpec> rawCo
         rawColumns = List.copyOf(rawColumns);
         classLabels = List.copyOf(classLabels);
         Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(tensors, "tensors");
         if (window < 0) {
             throw new IllegalArgumentException("window must be 0 (single rows) or positive, was " + window);
         }
     }
 
-    /** The signature of a model that takes single rows. */
+    /** The signature of a model trained here. */
+    public ModelSignature(List<Integer> preparedShape, List<ColumnSpec> rawColumns, List<String> classLabels,
+            int outputs, LabelTask task, int window) {
+        this(preparedShape, rawColumns, classLabels, outputs, task, window, Optional.empty());
+    }
+
+    /** The signature of a model trained here that takes single rows. */
     public ModelSignature(List<Integer> preparedShape, List<ColumnSpec> rawColumns, List<String> classLabels,
             int outputs, LabelTask task) {
         this(preparedShape, rawColumns, classLabels, outputs, task, 0);
+    }
+
+    /**
+     * The signature of an uploaded model: its input's row shape, no raw columns (there is no
+     * transform), no class labels, and its first output's values per row (0 when free).
+     */
+    public static ModelSignature uploaded(TensorSignature tensors) {
+        TensorSpec first = tensors.outputs().get(0);
+        List<Integer> row = tensors.input().rowShape().stream().map(Math::toIntExact).toList();
+        return new ModelSignature(row, List.of(), List.of(), first.fixedRows() ? Math.toIntExact(first.rowWidth()) : 0,
+                tensors.task(), 0, Optional.of(tensors));
+    }
+
+    /** Whether it is a model uploaded from elsewhere, taking and answering the tensors its signature names. */
+    public boolean uploaded() {
+        return tensors.isPresent();
     }
 
     /** Whether one example is a window of raw rows (a sequence model) rather than one row. */
@@ -88,9 +114,12 @@ public record ModelSignature(List<Integer> preparedShape, List<ColumnSpec> rawCo
         return windowed() ? window : 1;
     }
 
-    /** Whether it predicts classes (probabilities and a class per row) rather than numbers. */
+    /**
+     * Whether it answers as a classifier trained here: probabilities, a class and a label per row.
+     * An uploaded classifier answers its outputs as they are, with no class labels known.
+     */
     public boolean classifier() {
-        return task == LabelTask.CLASSIFICATION;
+        return task == LabelTask.CLASSIFICATION && !uploaded();
     }
 
     /** Whether it recommends items for a user (takes {@value #USER_ID}) rather than reading features. */
@@ -100,6 +129,9 @@ public record ModelSignature(List<Integer> preparedShape, List<ColumnSpec> rawCo
 
     /** The outputs it answers, in the order they are answered when a request names none. */
     public List<String> outputNames() {
+        if (uploaded()) {
+            return tensors.get().outputNames();
+        }
         return switch (task) {
             case CLASSIFICATION -> CLASSIFIER_OUTPUTS;
             case REGRESSION -> REGRESSION_OUTPUTS;
@@ -124,6 +156,11 @@ public record ModelSignature(List<Integer> preparedShape, List<ColumnSpec> rawCo
 
     /** How a client may call it, for error messages. */
     public String describeInputs() {
+        if (uploaded()) {
+            TensorSpec input = tensors.get().input();
+            return "one input, " + input + ": [batch" + input.rowShape().stream().map(d -> ", " + d)
+                    .reduce("", String::concat) + "]";
+        }
         if (recommender()) {
             return "'" + USER_ID + "' (BYTES [batch], or INT64 [batch]): one user id per row";
         }

@@ -5,14 +5,17 @@ import dev.aiaas.ml.transform.FittedPipeline;
 import dev.aiaas.ml.transform.LabelTask;
 import dev.aiaas.models.LoadedModel;
 import dev.aiaas.models.recommend.LoadedRecommender;
+import dev.aiaas.serving.engine.UploadedModel;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loaded, verified and warmed-up model version, shared by every endpoint bound to that
- * version: a network ({@link LoadedModel}) with its fitted transform, or a recommender
- * ({@link LoadedRecommender}), which needs no transform: its signature's task says which. Each
- * holder (an endpoint, a request in flight) {@link #acquire() acquires} it and
+ * version: a network ({@link LoadedModel}) with its fitted transform, a recommender
+ * ({@link LoadedRecommender}), which needs no transform (its signature's task says which), or a
+ * model uploaded from elsewhere ({@link UploadedModel}; its signature says
+ * {@link ModelSignature#uploaded()}). Each holder (an endpoint, a request in flight)
+ * {@link #acquire() acquires} it and
  * {@link #release() releases} it when done; the parameters are freed when the last one lets go,
  * so a swap never fails a request in flight.
  */
@@ -22,6 +25,7 @@ public final class ServedModel {
     private final LoadedModel model;
     private final FittedPipeline transform;
     private final LoadedRecommender recommender;
+    private final UploadedModel uploaded;
     private final ArtifactFile profile;
     private final ModelSignature signature;
     private final long memoryBytes;
@@ -34,6 +38,7 @@ public final class ServedModel {
         this.model = model;
         this.transform = transform;
         this.recommender = null;
+        this.uploaded = null;
         this.profile = profile;
         this.memoryBytes = memoryBytes;
         // an anomaly detector computes a reconstruction per row but answers one score
@@ -49,10 +54,28 @@ public final class ServedModel {
         this.model = null;
         this.transform = null;
         this.recommender = recommender;
+        this.uploaded = null;
         this.profile = profile;
         this.memoryBytes = memoryBytes;
         this.signature = new ModelSignature(List.of(), List.of(), List.of(), recommender.itemCount(),
                 LabelTask.RECOMMENDATION);
+    }
+
+    /**
+     * A model uploaded from elsewhere: it takes and answers the tensors its registered signature
+     * names, with no transform and no baseline profile.
+     *
+     * @param memoryBytes the model file's size, an honest estimate of its parameters' bytes
+     */
+    public ServedModel(VersionToServe version, UploadedModel uploaded, long memoryBytes) {
+        this.version = version;
+        this.model = null;
+        this.transform = null;
+        this.recommender = null;
+        this.uploaded = uploaded;
+        this.profile = null;
+        this.memoryBytes = memoryBytes;
+        this.signature = ModelSignature.uploaded(uploaded.signature());
     }
 
     /** Takes a use of the model; false when it was closed meanwhile. */
@@ -73,8 +96,10 @@ public final class ServedModel {
         if (users.decrementAndGet() == 0) {
             if (model != null) {
                 model.close();
-            } else {
+            } else if (recommender != null) {
                 recommender.close();
+            } else {
+                uploaded.close();
             }
         }
     }
@@ -98,13 +123,19 @@ public final class ServedModel {
         return require(recommender, "recommender");
     }
 
+    /** The uploaded model, when this version is one. */
+    public UploadedModel uploaded() {
+        return require(uploaded, "uploaded model");
+    }
+
     public ModelSignature signature() {
         return signature;
     }
 
     /**
      * Bytes of the parameters this version holds, measured after loading: a network's in the
-     * engine; a recommender's tables in the engine and the copy it scores from.
+     * engine; a recommender's tables in the engine and the copy it scores from; an uploaded
+     * model's file size.
      */
     public long memoryBytes() {
         return memoryBytes;

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A registry model version as serving needs it: its identity and its artifacts. Version numbers
- * count per project, so the identity includes the project: "iris v1" of two projects are two
- * different models.
+ * A registry model version as serving needs it: its identity, its artifacts and its registered
+ * signature (which an uploaded model is served by). Version numbers count per project, so the
+ * identity includes the project: "iris v1" of two projects are two different models.
  */
 public record VersionToServe(String project, String modelName, long version, String family,
-        List<ArtifactFile> artifacts) {
+        List<ArtifactFile> artifacts, RegisteredSignature signature) {
 
     public Optional<ArtifactFile> artifact(String role) {
         return artifacts.stream().filter(a -> a.role().equals(role)).findFirst();

@@ -7,6 +7,7 @@ import dev.aiaas.proto.inference.ModelInferResponse;
 import dev.aiaas.proto.inference.ModelInferResponse.InferOutputTensor;
 import dev.aiaas.serving.model.InferenceOutcome;
 import dev.aiaas.serving.model.ModelSignature;
+import dev.aiaas.serving.model.OutputTensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,8 @@ import java.util.List;
  * {@value ModelSignature#ANOMALY_SCORE} (FP32 [batch]) and {@value ModelSignature#IS_ANOMALY}
  * (BOOL [batch], one byte per value as raw contents); a recommender's: {@value ModelSignature#ITEMS}
  * (BYTES [batch, k], item ids best first) and {@value ModelSignature#SCORES} (FP32 [batch, k]),
- * k being the same for every row. Only those the request
+ * k being the same for every row; an uploaded model's: each output its signature names, FP32 as
+ * computed (the batch first). Only those the request
  * asked for when it names outputs; as raw contents when the request sent raw contents. The
  * request's id comes back as it was sent.
  */
@@ -39,6 +41,15 @@ public final class InferenceResponses {
                 .setModelName(request.getModelName())
                 .setModelVersion(Long.toString(outcome.version()))
                 .setId(request.getId()));
+        if (signature.uploaded()) {
+            for (OutputTensor tensor : outcome.tensors()) {
+                if (wanted.wants(tensor.name())) {
+                    writer.floats(tensor.name(), tensor.values(),
+                            tensor.shape().stream().mapToLong(Long::longValue).toArray());
+                }
+            }
+            return writer.response.build();
+        }
         if (wanted.wants(ModelSignature.PREDICTIONS)) {
             writer.floats(ModelSignature.PREDICTIONS, outcome.outputs(), outcome.rows(), outcome.width());
         }

@@ -7,6 +7,8 @@ import dev.aiaas.proto.inference.ModelMetadataResponse;
 import dev.aiaas.proto.inference.ModelMetadataResponse.TensorMetadata;
 import dev.aiaas.serving.model.ModelSignature;
 import dev.aiaas.serving.model.ServedModel;
+import dev.aiaas.serving.model.TensorSignature;
+import dev.aiaas.serving.model.TensorSpec;
 
 /**
  * A served model's protocol metadata: the model-ready {@value ModelSignature#PREPARED_INPUT}
@@ -19,7 +21,8 @@ import dev.aiaas.serving.model.ServedModel;
  * (FP32 [-1, -1]): k items per row, best first, k being the request's {@code parameters.k}
  * (default 10, at most 1,000) or fewer, the same for every row of a request: the most that every
  * row can give (with {@code parameters.exclude_seen}, true unless set, a user's training items
- * are left out).
+ * are left out). An uploaded model shows its signature's input and outputs as registered, and its
+ * engine as the platform ({@code pytorch_libtorch}, {@code onnxruntime_onnx}).
  */
 public final class ModelMetadataView {
 
@@ -30,6 +33,9 @@ public final class ModelMetadataView {
 
     public static ModelMetadataResponse of(String endpoint, ServedModel model) {
         ModelSignature signature = model.signature();
+        if (signature.uploaded()) {
+            return uploaded(endpoint, model);
+        }
         if (signature.recommender()) {
             return recommender(endpoint, model);
         }
@@ -78,6 +84,22 @@ public final class ModelMetadataView {
                 .addOutputs(TensorMetadata.newBuilder().setName(ModelSignature.SCORES).setDatatype("FP32")
                         .addShape(-1).addShape(-1))
                 .build();
+    }
+
+    private static ModelMetadataResponse uploaded(String endpoint, ServedModel model) {
+        TensorSignature tensors = model.uploaded().signature();
+        ModelMetadataResponse.Builder metadata = ModelMetadataResponse.newBuilder()
+                .setName(endpoint)
+                .addVersions(Long.toString(model.version().version()))
+                .setPlatform(model.uploaded().format().platform())
+                .addInputs(tensor(tensors.input()));
+        tensors.outputs().forEach(output -> metadata.addOutputs(tensor(output)));
+        return metadata.build();
+    }
+
+    private static TensorMetadata tensor(TensorSpec spec) {
+        return TensorMetadata.newBuilder().setName(spec.name()).setDatatype(spec.datatype())
+                .addAllShape(spec.shape()).build();
     }
 
     /** A raw column: [-1] per row, or [-1, W] for a sequence model's window of W rows (images add their shape). */

@@ -18,7 +18,8 @@ import java.util.Set;
  * {@code "probability:index:label"}. A regression model answers
  * {@value ModelSignature#PREDICTIONS} only; an anomaly detector
  * {@value ModelSignature#ANOMALY_SCORE} and {@value ModelSignature#IS_ANOMALY}; a recommender
- * {@value ModelSignature#ITEMS} and {@value ModelSignature#SCORES}. Another task's
+ * {@value ModelSignature#ITEMS} and {@value ModelSignature#SCORES}; an uploaded model the outputs
+ * its signature names (and no classification extension: no class labels are known). Another task's
  * output, or the classification extension asked of a model that is not a classifier, is refused
  * saying what to ask for instead.
  *
@@ -53,6 +54,11 @@ record OutputSelection(Set<String> names, int classification) {
                         + named(signature));
             }
             if (output.containsParameters(CLASSIFICATION)) {
+                if (signature.uploaded()) {
+                    throw DomainException.invalid("parameters.classification ranks the classes of a classifier "
+                            + "trained here; this uploaded model has no class labels: ask for " + named(signature)
+                            + " without it");
+                }
                 if (!signature.classifier()) {
                     throw DomainException.invalid("parameters.classification ranks a classifier's classes; "
                             + whatToAskFor(signature) + " without it");
@@ -86,6 +92,9 @@ record OutputSelection(Set<String> names, int classification) {
 
     /** What the model does and which outputs to ask it for. */
     private static String whatToAskFor(ModelSignature signature) {
+        if (signature.uploaded()) {
+            return "this model answers the outputs it was uploaded with: ask for " + named(signature);
+        }
         return switch (signature.task()) {
             case CLASSIFICATION -> "this model predicts classes: ask for " + named(signature);
             case REGRESSION -> "this model predicts numbers (regression): ask for '" + ModelSignature.PREDICTIONS

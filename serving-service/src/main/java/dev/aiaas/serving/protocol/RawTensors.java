@@ -38,6 +38,17 @@ final class RawTensors {
         return values;
     }
 
+    /** INT64 elements, exactly (without the detour through double that {@link #numbers} takes). */
+    static long[] longs(String name, ByteString raw, int elements) {
+        if ((long) elements * Long.BYTES != raw.size()) {
+            throw DomainException.invalid("raw contents of input '" + name + "' are " + raw.size() + " bytes; "
+                    + elements + " INT64 values are " + (long) elements * Long.BYTES + " bytes");
+        }
+        long[] values = new long[elements];
+        raw.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(values);
+        return values;
+    }
+
     static byte[] uint8(String name, ByteString raw, int elements) {
         if (raw.size() != elements) {
             throw DomainException.invalid("raw contents of UINT8 input '" + name + "' are " + raw.size()

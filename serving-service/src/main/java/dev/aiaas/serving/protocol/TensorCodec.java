@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Reads the inputs of an Open Inference Protocol request against the served version's
- * {@link ModelSignature}. A recommender's request carries user ids ({@link RecommenderRequests}).
+ * {@link ModelSignature}. A recommender's request carries user ids ({@link RecommenderRequests}),
+ * an uploaded model's its one input tensor as its signature declares it ({@link UploadedRequests}).
  * Otherwise one input named {@value ModelSignature#PREPARED_INPUT} carries
  * model-ready features [batch, …], or every input is a raw column of the model's
  * schema ([batch] numbers or BYTES text, [batch, h, w] UINT8 images) and the server applies
@@ -41,6 +42,9 @@ public final class TensorCodec {
         }
         OutputSelection.of(request, signature); // unknown output names fail before any work
         List<TensorShape> shapes = admit(inputs, limits);
+        if (signature.uploaded()) {
+            return UploadedRequests.decode(request, shapes.get(0), signature);
+        }
         if (signature.recommender()) {
             return RecommenderRequests.decode(request, shapes.get(0), signature, limits);
         }

@@ -2,6 +2,8 @@ package dev.aiaas.serving.service;
 
 import ai.djl.pytorch.jni.JniUtils;
 import dev.aiaas.batching.BatchHandler;
+import dev.aiaas.serving.model.InferenceInput;
+import dev.aiaas.serving.model.OutputTensor;
 import dev.aiaas.serving.model.ServedModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,9 @@ import java.util.List;
  * predicted values, an anomaly detector's scores) are split back per request. Requests queued
  * across a version swap may name two versions, even of two tasks; each version gets its own pass.
  * A recommender's requests are ranked one by one ({@link Recommendations#rank}): scoring is a
- * dot product per user in Java, which merging would not make cheaper.
+ * dot product per user in Java, which merging would not make cheaper. An uploaded model's
+ * requests are merged into one input tensor and one pass of its engine, and each of its outputs
+ * split back by rows.
  */
 final class ForwardPass implements BatchHandler<ModelWork, ModelWork.Answer> {
 
@@ -51,6 +55,9 @@ final class ForwardPass implements BatchHandler<ModelWork, ModelWork.Answer> {
         if (model.signature().recommender()) {
             return group.stream().map(work -> Recommendations.rank((ModelWork.Users) work)).toList();
         }
+        if (model.signature().uploaded()) {
+            return uploaded(model, group.stream().map(w -> ((ModelWork.Tensor) w).input()).toList());
+        }
         List<ModelWork.Rows> requests = group.stream().map(ModelWork.Rows.class::cast).toList();
         int width = model.signature().outputs();
         if (requests.size() == 1) {
@@ -72,6 +79,30 @@ final class ForwardPass implements BatchHandler<ModelWork, ModelWork.Answer> {
             float[] own = new float[request.rows() * width];
             System.arraycopy(outputs, row * width, own, 0, own.length);
             split.add(ModelWork.Answer.of(own, width));
+            row += request.rows();
+        }
+        return split;
+    }
+
+    /** One pass of an uploaded model over every request's rows; each output split back per request. */
+    private static List<ModelWork.Answer> uploaded(ServedModel model, List<InferenceInput.Tensor> requests) {
+        List<OutputTensor> outputs = model.uploaded().run(InferenceInput.Tensor.concat(requests));
+        if (requests.size() == 1) {
+            return List.of(ModelWork.Answer.of(outputs));
+        }
+        List<ModelWork.Answer> split = new ArrayList<>(requests.size());
+        int row = 0;
+        for (InferenceInput.Tensor request : requests) {
+            List<OutputTensor> own = new ArrayList<>(outputs.size());
+            for (OutputTensor output : outputs) {
+                int width = output.rowWidth();
+                float[] values = new float[request.rows() * width];
+                System.arraycopy(output.values(), row * width, values, 0, values.length);
+                List<Long> shape = new ArrayList<>(output.shape());
+                shape.set(0, (long) request.rows());
+                own.add(new OutputTensor(output.name(), shape, values));
+            }
+            split.add(ModelWork.Answer.of(own));
             row += request.rows();
         }
         return split;

@@ -22,7 +22,8 @@ import java.util.concurrent.CompletionException;
  * training see the same features. A classifier's answer gets each row's most probable class;
  * a regression model's is its predicted values as they are; an anomaly detector's gets, with
  * each row's score, whether it is above the model's threshold. A recommender's users go through
- * the same queue ({@link Recommendations}). The queue's capacity and deadline failures become the
+ * the same queue ({@link Recommendations}), and so does an uploaded model's input tensor, whose
+ * outputs are answered as computed. The queue's capacity and deadline failures become the
  * errors a client acts on.
  */
 @ApplicationScoped
@@ -35,8 +36,14 @@ public class Inference {
     public CompletableFuture<InferenceOutcome> submit(EndpointUse use, InferenceInput input, long deadlineNanos,
             Arrival arrival) {
         ServedModel model = use.model();
-        ModelWork work = input instanceof InferenceInput.Users users ? Recommendations.admit(model, users)
-                : new ModelWork.Rows(model, features(model, input), input.rows());
+        ModelWork work;
+        if (input instanceof InferenceInput.Users users) {
+            work = Recommendations.admit(model, users);
+        } else if (input instanceof InferenceInput.Tensor tensor) {
+            work = new ModelWork.Tensor(model, tensor);
+        } else {
+            work = new ModelWork.Rows(model, features(model, input), input.rows());
+        }
         CompletableFuture<ModelWork.Answer> computed;
         arrival.close();
         try {
@@ -48,7 +55,10 @@ public class Inference {
             if (failure != null) {
                 throw translate(use.endpoint(), failure);
             }
-            return work instanceof ModelWork.Users ? Recommendations.outcome(model, answer, input.rows())
+            if (work instanceof ModelWork.Users) {
+                return Recommendations.outcome(model, answer, input.rows());
+            }
+            return work instanceof ModelWork.Tensor ? uploadedOutcome(model, answer, input.rows())
                     : outcome(model, input, answer.values());
         });
     }
@@ -62,7 +72,14 @@ public class Inference {
         return new InferenceOutcome(model.version().modelName(), model.version().version(), signature.task(),
                 input.rows(), width, values, predicted, anomalies, List.of(),
                 signature.rawColumns().stream().map(c -> c.name()).toList(), rawNumbers(input, model),
-                model.profile());
+                model.profile(), List.of());
+    }
+
+    /** An uploaded model's answer: its outputs as computed, the first one logged as the values (no classes known). */
+    private static InferenceOutcome uploadedOutcome(ServedModel model, ModelWork.Answer answer, int rows) {
+        return new InferenceOutcome(model.version().modelName(), model.version().version(), model.signature().task(),
+                rows, answer.width(), answer.values(), new int[0], new boolean[0], List.of(), List.of(), null, null,
+                answer.tensors());
     }
 
     private static RuntimeException translate(String endpoint, Throwable failure) {

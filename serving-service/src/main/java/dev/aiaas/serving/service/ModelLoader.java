@@ -1,6 +1,7 @@
 package dev.aiaas.serving.service;
 
 import ai.djl.Device;
+import ai.djl.MalformedModelException;
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.ml.transform.FittedPipeline;
 import dev.aiaas.ml.transform.FittedPipelineJson;
@@ -11,8 +12,12 @@ import dev.aiaas.models.ModelSpec;
 import dev.aiaas.models.ModelSpecJson;
 import dev.aiaas.models.recommend.LoadedRecommender;
 import dev.aiaas.proto.training.v1.ModelFamily;
+import dev.aiaas.serving.engine.EngineMessages;
+import dev.aiaas.serving.engine.UploadedModel;
 import dev.aiaas.serving.model.ArtifactFile;
 import dev.aiaas.serving.model.ServedModel;
+import dev.aiaas.serving.model.TensorSignature;
+import dev.aiaas.serving.model.UploadedFormat;
 import dev.aiaas.serving.model.VersionToServe;
 import dev.aiaas.storage.ArtifactIntegrityException;
 import dev.aiaas.storage.ArtifactNotFoundException;
@@ -28,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -38,6 +44,10 @@ import org.jboss.logging.Logger;
  * values for a regression model, a score for an anomaly detector) warms it up before it may
  * take traffic. A version of family {@code MATRIX_FACTORISATION} is a recommender: its
  * parameters, spec and training interactions are loaded together, and one ranking warms it up.
+ * A version of family {@code TORCHSCRIPT} or {@code ONNX} was made elsewhere: its registered
+ * signature must be one serving can serve ({@link TensorSignature}), its one file is loaded by its
+ * format's engine, and a pass of zeros warms it up and checks the file answers what the signature
+ * declares.
  */
 @ApplicationScoped
 public class ModelLoader {
@@ -45,6 +55,7 @@ public class ModelLoader {
     private static final Logger LOG = Logger.getLogger(ModelLoader.class);
     /** The name {@code LoadedRecommender.save} gives the parameters file. */
     private static final String RECOMMENDER_PARAMETERS = "recommender-0000.params";
+    private static final String DEFAULT_ENGINE = "ai.djl.default_engine";
 
     @Inject
     ArtifactStore store;
@@ -52,16 +63,23 @@ public class ModelLoader {
     @Inject
     ServingConfig config;
 
-    /** Before the engine starts: every thread's PyTorch intra-op pool gets this size. */
+    /**
+     * Before any engine starts: every thread's PyTorch intra-op pool gets this size, and PyTorch
+     * stays DJL's default engine (the one the platform's own models run on) now that ONNX Runtime
+     * is on the class path too.
+     */
     @PostConstruct
     void engineThreads() {
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.engineThreads()));
+        System.setProperty(DEFAULT_ENGINE, "PyTorch");
     }
 
     public ServedModel load(VersionToServe version) {
         long started = System.nanoTime();
         try {
-            ServedModel served = ModelFamily.MATRIX_FACTORISATION.name().equals(version.family())
+            Optional<UploadedFormat> uploaded = UploadedFormat.of(version.family());
+            ServedModel served = uploaded.isPresent() ? uploaded(version, uploaded.get())
+                    : ModelFamily.MATRIX_FACTORISATION.name().equals(version.family())
                     ? recommender(version) : network(version);
             LOG.infof("loaded %s/%s v%d in %d ms", version.project(), version.modelName(), version.version(),
                     (System.nanoTime() - started) / 1_000_000);
@@ -127,7 +145,47 @@ public class ModelLoader {
         return new ServedModel(version, recommender, version.artifact("profile").orElse(null), bytes);
     }
 
-    /** Best effort: the recommender is loaded (or not) whether or not its copy on disk can be deleted. */
+    /**
+     * A model made elsewhere: its signature is checked before a byte of the file is read, then the
+     * verified file is written into a folder under the name its engine loads, loaded, and the
+     * folder deleted; one pass of zeros warms it up and checks its outputs against the signature.
+     */
+    private ServedModel uploaded(VersionToServe version, UploadedFormat format) throws IOException {
+        TensorSignature signature;
+        try {
+            signature = TensorSignature.servable(version.signature());
+        } catch (IllegalArgumentException e) {
+            throw cannotServe(version, e.getMessage() + "; " + TensorSignature.SERVED);
+        }
+        byte[] file = bytes(version, UploadedFormat.ARTIFACT_ROLE);
+        Path folder = Files.createTempDirectory("aiaas-uploaded-");
+        UploadedModel model;
+        try {
+            Files.write(folder.resolve(format.fileName()), file);
+            model = UploadedModel.load(folder, format, signature, config.engineThreads());
+        } catch (MalformedModelException | RuntimeException e) {
+            // the engine names the temporary copy; the client knows the file by its format's name
+            String said = EngineMessages.of(e).replace(folder.resolve(format.fileName()).toString(), format.fileName());
+            throw cannotServe(version, format.engine() + " cannot load its " + format + " file: " + said
+                    + "; upload a file " + format.engine() + " can load");
+        } finally {
+            delete(folder);
+        }
+        try {
+            model.warmUp();
+        } catch (IllegalArgumentException e) {
+            model.close();
+            throw cannotServe(version, e.getMessage() + "; upload it again with the signature of the file");
+        }
+        return new ServedModel(version, model, file.length);
+    }
+
+    private static DomainException cannotServe(VersionToServe version, String why) {
+        return DomainException.failedPrecondition(version.modelName() + " v" + version.version()
+                + " cannot be served: " + why);
+    }
+
+    /** Best effort: the model is loaded (or not) whether or not its copy on disk can be deleted. */
     private static void delete(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {

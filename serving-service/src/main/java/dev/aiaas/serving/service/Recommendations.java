@@ -62,7 +62,7 @@ final class Recommendations {
                 items[row * k + rank] = item.item();
             }
         }
-        return new ModelWork.Answer(scores, k, items);
+        return ModelWork.Answer.ranked(scores, k, items);
     }
 
     /** The answer with each item row as its id. */
@@ -74,7 +74,7 @@ final class Recommendations {
         }
         return new InferenceOutcome(model.version().modelName(), model.version().version(), LabelTask.RECOMMENDATION,
                 rows, answer.width(), answer.values(), new int[0], new boolean[0], ids, List.of(), null,
-                model.profile());
+                model.profile(), List.of());
     }
 
     private static String quoted(String id) {
