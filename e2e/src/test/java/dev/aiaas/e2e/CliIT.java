@@ -1,15 +1,21 @@
 package dev.aiaas.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aiaas.cli.Main;
+import dev.aiaas.cli.Services;
+import dev.aiaas.cli.demo.RawOutputs;
 import dev.aiaas.cli.Terminal;
 import dev.aiaas.localstack.LocalStack;
 import dev.aiaas.localstack.RunningService;
+import dev.aiaas.proto.inference.InferTensorContents;
+import dev.aiaas.proto.inference.ModelInferRequest;
+import dev.aiaas.proto.inference.ModelInferRequest.InferInputTensor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,12 +33,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The README's "Train and serve your own CSV in five commands", exactly as written there (the
  * commands are read from README.md), run through the {@code aiaas} command line in-process
  * against the running stack, on a penguins CSV with empty cells for its missing values: every
- * command succeeds, and the predictions name the species with probabilities summing to 1.
+ * command succeeds, and the predictions name the species with probabilities summing to 1; a cars
+ * CSV trains a regression model; and a model made elsewhere (ONNX and TorchScript files written by
+ * a PyTorch script kept beside them) is uploaded, deployed and answers what PyTorch computed.
  */
 class CliIT {
 
@@ -162,6 +172,41 @@ class CliIT {
             labels.add(row.group(2));
         }
         return labels;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"iris-onnx, iris-mlp.onnx", "iris-torchscript, iris-mlp.pt"})
+    void aModelMadeElsewhereIsUploadedDeployedAndAnswersWhatPyTorchComputed(String model, String file)
+            throws Exception {
+        Path fixture = ServicesUnderTest.repositoryRoot().resolve("serving-service/src/test/resources/byo/" + file);
+        JsonNode expected = new ObjectMapper().readTree(fixture.resolveSibling("expected.json").toFile());
+
+        Outcome uploaded = aiaas(List.of("models", "upload", model, "--file", fixture.toString(), "--input",
+                "input:FP32:-1,4", "--output-tensor", "probabilities:FP32:-1,3", "--task", "classification",
+                "--alias", "champion"));
+        Outcome deployed = aiaas(List.of("deploy", model, "--model", model + "@champion"));
+
+        assertThat(uploaded.exit()).as(uploaded.err()).isZero();
+        assertThat(uploaded.out()).contains(model).containsIgnoringCase(file.endsWith(".onnx") ? "ONNX" : "TORCHSCRIPT");
+        assertThat(deployed.exit()).as(deployed.err()).isZero();
+        InferTensorContents.Builder contents = InferTensorContents.newBuilder();
+        expected.get("input").forEach(row -> row.forEach(value -> contents.addFp32Contents(value.floatValue())));
+        ModelInferRequest request = ModelInferRequest.newBuilder().setModelName(model)
+                .addInputs(InferInputTensor.newBuilder().setName("input").setDatatype("FP32")
+                        .addShape(expected.get("input").size()).addShape(4).setContents(contents))
+                .build();
+        Services services = RunningStack.connect(stack);
+        try {
+            float[] answered = RawOutputs.floats(services.inference().modelInfer(request), "probabilities");
+            List<Double> computed = new ArrayList<>();
+            expected.get("probabilities").forEach(row -> row.forEach(value -> computed.add(value.asDouble())));
+            assertThat(answered).hasSize(computed.size());
+            for (int i = 0; i < answered.length; i++) {
+                assertThat((double) answered[i]).as("value %d", i).isCloseTo(computed.get(i), within(1e-5));
+            }
+        } finally {
+            services.close();
+        }
     }
 
     /** Runs {@code aiaas ARGS} in-process, as ./aiaas would with AIAAS_HOME naming the stack's home. */
