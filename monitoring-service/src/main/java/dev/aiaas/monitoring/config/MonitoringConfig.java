@@ -31,11 +31,11 @@ public interface MonitoringConfig {
     @WithDefault("120")
     int maxReportWindows();
 
-    /** PSI above which a feature (or the mean over features) counts as drifted. */
-    @WithDefault("0.2")
-    double driftThreshold();
-
-    /** Newest input rows a drift report compares with the baseline. */
+    /**
+     * Newest input rows a drift report compares with the baseline; also the most rows of a
+     * model version's newest and oldest answers that prediction drift compares. (How drift is
+     * judged is each endpoint's drift policy, with Evidently's defaults: {@code DriftPolicy}.)
+     */
     @WithDefault("5000")
     int driftSampleRows();
 

@@ -3,12 +3,13 @@ package dev.aiaas.monitoring.grpc;
 import com.google.protobuf.Timestamp;
 import dev.aiaas.monitoring.model.LatencyHistogram;
 import dev.aiaas.monitoring.model.TrafficSummary;
-import dev.aiaas.monitoring.model.DriftResult;
 import dev.aiaas.monitoring.service.AuditTrailQuery;
 import dev.aiaas.monitoring.service.DriftAnalyzer;
+import dev.aiaas.monitoring.service.DriftPolicies;
 import dev.aiaas.monitoring.service.TrafficRecorder;
 import dev.aiaas.proto.monitoring.v1.DriftReport;
-import dev.aiaas.proto.monitoring.v1.FeatureDrift;
+import dev.aiaas.proto.monitoring.v1.DriftPolicy;
+import dev.aiaas.proto.monitoring.v1.GetDriftPolicyRequest;
 import dev.aiaas.proto.monitoring.v1.GetDriftReportRequest;
 import dev.aiaas.proto.monitoring.v1.GetModelMetricsRequest;
 import dev.aiaas.proto.monitoring.v1.ListAuditEventsRequest;
@@ -17,6 +18,7 @@ import dev.aiaas.proto.monitoring.v1.LatencySummary;
 import dev.aiaas.proto.monitoring.v1.MetricsWindow;
 import dev.aiaas.proto.monitoring.v1.ModelMetrics;
 import dev.aiaas.proto.monitoring.v1.MonitoringServiceGrpc;
+import dev.aiaas.proto.monitoring.v1.SetDriftPolicyRequest;
 import dev.aiaas.security.quarkus.CallerAccess;
 import dev.aiaas.security.quarkus.ProjectScope;
 import io.grpc.stub.StreamObserver;
@@ -40,6 +42,9 @@ public class MonitoringGrpcService extends MonitoringServiceGrpc.MonitoringServi
 
     @Inject
     DriftAnalyzer analyzer;
+
+    @Inject
+    DriftPolicies policies;
 
     @Inject
     AuditTrailQuery audit;
@@ -77,19 +82,22 @@ public class MonitoringGrpcService extends MonitoringServiceGrpc.MonitoringServi
 
     @Override
     public void getDriftReport(GetDriftReportRequest request, StreamObserver<DriftReport> response) {
-        String project = ProjectScope.current();
-        DriftResult drift = analyzer.report(project, request.getEndpoint());
-        response.onNext(DriftReport.newBuilder()
-                .setEndpoint(drift.endpoint())
-                .setModelName(drift.modelName())
-                .setModelVersion(drift.modelVersion())
-                .setSampleCount(drift.sampleRows())
-                .addAllFeatures(drift.features().stream().map(f -> FeatureDrift.newBuilder()
-                        .setFeature(f.feature()).setPsi(f.psi()).setDrifted(f.drifted()).build()).toList())
-                .setOverallPsi(drift.overallPsi())
-                .setDrifted(drift.drifted())
-                .setThreshold(drift.threshold())
-                .build());
+        response.onNext(DriftMessages.report(analyzer.report(ProjectScope.current(), request.getEndpoint())));
+        response.onCompleted();
+    }
+
+    @Override
+    public void setDriftPolicy(SetDriftPolicyRequest request, StreamObserver<DriftPolicy> response) {
+        String endpoint = request.getPolicy().getEndpoint();
+        response.onNext(DriftMessages.policy(endpoint, policies.set(ProjectScope.current(), endpoint,
+                () -> DriftMessages.policy(request.getPolicy()))));
+        response.onCompleted();
+    }
+
+    @Override
+    public void getDriftPolicy(GetDriftPolicyRequest request, StreamObserver<DriftPolicy> response) {
+        response.onNext(DriftMessages.policy(request.getEndpoint(),
+                policies.get(ProjectScope.current(), request.getEndpoint())));
         response.onCompleted();
     }
 

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -72,17 +73,45 @@ public class PredictionLogListener {
                 event.getLatencySeconds(), !"OK".equals(event.getStatus()), event.getRows(), sample(event));
     }
 
+    /**
+     * The request's sampled inputs with its answers, or null when it was not sampled. Numeric and
+     * categorical inputs must hold whole rows, and the same number of them.
+     */
     private static FeatureSample sample(PredictionLogged event) {
-        if (event.getFeaturesCount() == 0 || event.getFeatureNamesCount() == 0) {
+        int numericRows = rows(event.getFeaturesCount(), event.getFeatureNamesCount(), "feature values", "feature names");
+        int categoricalRows = rows(event.getCategoricalFeaturesCount(), event.getCategoricalNamesCount(),
+                "categorical values", "categorical names");
+        if (numericRows == 0 && categoricalRows == 0) {
             return null;
         }
-        if (event.getFeaturesCount() % event.getFeatureNamesCount() != 0) {
-            throw new IllegalArgumentException("prediction log record has " + event.getFeaturesCount()
-                    + " feature values, not a multiple of its " + event.getFeatureNamesCount() + " feature names");
+        if (numericRows != 0 && categoricalRows != 0 && numericRows != categoricalRows) {
+            throw new IllegalArgumentException("prediction log record has " + numericRows + " rows of numeric features "
+                    + "but " + categoricalRows + " of categorical ones");
         }
         double[] features = event.getFeaturesList().stream().mapToDouble(Double::doubleValue).toArray();
-        return new FeatureSample(event.getEndpoint(), event.getModelName(), event.getModelVersion(),
-                event.getFeatureNamesList(), features, event.getBaselineProfile().getKey(),
-                event.getBaselineProfile().getSha256());
+        String[] categorical = event.getCategoricalFeaturesList().stream()
+                .map(value -> value.isEmpty() ? null : value).toArray(String[]::new);
+        float[] predicted = new float[event.getPredictedValuesCount()];
+        for (int i = 0; i < predicted.length; i++) {
+            predicted[i] = event.getPredictedValues(i);
+        }
+        return new FeatureSample(0, event.getEndpoint(), event.getModelName(), event.getModelVersion(),
+                Math.max(numericRows, categoricalRows),
+                numericRows == 0 ? List.of() : event.getFeatureNamesList(), features,
+                categoricalRows == 0 ? List.of() : event.getCategoricalNamesList(), categorical,
+                event.getPredictedClassesList().stream().mapToInt(Integer::intValue).toArray(), predicted,
+                event.getBaselineProfile().getKey(), event.getBaselineProfile().getSha256());
+    }
+
+    /** Rows of {@code values} values under {@code names} names; 0 when either is empty. */
+    private static int rows(int values, int names, String whatValues, String whatNames) {
+        if (values == 0 || names == 0) {
+            return 0;
+        }
+        if (values % names != 0) {
+            throw new IllegalArgumentException("prediction log record has " + values + " " + whatValues
+                    + ", not a multiple of its " + names + " " + whatNames);
+        }
+        return values / names;
     }
 }

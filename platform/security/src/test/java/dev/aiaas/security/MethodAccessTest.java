@@ -34,7 +34,7 @@ class MethodAccessTest {
                 .collect(Collectors.toMap(MethodDescriptor::getFullMethodName, MethodAccess::of));
 
         assertThat(unstated).as("RPCs without option (aiaas.common.v1.access)").isEmpty();
-        assertThat(SERVICES.stream().mapToInt(service -> service.getMethods().size()).sum()).isEqualTo(45);
+        assertThat(SERVICES.stream().mapToInt(service -> service.getMethods().size()).sum()).isEqualTo(48);
     }
 
     @Test
@@ -47,6 +47,7 @@ class MethodAccessTest {
         assertThat(MethodAccess.of(GRPCInferenceServiceGrpc.getModelInferMethod())).isEqualTo(Access.VIEWER);
         assertThat(MethodAccess.of(AccessServiceGrpc.getGrantRoleMethod())).isEqualTo(Access.ADMIN);
         assertThat(MethodAccess.of(AccessServiceGrpc.getListGrantsMethod())).isEqualTo(Access.ADMIN);
+        assertThat(MethodAccess.of(RegistryServiceGrpc.getUploadModelVersionMethod())).isEqualTo(Access.EDITOR);
     }
 
     @Test

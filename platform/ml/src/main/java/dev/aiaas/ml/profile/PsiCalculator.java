@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * Population Stability Index of a sample against a training baseline:
  * {@code PSI = Σ (actual_i − expected_i) · ln(actual_i / expected_i)} over the
- * baseline's bins (numeric) or categories plus one bucket for categories never seen
- * in training (categorical). A share of 0 on either side would make the logarithm
+ * baseline's bins (numeric) or listed categories plus one bucket for every other category
+ * (categorical), whose baseline share is the profile's {@code other}: 0 when training listed them
+ * all, so that a category never seen in training counts heavily. A share of 0 on either side would make the logarithm
  * infinite, so shares below {@link #epsilon()} are raised to it before summing; the
  * result stays finite and an empty bin still counts heavily. Missing values are left
  * out of both sides. Rule of thumb: below 0.1 stable, 0.1–0.25 moderate shift,
@@ -83,7 +84,7 @@ public final class PsiCalculator {
             }
         }
         requireSample(present, baseline.name());
-        double psi = term(unseen / (double) present, 0);
+        double psi = term(unseen / (double) present, baseline.other());
         for (Map.Entry<String, Double> category : baseline.frequencies().entrySet()) {
             psi += term(counts.getOrDefault(category.getKey(), 0L) / (double) present, category.getValue());
         }

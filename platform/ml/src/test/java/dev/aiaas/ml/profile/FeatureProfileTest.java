@@ -39,6 +39,17 @@ class FeatureProfileTest {
     }
 
     @Test
+    void numericFeaturesRecordEveryPercentileFromMinimumToMaximum() {
+        NumericFeatureProfile profile = NumericFeatureProfile.of(NumericColumn.of("v", oneToHundredAndAGap()));
+
+        // numpy.percentile(range(1, 101), range(0, 101)): 1 + 0.99 i
+        assertThat(profile.percentiles()).hasSize(101);
+        assertThat(profile.percentiles()[0]).isEqualTo(1);
+        assertThat(profile.percentiles()[37]).isCloseTo(37.63, within(1e-9));
+        assertThat(profile.percentiles()[100]).isEqualTo(100);
+    }
+
+    @Test
     void binsHoldValuesUpToAndIncludingTheirUpperEdge() {
         NumericFeatureProfile profile = NumericFeatureProfile.of(NumericColumn.of("v", oneToHundredAndAGap()));
 
@@ -56,6 +67,24 @@ class FeatureProfileTest {
         assertThat(profile.count()).isEqualTo(4);
         assertThat(profile.missing()).isEqualTo(1);
         assertThat(profile.frequencies()).containsExactly(Map.entry("Biscoe", 0.25), Map.entry("Dream", 0.75));
+        assertThat(profile.other()).isZero();
+    }
+
+    @Test
+    void aCategoricalProfileListsTheMostFrequentCategoriesAndSharesTheRestAsOther() {
+        // 150 categories: "c000" … "c149", category i held i + 1 times; the 100 most frequent are c050 … c149
+        String[] values = IntStream.range(0, 150).boxed()
+                .flatMap(i -> java.util.Collections.nCopies(i + 1, String.format("c%03d", i)).stream())
+                .toArray(String[]::new);
+
+        CategoricalFeatureProfile profile = CategoricalFeatureProfile.of(CategoricalColumn.of("id", values));
+
+        long total = 150 * 151 / 2;
+        assertThat(profile.frequencies()).hasSize(CategoricalFeatureProfile.MAX_CATEGORIES);
+        assertThat(profile.frequencies()).containsKey("c050").doesNotContainKey("c049");
+        assertThat(profile.other()).isCloseTo(50 * 51 / 2 / (double) total, within(1e-12));
+        assertThat(profile.frequencies().values().stream().mapToDouble(Double::doubleValue).sum() + profile.other())
+                .isCloseTo(1, within(1e-12));
     }
 
     @Test

@@ -57,6 +57,13 @@ class PsiCalculatorTest {
     }
 
     @Test
+    void valuesOutsideTheListedCategoriesAreExpectedInTheOtherShare() {
+        CategoricalFeatureProfile bounded = new CategoricalFeatureProfile("c", 10, 0, Map.of("a", 0.6), 0.4);
+
+        assertThat(psi.categorical(bounded, new String[] {"a", "a", "a", "b", "z"})).isCloseTo(0, within(1e-12));
+    }
+
+    @Test
     void categoricalBaselinesComeFromTrainingColumns() {
         CategoricalFeatureProfile profile = CategoricalFeatureProfile.of(CategoricalColumn.of("c", "a", "a", "b", "b"));
 
