@@ -34,6 +34,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -227,8 +228,22 @@ class ServingTest {
         assertThat(logged.getStatus()).isEqualTo("OK");
         assertThat(logged.getFeatureNamesList()).containsExactlyElementsOf(IrisModels.COLUMNS);
         assertThat(logged.getFeaturesList()).containsExactly(2.5, 2.5, 2.5, 2.5);
+        assertThat(logged.getCategoricalNamesList()).as("Iris has no categorical column").isEmpty();
         assertThat(logged.getBaselineProfile().getSha256()).hasSize(64);
         assertThat(logged.getLatencySeconds()).isPositive();
+    }
+
+    @Test
+    void everyAnswerCarriesAnIdTheClientsOrOneMadeForItThatTheLogEntryShares() {
+        float[] row = Arrays.copyOf(iris.test.values(), 4);
+        ModelInferResponse named = inference.modelInfer(prepared(row, 1).setId("order-17").build());
+        ModelInferResponse unnamed = inference.modelInfer(prepared(row, 1).build());
+
+        assertThat(named.getId()).isEqualTo("order-17");
+        assertThat(unnamed.getId()).as("a UUID made by serving").hasSize(36);
+        assertThat(PredictionTopic.awaitLogged(unnamed.getId(), Duration.ofSeconds(20)).getEndpoint()).isEqualTo("iris");
+        assertStatus(prepared(row, 1).setId("x".repeat(257)).build(), Status.Code.INVALID_ARGUMENT,
+                "at most 256");
     }
 
     private static ModelInferRequest.Builder prepared(float[] values, int rows) {

@@ -7,6 +7,7 @@ import dev.aiaas.proto.common.v1.ArtifactRef;
 import dev.aiaas.proto.events.v1.PredictionLogged;
 import dev.aiaas.serving.config.ServingConfig;
 import dev.aiaas.serving.model.InferenceOutcome;
+import dev.aiaas.serving.model.RawSample;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
@@ -18,7 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -140,11 +141,14 @@ public class PredictionLog {
                 event.addAnomalies(anomaly);
             }
         }
-        if (outcome.rawFeatures() != null && ThreadLocalRandom.current().nextDouble() < config.featureSampleRate()) {
-            event.addAllFeatureNames(outcome.featureNames()).setFeatureCount(outcome.featureNames().size());
-            for (double value : outcome.rawFeatures()) {
+        RawSample sample = outcome.sample();
+        if (sample != null && ThreadLocalRandom.current().nextDouble() < config.featureSampleRate()) {
+            event.addAllFeatureNames(sample.names()).setFeatureCount(sample.names().size());
+            for (double value : sample.numbers()) {
                 event.addFeatures(value);
             }
+            event.addAllCategoricalNames(sample.categoricalNames()).setCategoricalCount(sample.categoricalNames().size())
+                    .addAllCategoricalFeatures(Arrays.asList(sample.categories()));
             if (outcome.profile() != null) {
                 event.setBaselineProfile(ArtifactRef.newBuilder().setRole("profile")
                         .setKey(outcome.profile().key()).setSha256(outcome.profile().sha256()));
@@ -158,7 +162,7 @@ public class PredictionLog {
         return PredictionLogged.newBuilder()
                 .setHeader(EventHeaders.newHeader(SOURCE, entry.project()))
                 .setEndpoint(entry.endpoint())
-                .setRequestId(entry.requestId().isEmpty() ? UUID.randomUUID().toString() : entry.requestId())
+                .setRequestId(entry.requestId())
                 .setReceivedAt(Timestamp.newBuilder().setSeconds(received.getEpochSecond()).setNanos(received.getNano()))
                 .setLatencySeconds(entry.latencySeconds())
                 .setStatus(status);

@@ -18,8 +18,8 @@ import java.util.List;
  *                         unless an anomaly detector answered
  * @param items            the item id of each of a recommender's scores, row-major; empty unless
  *                         a recommender answered
- * @param rawFeatures      the request's raw numeric features, row-major over {@code featureNames}
- *                         (NaN where not numeric), or null when the request sent prepared tensors
+ * @param sample           the request's raw features for the drift sample, or null when the
+ *                         request sent prepared tensors
  * @param tensors          every output an uploaded model answered, in its signature's order (the
  *                         first is also {@code outputs}, {@code width} per row); empty for a model
  *                         trained here
@@ -34,8 +34,7 @@ public record InferenceOutcome(
         int[] predictedClasses,
         boolean[] anomalies,
         List<String> items,
-        List<String> featureNames,
-        double[] rawFeatures,
+        RawSample sample,
         ArtifactFile profile,
         List<OutputTensor> tensors) {
 }

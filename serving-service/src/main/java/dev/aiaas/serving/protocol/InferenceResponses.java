@@ -27,20 +27,21 @@ import java.util.List;
  * k being the same for every row; an uploaded model's: each output its signature names, FP32 as
  * computed (the batch first). Only those the request
  * asked for when it names outputs; as raw contents when the request sent raw contents. The
- * request's id comes back as it was sent.
+ * answer carries the request's id: the client's, or the one serving made for it, so ground truth
+ * can name the prediction it is for.
  */
 public final class InferenceResponses {
 
     private InferenceResponses() {
     }
 
-    public static ModelInferResponse encode(ModelInferRequest request, InferenceOutcome outcome,
+    public static ModelInferResponse encode(ModelInferRequest request, String requestId, InferenceOutcome outcome,
             ModelSignature signature) {
         OutputSelection wanted = OutputSelection.of(request, signature);
         Writer writer = new Writer(request.getRawInputContentsCount() > 0, ModelInferResponse.newBuilder()
                 .setModelName(request.getModelName())
                 .setModelVersion(Long.toString(outcome.version()))
-                .setId(request.getId()));
+                .setId(requestId));
         if (signature.uploaded()) {
             for (OutputTensor tensor : outcome.tensors()) {
                 if (wanted.wants(tensor.name())) {

@@ -9,6 +9,7 @@ import dev.aiaas.ml.transform.LabelTask;
 import dev.aiaas.serving.model.InferenceInput;
 import dev.aiaas.serving.model.InferenceOutcome;
 import dev.aiaas.serving.model.ModelSignature;
+import dev.aiaas.serving.model.RawSample;
 import dev.aiaas.serving.model.ServedModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -70,15 +71,14 @@ public class Inference {
         int[] predicted = signature.classifier() ? argmax(values, input.rows(), width) : new int[0];
         boolean[] anomalies = signature.task() == LabelTask.ANOMALY ? anomalies(model, values) : new boolean[0];
         return new InferenceOutcome(model.version().modelName(), model.version().version(), signature.task(),
-                input.rows(), width, values, predicted, anomalies, List.of(),
-                signature.rawColumns().stream().map(c -> c.name()).toList(), rawNumbers(input, model),
+                input.rows(), width, values, predicted, anomalies, List.of(), rawSample(input, model),
                 model.profile(), List.of());
     }
 
     /** An uploaded model's answer: its outputs as computed, the first one logged as the values (no classes known). */
     private static InferenceOutcome uploadedOutcome(ServedModel model, ModelWork.Answer answer, int rows) {
         return new InferenceOutcome(model.version().modelName(), model.version().version(), model.signature().task(),
-                rows, answer.width(), answer.values(), new int[0], new boolean[0], List.of(), List.of(), null, null,
+                rows, answer.width(), answer.values(), new int[0], new boolean[0], List.of(), null, null,
                 answer.tensors());
     }
 
@@ -158,30 +158,19 @@ public class Inference {
     }
 
     /**
-     * The request's raw numeric features per row, for the prediction log's drift sample; null
-     * for prepared tensors. Of a sequence model's window only the last (newest) row is sampled:
-     * that keeps one row per example, as for single-row models, and a window's older rows were
-     * most likely the newest rows of earlier requests.
+     * The request's raw features per row, for the prediction log's drift sample; null for prepared
+     * tensors. Of a sequence model's window only the last (newest) row is sampled: that keeps one
+     * row per example, as for single-row models, and a window's older rows were most likely the
+     * newest rows of earlier requests.
      */
-    private static double[] rawNumbers(InferenceInput input, ServedModel model) {
+    private static RawSample rawSample(InferenceInput input, ServedModel model) {
         if (input instanceof InferenceInput.Raw raw) {
-            return numeric(raw.records(), model);
+            return RawSample.of(raw.records(), model.signature().rawColumns());
         }
         if (input instanceof InferenceInput.RawWindows windows) {
-            return numeric(windows.windows().stream().map(w -> w.get(w.size() - 1)).toList(), model);
+            return RawSample.of(windows.windows().stream().map(w -> w.get(w.size() - 1)).toList(),
+                    model.signature().rawColumns());
         }
         return null;
-    }
-
-    private static double[] numeric(List<Map<String, Object>> records, ServedModel model) {
-        var columns = model.signature().rawColumns();
-        double[] values = new double[records.size() * columns.size()];
-        for (int row = 0; row < records.size(); row++) {
-            for (int f = 0; f < columns.size(); f++) {
-                Object value = records.get(row).get(columns.get(f).name());
-                values[row * columns.size() + f] = value instanceof Number n ? n.doubleValue() : Double.NaN;
-            }
-        }
-        return values;
     }
 }

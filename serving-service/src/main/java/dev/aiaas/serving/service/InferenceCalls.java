@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  * One inference call as both edges (gRPC and REST) make it, for an endpoint of the caller's
  * project: the endpoint is found first (an unknown one, or another project's, leaves no metric
  * series and no log entry behind), the request is admitted against the serving version's
- * signature, queued, and its answer encoded; then it is timed into
+ * signature, queued, and its answer encoded with the request's id (the client's, or a UUID made
+ * here when it sent none: every answer names the prediction that ground truth will refer to); then
+ * it is timed into
  * {@code aiaas_inference_request_duration_seconds{project,endpoint,status}} and logged to the
  * prediction log with its project, whether it succeeded or failed. Nothing here blocks: the
  * model's worker completes the outcome, and the answer is finished on the request's own event
@@ -55,6 +57,7 @@ public class InferenceCalls {
 
     /** Answers {@code request} with {@code project}'s endpoint that it names. */
     public CompletableFuture<ModelInferResponse> call(String project, ModelInferRequest request, long deadlineNanos) {
+        String requestId = RequestIds.of(request);
         EndpointUse use = endpoints.acquire(project, request.getModelName(), request.getModelVersion());
         Context trace = Context.current(); // the request's span: the prediction log continues its trace
         Instant received = Instant.now();
@@ -76,13 +79,13 @@ public class InferenceCalls {
                 if (failure != null) {
                     String status = StatusMapping.codeOf(failure).name();
                     timer(use, status).record(elapsed, TimeUnit.NANOSECONDS);
-                    log.failed(use.project(), use.endpoint(), request.getId(), received, elapsed / 1e9, status);
+                    log.failed(use.project(), use.endpoint(), requestId, received, elapsed / 1e9, status);
                     throw failure instanceof RuntimeException runtime ? runtime
                             : new IllegalStateException(failure.getMessage(), failure);
                 }
                 timer(use, "OK").record(elapsed, TimeUnit.NANOSECONDS);
-                log.answered(use.project(), use.endpoint(), request.getId(), received, elapsed / 1e9, answer);
-                return InferenceResponses.encode(request, answer, use.model().signature());
+                log.answered(use.project(), use.endpoint(), requestId, received, elapsed / 1e9, answer);
+                return InferenceResponses.encode(request, requestId, answer, use.model().signature());
             } finally {
                 use.release();
             }
