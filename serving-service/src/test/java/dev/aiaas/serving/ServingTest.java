@@ -229,6 +229,7 @@ class ServingTest {
         assertThat(logged.getFeatureNamesList()).containsExactlyElementsOf(IrisModels.COLUMNS);
         assertThat(logged.getFeaturesList()).containsExactly(2.5, 2.5, 2.5, 2.5);
         assertThat(logged.getCategoricalNamesList()).as("Iris has no categorical column").isEmpty();
+        assertThat(logged.getPredictedLabelsList()).hasSize(1).first().isIn("setosa", "versicolor", "virginica");
         assertThat(logged.getBaselineProfile().getSha256()).hasSize(64);
         assertThat(logged.getLatencySeconds()).isPositive();
     }

@@ -20,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -127,8 +128,9 @@ public class PredictionLog {
     private PredictionLogged answeredEvent(Entry entry, InferenceOutcome outcome) {
         PredictionLogged.Builder event = base(entry, "OK")
                 .setModelName(outcome.modelName()).setModelVersion(outcome.version()).setRows(outcome.rows());
+        List<String> labels = outcome.classLabels();
         for (int c : outcome.predictedClasses()) {
-            event.addPredictedClasses(c);
+            event.addPredictedClasses(c).addPredictedLabels(c < labels.size() ? labels.get(c) : Integer.toString(c));
         }
         if (outcome.predictedClasses().length == 0) {
             // every answer but a classifier's (trained here) is values: a recommender's k scores per row

@@ -14,6 +14,7 @@ import java.util.List;
  *                         anomaly score of an anomaly detector, a recommender's scores best first,
  *                         an uploaded model's first output
  * @param predictedClasses the most probable class of each row; empty unless a classifier answered
+ * @param classLabels      the model's class label names, index = class (empty when it has none)
  * @param anomalies        whether each row's anomaly score is above the model's threshold; empty
  *                         unless an anomaly detector answered
  * @param items            the item id of each of a recommender's scores, row-major; empty unless
@@ -32,6 +33,7 @@ public record InferenceOutcome(
         int width,
         float[] outputs,
         int[] predictedClasses,
+        List<String> classLabels,
         boolean[] anomalies,
         List<String> items,
         RawSample sample,

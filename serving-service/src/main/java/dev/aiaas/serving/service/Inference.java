@@ -71,14 +71,15 @@ public class Inference {
         int[] predicted = signature.classifier() ? argmax(values, input.rows(), width) : new int[0];
         boolean[] anomalies = signature.task() == LabelTask.ANOMALY ? anomalies(model, values) : new boolean[0];
         return new InferenceOutcome(model.version().modelName(), model.version().version(), signature.task(),
-                input.rows(), width, values, predicted, anomalies, List.of(), rawSample(input, model),
+                input.rows(), width, values, predicted, signature.classLabels(), anomalies, List.of(),
+                rawSample(input, model),
                 model.profile(), List.of());
     }
 
     /** An uploaded model's answer: its outputs as computed, the first one logged as the values (no classes known). */
     private static InferenceOutcome uploadedOutcome(ServedModel model, ModelWork.Answer answer, int rows) {
         return new InferenceOutcome(model.version().modelName(), model.version().version(), model.signature().task(),
-                rows, answer.width(), answer.values(), new int[0], new boolean[0], List.of(), null, null,
+                rows, answer.width(), answer.values(), new int[0], List.of(), new boolean[0], List.of(), null, null,
                 answer.tensors());
     }
 

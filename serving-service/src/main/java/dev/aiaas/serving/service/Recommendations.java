@@ -73,7 +73,8 @@ final class Recommendations {
             ids.add(recommender.index().itemId(item));
         }
         return new InferenceOutcome(model.version().modelName(), model.version().version(), LabelTask.RECOMMENDATION,
-                rows, answer.width(), answer.values(), new int[0], new boolean[0], ids, null, model.profile(), List.of());
+                rows, answer.width(), answer.values(), new int[0], List.of(), new boolean[0], ids, null, model.profile(),
+                List.of());
     }
 
     private static String quoted(String id) {
