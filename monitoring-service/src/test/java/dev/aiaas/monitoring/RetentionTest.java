@@ -15,7 +15,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** Rows older than their retention go, in every project; younger ones stay. */
+/**
+ * Rows older than their retention go, in every project; younger ones stay. Kept answers and
+ * ground truth go after monitoring.ground-truth.horizon (7 days).
+ */
 @QuarkusTest
 @QuarkusTestResource(value = RealServersResource.class, restrictToAnnotatedClass = false)
 class RetentionTest {
@@ -58,6 +61,32 @@ class RetentionTest {
             assertThat(count("select count(*) from prediction_sample" + ofProject)).as(project).isEqualTo(1);
             assertThat(count("select count(*) from prediction_sample" + ofProject + " and received_at > now() - interval '1 day'"))
                     .as(project + "'s young sample").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void keptAnswersAndGroundTruthOlderThanTheHorizonAreDeletedInEveryProject() throws Exception {
+        String endpoint = "horizon-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String project : PROJECTS) {
+            execute("insert into prediction (project, endpoint, request_id, model_name, model_version, received_at, "
+                    + "task, row_count, predicted_labels) values "
+                    + "('" + project + "', '" + endpoint + "', 'old', 'm', 1, now() - interval '8 days', 'CLASSIFICATION', 1, '{a}'), "
+                    + "('" + project + "', '" + endpoint + "', 'new', 'm', 1, now() - interval '6 days', 'CLASSIFICATION', 1, '{a}')");
+            execute("insert into ground_truth (project, endpoint, request_id, true_labels, observed_at, received_at) values "
+                    + "('" + project + "', '" + endpoint + "', 'old', '{a}', now() - interval '8 days', now() - interval '8 days'), "
+                    + "('" + project + "', '" + endpoint + "', 'new', '{a}', now() - interval '9 days', now() - interval '6 days')");
+        }
+
+        retention.apply();
+
+        for (String project : PROJECTS) {
+            String ofProject = " where project = '" + project + "' and endpoint = '" + endpoint + "'";
+            assertThat(count("select count(*) from prediction" + ofProject + " and request_id = 'new'"))
+                    .as(project + "'s young answer").isEqualTo(1);
+            assertThat(count("select count(*) from prediction" + ofProject)).as(project).isEqualTo(1);
+            assertThat(count("select count(*) from ground_truth" + ofProject + " and request_id = 'new'"))
+                    .as(project + "'s ground truth recorded within the horizon").isEqualTo(1);
+            assertThat(count("select count(*) from ground_truth" + ofProject)).as(project).isEqualTo(1);
         }
     }
 

@@ -39,6 +39,30 @@ public interface MonitoringConfig {
     @WithDefault("5000")
     int driftSampleRows();
 
+    /** Ground truth of served requests and the quality of answers it judges (GetModelQuality). */
+    GroundTruth groundTruth();
+
+    interface GroundTruth {
+        /**
+         * How late ground truth may come: truth observed, or for a request answered, longer ago
+         * is refused, and kept answers and ground truth older than this are deleted.
+         */
+        @WithDefault("P7D")
+        Duration horizon();
+
+        /** Most ground truths one RecordGroundTruth call may carry. */
+        @WithDefault("1000")
+        int maxBatch();
+
+        /** Most labels or values one ground truth may hold. */
+        @WithDefault("100000")
+        int maxValues();
+
+        /** Requests a quality report reads from the database at a time. */
+        @WithDefault("500")
+        int pageRequests();
+    }
+
     /** How long monitoring keeps what it stores; older rows are deleted by a scheduled job. */
     Retention retention();
 

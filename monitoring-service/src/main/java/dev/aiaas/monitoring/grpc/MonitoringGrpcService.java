@@ -1,23 +1,30 @@
 package dev.aiaas.monitoring.grpc;
 
 import com.google.protobuf.Timestamp;
+import dev.aiaas.monitoring.mapping.GroundTruthMessages;
 import dev.aiaas.monitoring.model.LatencyHistogram;
 import dev.aiaas.monitoring.model.TrafficSummary;
 import dev.aiaas.monitoring.service.AuditTrailQuery;
 import dev.aiaas.monitoring.service.DriftAnalyzer;
 import dev.aiaas.monitoring.service.DriftPolicies;
+import dev.aiaas.monitoring.service.GroundTruthIntake;
+import dev.aiaas.monitoring.service.QualityReports;
 import dev.aiaas.monitoring.service.TrafficRecorder;
 import dev.aiaas.proto.monitoring.v1.DriftReport;
 import dev.aiaas.proto.monitoring.v1.DriftPolicy;
 import dev.aiaas.proto.monitoring.v1.GetDriftPolicyRequest;
 import dev.aiaas.proto.monitoring.v1.GetDriftReportRequest;
 import dev.aiaas.proto.monitoring.v1.GetModelMetricsRequest;
+import dev.aiaas.proto.monitoring.v1.GetModelQualityRequest;
 import dev.aiaas.proto.monitoring.v1.ListAuditEventsRequest;
 import dev.aiaas.proto.monitoring.v1.ListAuditEventsResponse;
 import dev.aiaas.proto.monitoring.v1.LatencySummary;
 import dev.aiaas.proto.monitoring.v1.MetricsWindow;
 import dev.aiaas.proto.monitoring.v1.ModelMetrics;
+import dev.aiaas.proto.monitoring.v1.ModelQuality;
 import dev.aiaas.proto.monitoring.v1.MonitoringServiceGrpc;
+import dev.aiaas.proto.monitoring.v1.RecordGroundTruthRequest;
+import dev.aiaas.proto.monitoring.v1.RecordGroundTruthResponse;
 import dev.aiaas.proto.monitoring.v1.SetDriftPolicyRequest;
 import dev.aiaas.security.quarkus.CallerAccess;
 import dev.aiaas.security.quarkus.ProjectScope;
@@ -49,6 +56,12 @@ public class MonitoringGrpcService extends MonitoringServiceGrpc.MonitoringServi
     @Inject
     AuditTrailQuery audit;
 
+    @Inject
+    GroundTruthIntake groundTruth;
+
+    @Inject
+    QualityReports quality;
+
     @Override
     public void listAuditEvents(ListAuditEventsRequest request, StreamObserver<ListAuditEventsResponse> response) {
         response.onNext(audit.list(request, ProjectScope.current(), CallerAccess.current()));
@@ -77,6 +90,23 @@ public class MonitoringGrpcService extends MonitoringServiceGrpc.MonitoringServi
                         .setLatency(latency(w.latency()))
                         .build()).toList())
                 .build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void recordGroundTruth(RecordGroundTruthRequest request,
+            StreamObserver<RecordGroundTruthResponse> response) {
+        response.onNext(QualityMessages.verdicts(groundTruth.recordAll(ProjectScope.current(),
+                request.getGroundTruthList().stream().map(GroundTruthMessages::toDomain).toList())));
+        response.onCompleted();
+    }
+
+    @Override
+    public void getModelQuality(GetModelQualityRequest request, StreamObserver<ModelQuality> response) {
+        response.onNext(QualityMessages.quality(quality.report(ProjectScope.current(), request.getEndpoint(),
+                Duration.ofSeconds(request.getWindowSeconds()),
+                request.hasStartTime() ? instant(request.getStartTime()) : null,
+                request.hasEndTime() ? instant(request.getEndTime()) : null)));
         response.onCompleted();
     }
 

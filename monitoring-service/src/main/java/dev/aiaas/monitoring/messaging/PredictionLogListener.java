@@ -23,9 +23,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * header names, the endpoint's ("default" for a record from before projects), since endpoint
  * names are unique within a project only; the drift baseline is the one the record names (key
  * and SHA-256), so no peer is asked and no project scope is needed. The offset is committed only
- * after the window update is durable; a record that is not a PredictionLogged, or names a project
- * that breaks the name rule, fails and goes to the dead-letter topic with the reason (never
- * silently skipped); while the database is away the record waits ({@link ConsumedRecords}).
+ * after the window update is durable; a record that is not a PredictionLogged, names a project
+ * that breaks the name rule, or logs inputs or answers that do not hold whole rows, fails and goes
+ * to the dead-letter topic with the reason (never silently skipped); while the database is away
+ * the record waits ({@link ConsumedRecords}). An answered request's answer is kept for ground
+ * truth ({@link LoggedAnswers}).
  */
 @ApplicationScoped
 public class PredictionLogListener {
@@ -70,7 +72,8 @@ public class PredictionLogListener {
                 : Instant.ofEpochSecond(event.getHeader().getOccurredAt().getSeconds());
         return new Prediction(event.getHeader().getEventId(), EventHeaders.project(event.getHeader()),
                 event.getEndpoint(), received,
-                event.getLatencySeconds(), !"OK".equals(event.getStatus()), event.getRows(), sample(event));
+                event.getLatencySeconds(), !"OK".equals(event.getStatus()), event.getRows(), sample(event),
+                LoggedAnswers.of(event, received));
     }
 
     /**

@@ -7,6 +7,8 @@ import java.time.Instant;
  *
  * @param project the endpoint's project (the event header's; "default" for a record from before projects)
  * @param sample its raw input rows, or null when the request was not sampled for drift
+ * @param answer what the model answered, kept for ground truth; null for a failed request, or
+ *               one that names no request id or logged no answer
  */
 public record Prediction(
         String eventId,
@@ -16,5 +18,6 @@ public record Prediction(
         double latencySeconds,
         boolean failed,
         int rows,
-        FeatureSample sample) {
+        FeatureSample sample,
+        PredictionAnswer answer) {
 }

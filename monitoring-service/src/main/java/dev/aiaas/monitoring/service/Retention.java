@@ -7,11 +7,13 @@ import dev.aiaas.monitoring.storage.RetentionStore;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
  * Applies {@code monitoring.retention.*} every {@code monitoring.retention.interval}: counted
- * event ids, drift samples and traffic windows older than their retention are deleted.
+ * event ids, drift samples and traffic windows older than their retention are deleted, and kept
+ * answers and ground truth older than {@code monitoring.ground-truth.horizon}.
  */
 @ApplicationScoped
 public class Retention {
@@ -40,10 +42,14 @@ public class Retention {
         long events = run(() -> store.deleteProcessedEvents(retention.processedEvents()));
         long samples = run(() -> store.deleteSamples(retention.samples()));
         long windows = run(() -> store.deleteWindows(retention.windows()));
-        if (events + samples + windows > 0) {
-            LOG.infof("retention: deleted %d counted event ids, %d drift samples, %d traffic windows", events, samples,
-                    windows);
+        Duration horizon = config.groundTruth().horizon();
+        long answers = run(() -> store.deleteAnswers(horizon));
+        long truths = run(() -> store.deleteGroundTruth(horizon));
+        long deleted = events + samples + windows + answers + truths;
+        if (deleted > 0) {
+            LOG.infof("retention: deleted %d counted event ids, %d drift samples, %d traffic windows, %d kept answers, "
+                    + "%d ground truths", events, samples, windows, answers, truths);
         }
-        return events + samples + windows;
+        return deleted;
     }
 }

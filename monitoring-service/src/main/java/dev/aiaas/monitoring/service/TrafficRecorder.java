@@ -8,6 +8,7 @@ import dev.aiaas.monitoring.model.LatencyHistogram;
 import dev.aiaas.monitoring.model.Prediction;
 import dev.aiaas.monitoring.model.TrafficSummary;
 import dev.aiaas.monitoring.model.TrafficWindow;
+import dev.aiaas.monitoring.storage.AnswerStore;
 import dev.aiaas.monitoring.storage.SampleStore;
 import dev.aiaas.monitoring.storage.WindowStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,13 @@ public class TrafficRecorder {
     @Inject
     SampleStore samples;
 
-    /** Adds one prediction to its window; a redelivered event changes nothing. */
+    @Inject
+    AnswerStore answers;
+
+    /**
+     * Adds one prediction to its window, keeps its sampled inputs and its answer (for ground
+     * truth, the first answer logged for its request id); a redelivered event changes nothing.
+     */
     @Transactional
     public boolean record(Prediction prediction) throws SQLException {
         if (!store.markProcessed(prediction.eventId())) {
@@ -47,7 +54,10 @@ public class TrafficRecorder {
         if (prediction.sample() != null && prediction.sample().rows() > 0) {
             samples.insert(prediction.project(), prediction.sample(), prediction.receivedAt());
         }
-        Instant start = windowStart(prediction.receivedAt(), config.storedWindow());
+        if (prediction.answer() != null) {
+            answers.insert(prediction.project(), prediction.endpoint(), prediction.answer());
+        }
+        Instant start = ReportRange.windowStart(prediction.receivedAt(), config.storedWindow());
         TrafficWindow current = store.findForUpdate(prediction.project(), prediction.endpoint(), start)
                 .orElse(new TrafficWindow(prediction.endpoint(), start, 0, 0, 0, new LatencyHistogram()));
         LatencyHistogram latency = LatencyHistogram.of(current.latency().counts());
@@ -63,24 +73,12 @@ public class TrafficRecorder {
     /**
      * Totals of an endpoint of {@code project} over a time range plus windows of {@code width} in
      * it, the newest {@code maxReportWindows}. Only the stored windows of the range are read.
-     *
-     * @param from start of the range, or null for {@code metrics.default-range} before {@code to}
-     * @param to   end of the range (exclusive), or null for now
+     * The range is read by {@link ReportRange#of}.
      */
     public TrafficSummary summary(String project, String endpoint, Duration width, Instant from, Instant to) {
-        if (width.isNegative()) {
-            throw DomainException.invalid("window width must not be negative");
-        }
-        Duration reportWidth = width.isZero() ? config.defaultReportWindow() : width;
-        Instant end = to == null ? Instant.now() : to;
-        Instant start = from == null ? end.minus(config.defaultMetricsRange()) : from;
-        if (!start.isBefore(end)) {
-            throw DomainException.invalid("start_time " + start + " is not before end_time " + end);
-        }
-        if (Duration.between(start, end).compareTo(config.maxMetricsRange()) > 0) {
-            throw DomainException.invalid("the range " + start + " to " + end + " is longer than the "
-                    + config.maxMetricsRange() + " one report may cover: ask for a shorter one");
-        }
+        ReportRange range = ReportRange.of(config, width, from, to);
+        Instant start = range.start();
+        Instant end = range.end();
         List<TrafficWindow> stored = run(() -> store.windows(project, endpoint, start, end));
         if (stored.isEmpty() && !run(() -> store.seen(project, endpoint))) {
             throw DomainException.notFound("monitoring has seen no prediction for endpoint '" + endpoint + "'");
@@ -91,7 +89,7 @@ public class TrafficRecorder {
         long errors = 0;
         long rows = 0;
         for (TrafficWindow window : stored) {
-            Instant rolledStart = windowStart(window.start(), reportWidth);
+            Instant rolledStart = range.windowOf(window.start());
             TrafficWindow rebased = new TrafficWindow(endpoint, rolledStart, window.requests(), window.errors(),
                     window.rows(), window.latency());
             rolled.merge(rolledStart, rebased, TrafficRecorder::combine);
@@ -111,11 +109,5 @@ public class TrafficRecorder {
         latency.merge(b.latency());
         return new TrafficWindow(a.endpoint(), a.start(), a.requests() + b.requests(), a.errors() + b.errors(),
                 a.rows() + b.rows(), latency);
-    }
-
-    static Instant windowStart(Instant time, Duration width) {
-        long widthMillis = Math.max(1, width.toMillis());
-        long millis = time.toEpochMilli();
-        return Instant.ofEpochMilli(millis - Math.floorMod(millis, widthMillis));
     }
 }

@@ -26,6 +26,16 @@ public class RetentionStore {
         return deleteOlder("window_stats", "ctid", "window_start", age);
     }
 
+    /** Kept answers of requests received longer ago than {@code age}. */
+    public long deleteAnswers(Duration age) throws SQLException {
+        return deleteOlder("prediction", "ctid", "received_at", age);
+    }
+
+    /** Ground truth recorded longer ago than {@code age}. */
+    public long deleteGroundTruth(Duration age) throws SQLException {
+        return deleteOlder("ground_truth", "ctid", "received_at", age);
+    }
+
     private long deleteOlder(String table, String key, String column, Duration age) throws SQLException {
         return AgedRows.delete(dataSource, table, key, column, age);
     }

@@ -19,9 +19,18 @@ public final class Topics {
      * subscribes with it, so a project's topic is read once the consumer next refreshes its metadata.
      */
     public static final String INGEST_RECORDS_PATTERN = "aiaas\\.ingest\\.records(\\..+)?";
-    /** Ingest records that failed validation, unchanged, with the reason in headers. */
+    /**
+     * Records of the intake topics that were refused, unchanged, with the reason in headers:
+     * records to ingest ({@value #INGEST_RECORDS}…) and ground truth ({@value #INGEST_FEEDBACK}),
+     * so that a producer of either watches one topic for what it got wrong.
+     */
     public static final String INGEST_DLQ = "aiaas.ingest.dlq";
-    /** Ground-truth labels for earlier predictions, joined by request id. */
+    /**
+     * Ground truth of served requests from any Kafka producer (an aiaas.monitoring.v1.GroundTruth in
+     * protobuf binary; key = the request id; the project in the {@value Projects#HEADER} header,
+     * the default project without one), joined by monitoring to the request's prediction. Refused
+     * records go to {@value #INGEST_DLQ}.
+     */
     public static final String INGEST_FEEDBACK = "aiaas.ingest.feedback";
     /** DatasetVersionSealed. */
     public static final String INGEST_EVENTS = "aiaas.ingest.events";
