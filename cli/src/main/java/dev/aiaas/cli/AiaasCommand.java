@@ -7,7 +7,9 @@ import dev.aiaas.cli.models.AliasCommand;
 import dev.aiaas.cli.models.ModelsCommand;
 import dev.aiaas.cli.models.RollbackCommand;
 import dev.aiaas.cli.monitoring.DriftCommand;
+import dev.aiaas.cli.monitoring.FeedbackCommand;
 import dev.aiaas.cli.monitoring.MetricsCommand;
+import dev.aiaas.cli.monitoring.QualityCommand;
 import dev.aiaas.cli.output.OutputFormat;
 import dev.aiaas.cli.output.Printer;
 import dev.aiaas.cli.prepare.PrepareCommand;
@@ -32,6 +34,7 @@ import picocli.CommandLine.ScopeType;
             DatasetsCommand.class, PrepareCommand.class, JobsCommand.class, ModelsCommand.class,
             AliasCommand.class, RollbackCommand.class, DeployCommand.class, UndeployCommand.class,
             EndpointsCommand.class, PredictCommand.class, MetricsCommand.class, DriftCommand.class,
+            QualityCommand.class, FeedbackCommand.class,
             AccessCommand.class, TokenCommand.class, DemoCommand.class, CompletionCommand.class
         })
 public final class AiaasCommand extends NounCommand {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -21,9 +22,16 @@ public abstract class ProtoEnumConverter<E extends Enum<E> & ProtocolMessageEnum
         Iterable<String> {
 
     private final Class<E> type;
+    private final Set<E> only;
 
     protected ProtoEnumConverter(Class<E> type) {
+        this(type, null);
+    }
+
+    /** Only the values in {@code only}: an option that takes some of an enum's values. */
+    protected ProtoEnumConverter(Class<E> type, Set<E> only) {
         this.type = type;
+        this.only = only;
     }
 
     @Override
@@ -35,7 +43,7 @@ public abstract class ProtoEnumConverter<E extends Enum<E> & ProtocolMessageEnum
 
     /** The values a user may give, in lower case. */
     public List<String> names() {
-        return Arrays.stream(type.getEnumConstants()).filter(ProtoEnumConverter::usable)
+        return Arrays.stream(type.getEnumConstants()).filter(this::usable)
                 .map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
     }
 
@@ -44,8 +52,9 @@ public abstract class ProtoEnumConverter<E extends Enum<E> & ProtocolMessageEnum
         return names().iterator();
     }
 
-    private static boolean usable(Enum<?> value) {
-        return !value.name().endsWith("_UNSPECIFIED") && !value.name().equals("UNRECOGNIZED");
+    private boolean usable(E value) {
+        return !value.name().endsWith("_UNSPECIFIED") && !value.name().equals("UNRECOGNIZED")
+                && (only == null || only.contains(value));
     }
 
     /** {@code --family}: mlp, cnn, lstm, gru, autoencoder, … */
