@@ -90,6 +90,24 @@ class RetentionTest {
         }
     }
 
+    @Test
+    void resolvedAlertsOlderThanTheirRetentionAreDeletedAndFiringOnesStayHoweverOld() throws Exception {
+        String endpoint = "retention-" + UUID.randomUUID().toString().substring(0, 8);
+        String columns = "insert into alert (id, project, endpoint, rule, kind, severity, state, fired_value, threshold, "
+                + "summary, description, starts_at, ends_at) values ";
+        execute(columns + "('old-" + endpoint + "', 'default', '" + endpoint + "', 'r', 'DRIFT', 'warning', 'RESOLVED', "
+                + "1, 0.5, 's', 'd', now() - interval '100 days', now() - interval '91 days'), "
+                + "('young-" + endpoint + "', 'default', '" + endpoint + "', 'r', 'DRIFT', 'warning', 'RESOLVED', "
+                + "1, 0.5, 's', 'd', now() - interval '100 days', now() - interval '1 day'), "
+                + "('firing-" + endpoint + "', 'default', '" + endpoint + "', 'r', 'DRIFT', 'warning', 'FIRING', "
+                + "1, 0.5, 's', 'd', now() - interval '200 days', null)");
+
+        retention.apply();
+
+        assertThat(count("select count(*) from alert where endpoint = '" + endpoint + "' and id like 'old-%'")).isZero();
+        assertThat(count("select count(*) from alert where endpoint = '" + endpoint + "'")).isEqualTo(2);
+    }
+
     private void execute(String sql) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
             statement.executeUpdate();

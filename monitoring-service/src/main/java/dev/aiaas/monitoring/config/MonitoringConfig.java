@@ -3,7 +3,9 @@ package dev.aiaas.monitoring.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of the monitoring service ({@code monitoring.*}). */
 @ConfigMapping(prefix = "monitoring")
@@ -82,8 +84,56 @@ public interface MonitoringConfig {
         @WithDefault("P90D")
         Duration windows();
 
+        /** Alerts resolved this long ago: how far back ListAlerts can look. Firing ones stay. */
+        @WithDefault("P90D")
+        Duration alerts();
+
         /** How often the job runs. */
         @WithDefault("PT1H")
         Duration interval();
+    }
+
+    /** Alert rules, their evaluation and where their changes go. */
+    Alerts alerts();
+
+    interface Alerts {
+        /** How often every endpoint's alert rules are evaluated. */
+        @WithDefault("30s")
+        Duration interval();
+
+        /** The newest traffic an evaluation reads: latency, error and traffic rules look this far back. */
+        @WithDefault("60s")
+        Duration window();
+
+        /** How far back an ACCURACY rule looks for its newest window with enough judged rows. */
+        @WithDefault("PT1H")
+        Duration accuracyRange();
+
+        /** Most rules one endpoint may have. */
+        @WithDefault("20")
+        int maxRules();
+
+        /** Alert changes a WatchAlerts subscriber may fall behind before it is dropped. */
+        @WithDefault("256")
+        int watchBuffer();
+
+        /** Where firing and resolved alerts are POSTed in Alertmanager's webhook format; unset: nowhere. */
+        Optional<URI> webhookUrl();
+
+        /** Alert changes waiting for the webhook; more are counted and logged, not sent. */
+        @WithDefault("1000")
+        int webhookQueue();
+
+        /** Tries of one webhook POST before it is given up (logged). */
+        @WithDefault("5")
+        int webhookAttempts();
+
+        /** The wait before the first retry; each next one waits twice as long. */
+        @WithDefault("1s")
+        Duration webhookBackoff();
+
+        /** How long one webhook POST may take. */
+        @WithDefault("10s")
+        Duration webhookTimeout();
     }
 }

@@ -1,21 +1,29 @@
 package dev.aiaas.monitoring.grpc;
 
 import com.google.protobuf.Timestamp;
+import dev.aiaas.monitoring.mapping.AlertMessages;
 import dev.aiaas.monitoring.mapping.GroundTruthMessages;
 import dev.aiaas.monitoring.model.LatencyHistogram;
 import dev.aiaas.monitoring.model.TrafficSummary;
+import dev.aiaas.monitoring.service.AlertBook;
+import dev.aiaas.monitoring.service.AlertRuleSets;
 import dev.aiaas.monitoring.service.AuditTrailQuery;
 import dev.aiaas.monitoring.service.DriftAnalyzer;
 import dev.aiaas.monitoring.service.DriftPolicies;
 import dev.aiaas.monitoring.service.GroundTruthIntake;
 import dev.aiaas.monitoring.service.QualityReports;
 import dev.aiaas.monitoring.service.TrafficRecorder;
+import dev.aiaas.proto.events.v1.AlertChanged;
+import dev.aiaas.proto.monitoring.v1.AlertRules;
 import dev.aiaas.proto.monitoring.v1.DriftReport;
 import dev.aiaas.proto.monitoring.v1.DriftPolicy;
+import dev.aiaas.proto.monitoring.v1.GetAlertRulesRequest;
 import dev.aiaas.proto.monitoring.v1.GetDriftPolicyRequest;
 import dev.aiaas.proto.monitoring.v1.GetDriftReportRequest;
 import dev.aiaas.proto.monitoring.v1.GetModelMetricsRequest;
 import dev.aiaas.proto.monitoring.v1.GetModelQualityRequest;
+import dev.aiaas.proto.monitoring.v1.ListAlertsRequest;
+import dev.aiaas.proto.monitoring.v1.ListAlertsResponse;
 import dev.aiaas.proto.monitoring.v1.ListAuditEventsRequest;
 import dev.aiaas.proto.monitoring.v1.ListAuditEventsResponse;
 import dev.aiaas.proto.monitoring.v1.LatencySummary;
@@ -25,9 +33,12 @@ import dev.aiaas.proto.monitoring.v1.ModelQuality;
 import dev.aiaas.proto.monitoring.v1.MonitoringServiceGrpc;
 import dev.aiaas.proto.monitoring.v1.RecordGroundTruthRequest;
 import dev.aiaas.proto.monitoring.v1.RecordGroundTruthResponse;
+import dev.aiaas.proto.monitoring.v1.SetAlertRulesRequest;
 import dev.aiaas.proto.monitoring.v1.SetDriftPolicyRequest;
+import dev.aiaas.proto.monitoring.v1.WatchAlertsRequest;
 import dev.aiaas.security.quarkus.CallerAccess;
 import dev.aiaas.security.quarkus.ProjectScope;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -61,6 +72,42 @@ public class MonitoringGrpcService extends MonitoringServiceGrpc.MonitoringServi
 
     @Inject
     QualityReports quality;
+
+    @Inject
+    AlertRuleSets alertRules;
+
+    @Inject
+    AlertBook alerts;
+
+    @Inject
+    AlertWatchers watchers;
+
+    @Override
+    public void setAlertRules(SetAlertRulesRequest request, StreamObserver<AlertRules> response) {
+        response.onNext(AlertMessages.rules(request.getEndpoint(), alertRules.set(ProjectScope.current(),
+                request.getEndpoint(), () -> AlertMessages.rules(request.getRulesList()))));
+        response.onCompleted();
+    }
+
+    @Override
+    public void getAlertRules(GetAlertRulesRequest request, StreamObserver<AlertRules> response) {
+        response.onNext(AlertMessages.rules(request.getEndpoint(),
+                alertRules.get(ProjectScope.current(), request.getEndpoint())));
+        response.onCompleted();
+    }
+
+    @Override
+    public void listAlerts(ListAlertsRequest request, StreamObserver<ListAlertsResponse> response) {
+        response.onNext(ListAlertsResponse.newBuilder().addAllAlerts(alerts.list(ProjectScope.current(),
+                request.getEndpoint(), AlertMessages.state(request.getState()), request.getLimit())
+                .stream().map(AlertMessages::alert).toList()).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void watchAlerts(WatchAlertsRequest request, StreamObserver<AlertChanged> response) {
+        watchers.watch(ProjectScope.current(), request.getEndpoint(), (ServerCallStreamObserver<AlertChanged>) response);
+    }
 
     @Override
     public void listAuditEvents(ListAuditEventsRequest request, StreamObserver<ListAuditEventsResponse> response) {

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies {@code monitoring.retention.*} every {@code monitoring.retention.interval}: counted
- * event ids, drift samples and traffic windows older than their retention are deleted, and kept
+ * event ids, drift samples, traffic windows and resolved alerts older than their retention are deleted, and kept
  * answers and ground truth older than {@code monitoring.ground-truth.horizon}.
  */
 @ApplicationScoped
@@ -45,10 +45,11 @@ public class Retention {
         Duration horizon = config.groundTruth().horizon();
         long answers = run(() -> store.deleteAnswers(horizon));
         long truths = run(() -> store.deleteGroundTruth(horizon));
-        long deleted = events + samples + windows + answers + truths;
+        long alerts = run(() -> store.deleteResolvedAlerts(retention.alerts()));
+        long deleted = events + samples + windows + answers + truths + alerts;
         if (deleted > 0) {
             LOG.infof("retention: deleted %d counted event ids, %d drift samples, %d traffic windows, %d kept answers, "
-                    + "%d ground truths", events, samples, windows, answers, truths);
+                    + "%d ground truths, %d resolved alerts", events, samples, windows, answers, truths, alerts);
         }
         return deleted;
     }

@@ -36,6 +36,11 @@ public class RetentionStore {
         return deleteOlder("ground_truth", "ctid", "received_at", age);
     }
 
+    /** Alerts resolved longer ago than {@code age}; a firing alert stays however old. */
+    public long deleteResolvedAlerts(Duration age) throws SQLException {
+        return deleteOlder("alert", "id", "ends_at", age);
+    }
+
     private long deleteOlder(String table, String key, String column, Duration age) throws SQLException {
         return AgedRows.delete(dataSource, table, key, column, age);
     }
