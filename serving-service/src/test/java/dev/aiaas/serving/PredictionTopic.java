@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -20,6 +21,19 @@ final class PredictionTopic {
 
     /** The event logged for request {@code requestId}; fails the test when none comes within {@code timeout}. */
     static PredictionLogged awaitLogged(String requestId, Duration timeout) {
+        return awaitLogged(requestId, event -> true, timeout);
+    }
+
+    /**
+     * The event logged for request {@code requestId} by the version in {@code role} ("champion",
+     * "challenger", "shadow"); fails the test when none comes within {@code timeout}.
+     */
+    static PredictionLogged awaitLogged(String requestId, String role, Duration timeout) {
+        return awaitLogged(requestId, event -> event.getRole().equals(role), timeout);
+    }
+
+    private static PredictionLogged awaitLogged(String requestId, Predicate<PredictionLogged> wanted,
+            Duration timeout) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.get().kafkaBootstrap(),
                 ConsumerConfig.GROUP_ID_CONFIG, "serving-test-" + UUID.randomUUID(),
@@ -31,7 +45,7 @@ final class PredictionTopic {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
                     try {
                         PredictionLogged event = PredictionLogged.parseFrom(record.value());
-                        if (event.getRequestId().equals(requestId)) {
+                        if (event.getRequestId().equals(requestId) && wanted.test(event)) {
                             return event;
                         }
                     } catch (com.google.protobuf.InvalidProtocolBufferException ignored) {

@@ -27,10 +27,15 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * that breaks the name rule, or logs inputs or answers that do not hold whole rows, fails and goes
  * to the dead-letter topic with the reason (never silently skipped); while the database is away
  * the record waits ({@link ConsumedRecords}). An answered request's answer is kept for ground
- * truth ({@link LoggedAnswers}).
+ * truth ({@link LoggedAnswers}). An entry of a shadow copy (role "shadow": the same request
+ * answered by another version, never returned) is counted and left out of the endpoint's
+ * windows, drift samples and ground-truth answers, which describe what clients got.
  */
 @ApplicationScoped
 public class PredictionLogListener {
+
+    /** The role of a prediction-log entry made for a shadow copy of a request. */
+    static final String SHADOW = "shadow";
 
     @Inject
     TrafficRecorder recorder;
@@ -45,7 +50,14 @@ public class PredictionLogListener {
     }
 
     private void record(byte[] payload) throws SQLException {
-        Prediction prediction = toDomain(parse(payload));
+        PredictionLogged event = parse(payload);
+        if (SHADOW.equals(event.getRole())) {
+            // a shadow's copy answered no client: it is not the endpoint's traffic, its inputs or its answer
+            meters.counter("aiaas_monitoring_shadow_predictions_total", "project",
+                    EventHeaders.project(event.getHeader()), "endpoint", event.getEndpoint()).increment();
+            return;
+        }
+        Prediction prediction = toDomain(event);
         boolean counted = recorder.record(prediction);
         meters.counter("aiaas_monitoring_predictions_total",
                 "project", prediction.project(),

@@ -23,10 +23,8 @@ import dev.aiaas.proto.inference.ServerMetadataResponse;
 import dev.aiaas.proto.inference.ServerReadyRequest;
 import dev.aiaas.proto.inference.ServerReadyResponse;
 import dev.aiaas.serving.config.ServingConfig;
-import dev.aiaas.serving.model.DesiredDeployment;
 import dev.aiaas.serving.protocol.ModelMetadataView;
 import dev.aiaas.serving.protocol.StatisticsView;
-import dev.aiaas.serving.service.DeploymentView;
 import dev.aiaas.serving.service.Deployments;
 import dev.aiaas.serving.service.EndpointUse;
 import dev.aiaas.serving.service.InferenceCalls;
@@ -163,9 +161,7 @@ public class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInference
             StreamObserver<RepositoryModelLoadResponse> response) {
         String project = ProjectScope.current();
         reply(response, () -> {
-            DeploymentView deployment = endpoints.get(project, request.getModelName());
-            deployments.deploy(new DesiredDeployment(project, deployment.endpoint(),
-                    deployment.binding(), deployment.batching()));
+            deployments.deploy(endpoints.get(project, request.getModelName()).declared());
             server.publish();
             return RepositoryModelLoadResponse.getDefaultInstance();
         });

@@ -8,6 +8,7 @@ import dev.aiaas.proto.events.v1.PredictionLogged;
 import dev.aiaas.serving.config.ServingConfig;
 import dev.aiaas.serving.model.InferenceOutcome;
 import dev.aiaas.serving.model.RawSample;
+import dev.aiaas.serving.model.Role;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
@@ -33,7 +34,9 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Logs every answered or failed request to {@value Topics#SERVING_PREDICTIONS} off the
- * request's path, each event with its endpoint's project in its header (monitoring keeps each
+ * request's path, each event with the version it was routed to and that version's role
+ * (champion, challenger, or shadow for the copy a shadow answered), and with its endpoint's
+ * project in its header (monitoring keeps each
  * project's windows apart by it): the caller only puts what happened on a bounded queue
  * ({@code serving.prediction-log-queue}); one background thread builds the event and hands it
  * to the {@code predictions} channel's emitter (its own bounded buffer,
@@ -66,9 +69,13 @@ public class PredictionLog {
     private volatile boolean running;
     private Thread sender;
 
-    /** What a request left to log, and the trace it belongs to; the event is built off its path. */
+    /**
+     * What a request left to log, and the trace it belongs to; the event is built off its path.
+     * {@code model} and {@code version} name the version the request was routed to (empty and 0
+     * when it failed before one was chosen).
+     */
     private record Entry(String project, String endpoint, String requestId, Instant received, double latencySeconds,
-            InferenceOutcome outcome, String status, Context trace) {
+            InferenceOutcome outcome, String status, Role role, String model, long version, Context trace) {
     }
 
     void start(@Observes StartupEvent event) {
@@ -81,19 +88,24 @@ public class PredictionLog {
         sender.start();
     }
 
-    /** Logs a request that {@code project}'s endpoint answered. Never blocks. */
+    /**
+     * Logs a request that {@code project}'s endpoint answered through its version in {@code role}
+     * (a shadow's answer is logged here only). Never blocks.
+     */
     public void answered(String project, String endpoint, String requestId, Instant received, double latencySeconds,
-            InferenceOutcome outcome) {
-        offer(new Entry(project, endpoint, requestId, received, latencySeconds, outcome, "OK", Context.current()));
+            InferenceOutcome outcome, Role role) {
+        offer(new Entry(project, endpoint, requestId, received, latencySeconds, outcome, "OK", role,
+                outcome.modelName(), outcome.version(), Context.current()));
     }
 
     /**
-     * Logs a request to {@code project}'s endpoint that failed with {@code status} (a gRPC code name).
-     * Never blocks.
+     * Logs a request to {@code project}'s endpoint that failed with {@code status} (a gRPC code
+     * name) at {@code model} v{@code version} in {@code role}. Never blocks.
      */
     public void failed(String project, String endpoint, String requestId, Instant received, double latencySeconds,
-            String status) {
-        offer(new Entry(project, endpoint, requestId, received, latencySeconds, null, status, Context.current()));
+            String status, Role role, String model, long version) {
+        offer(new Entry(project, endpoint, requestId, received, latencySeconds, null, status, role, model, version,
+                Context.current()));
     }
 
     private void offer(Entry entry) {
@@ -126,8 +138,7 @@ public class PredictionLog {
     }
 
     private PredictionLogged answeredEvent(Entry entry, InferenceOutcome outcome) {
-        PredictionLogged.Builder event = base(entry, "OK")
-                .setModelName(outcome.modelName()).setModelVersion(outcome.version()).setRows(outcome.rows());
+        PredictionLogged.Builder event = base(entry, "OK").setRows(outcome.rows());
         List<String> labels = outcome.classLabels();
         for (int c : outcome.predictedClasses()) {
             event.addPredictedClasses(c).addPredictedLabels(c < labels.size() ? labels.get(c) : Integer.toString(c));
@@ -167,7 +178,10 @@ public class PredictionLog {
                 .setRequestId(entry.requestId())
                 .setReceivedAt(Timestamp.newBuilder().setSeconds(received.getEpochSecond()).setNanos(received.getNano()))
                 .setLatencySeconds(entry.latencySeconds())
-                .setStatus(status);
+                .setStatus(status)
+                .setModelName(entry.model())
+                .setModelVersion(entry.version())
+                .setRole(entry.role().label());
     }
 
     private void send(String endpoint, PredictionLogged event, Context trace) {

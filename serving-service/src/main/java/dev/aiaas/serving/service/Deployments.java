@@ -1,14 +1,11 @@
 package dev.aiaas.serving.service;
 
-import dev.aiaas.batching.BatchQueue;
-import dev.aiaas.errors.DomainException;
-import dev.aiaas.errors.Names;
-import dev.aiaas.serving.client.RegistryClient;
 import dev.aiaas.serving.config.ServingConfig;
+import dev.aiaas.serving.model.Binding;
 import dev.aiaas.serving.model.DesiredDeployment;
 import dev.aiaas.serving.model.EndpointKey;
-import dev.aiaas.serving.model.ServedModel;
-import dev.aiaas.serving.model.VersionToServe;
+import dev.aiaas.serving.model.Role;
+import dev.aiaas.serving.model.TrafficSplit;
 import dev.aiaas.serving.storage.DeploymentStore;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +22,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps the endpoints this replica serves ({@link ServedEndpoints}), of every project, equal to
- * the desired state in PostgreSQL. An endpoint is named within its project: every change names
+ * the desired state in PostgreSQL: each endpoint's champion, challenger and shadow bindings and
+ * how its traffic is shared between them ({@link LaneLoader} loads and swaps the versions). An endpoint is named within its project: every change names
  * the project, and an endpoint of another project is answered exactly as a missing one.
  * Deploying resolves the binding in the project's registry, loads and verifies the version
  * beside the one serving (or shares a copy another endpoint of the project loaded), swaps once
@@ -45,10 +43,7 @@ public class Deployments {
     ServedEndpoints endpoints;
 
     @Inject
-    RegistryClient registry;
-
-    @Inject
-    ModelCache models;
+    LaneLoader lanes;
 
     @Inject
     DeploymentStore store;
@@ -60,12 +55,13 @@ public class Deployments {
         this.engineThreads = config.engineThreads();
     }
 
-    /** Declares (or changes) an endpoint of {@code desired.project()}, bound to a model of that project. */
+    /**
+     * Declares (or changes) an endpoint of {@code desired.project()}, bound to a model of that
+     * project: its champion, and its challenger and shadow when declared, all loaded before any
+     * is swapped in (a failure changes nothing).
+     */
     public DeploymentView deploy(DesiredDeployment desired) {
-        Names.require("endpoint name", desired.endpoint());
-        if (!desired.binding().followsAlias() && desired.binding().version() < 1) {
-            throw DomainException.invalid("name an alias or a version (>= 1) of model " + desired.binding().modelName());
-        }
+        desired.validate();
         return locked(desired.key(), () -> {
             Endpoint endpoint = endpoints.at(desired.key());
             boolean created = endpoint == null;
@@ -73,15 +69,40 @@ public class Deployments {
                 endpoint = new Endpoint(desired, engineThreads);
             }
             try {
-                apply(endpoint, desired);
+                lanes.applyAll(endpoint, desired);
             } catch (RuntimeException e) {
                 if (created) {
-                    endpoint.retire();
+                    lanes.retireAll(endpoint);
                 }
                 throw e;
             }
             endpoints.put(endpoint);
             store.save(desired);
+            return DeploymentView.of(endpoint);
+        });
+    }
+
+    /**
+     * Changes how {@code project}'s endpoint shares its traffic, loading nothing: stored first
+     * (every replica's next pass applies it), then applied here at once. NOT_FOUND when the
+     * project has no such endpoint.
+     */
+    public DeploymentView setTraffic(String project, String endpointName, TrafficSplit split) {
+        EndpointKey key = new EndpointKey(project, endpointName);
+        return locked(key, () -> {
+            DesiredDeployment declared = store.find(project, endpointName)
+                    .orElseThrow(() -> ServedEndpoints.notDeployed(endpointName));
+            DesiredDeployment changed = declared.withTraffic(split);
+            store.saveTraffic(project, endpointName, split); // the weights only: a binding is Deploy's
+            Endpoint endpoint = endpoints.at(key);
+            if (endpoint == null) { // declared on another replica, not loaded here yet: load it as a pass would
+                endpoint = endpoints.getOrCreate(key, () -> new Endpoint(changed, engineThreads));
+                lanes.applyEach(endpoint, changed);
+            } else {
+                endpoint.desired = changed;
+            }
+            LOG.infof("endpoint %s: challenger weight %d%%, shadow share %d%%", key, split.challengerWeight(),
+                    split.shadowShare());
             return DeploymentView.of(endpoint);
         });
     }
@@ -96,7 +117,7 @@ public class Deployments {
                 throw ServedEndpoints.notDeployed(endpointName);
             }
             if (endpoint != null) {
-                retire(endpoint);
+                lanes.retireAll(endpoint);
             }
             return null;
         });
@@ -122,17 +143,27 @@ public class Deployments {
     }
 
     /**
-     * Re-resolves every endpoint of {@code project} that follows {@code model@alias} (the alias
-     * moved or went away); another project's model of the same name is another model.
+     * Re-resolves every endpoint of {@code project} with a role (champion, challenger or shadow)
+     * that follows {@code model@alias} (the alias moved or went away); another project's model of
+     * the same name is another model.
      */
     public void aliasChanged(String project, String model, String alias) {
         for (Endpoint endpoint : endpoints.each()) {
-            var binding = endpoint.desired.binding();
-            if (endpoint.project.equals(project) && binding.followsAlias() && binding.modelName().equals(model)
-                    && binding.alias().equals(alias)) {
+            if (endpoint.project.equals(project) && follows(endpoint.desired, model, alias)) {
                 refresh(endpoint.key);
             }
         }
+    }
+
+    private static boolean follows(DesiredDeployment desired, String model, String alias) {
+        for (Role role : Role.values()) {
+            Binding binding = desired.binding(role);
+            if (binding != null && binding.followsAlias() && binding.modelName().equals(model)
+                    && binding.alias().equals(alias)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -153,52 +184,16 @@ public class Deployments {
             if (declared.isEmpty()) {
                 Endpoint gone = endpoints.remove(key);
                 if (gone != null) {
-                    retire(gone);
+                    lanes.retireAll(gone);
                     LOG.infof("endpoint %s was undeployed elsewhere: no longer served here", key);
                 }
                 return null;
             }
             DesiredDeployment deployment = declared.get();
             Endpoint endpoint = endpoints.getOrCreate(key, () -> new Endpoint(deployment, engineThreads));
-            try {
-                apply(endpoint, deployment);
-            } catch (RuntimeException e) {
-                endpoint.failed = true;
-                endpoint.message = (endpoint.current() == null ? "not serving: " : "kept serving "
-                        + endpoint.current() + ": ") + e.getMessage();
-                LOG.warnf("endpoint %s: %s", key, endpoint.message);
-            }
+            lanes.applyEach(endpoint, deployment);
             return null;
         });
-    }
-
-    /** Makes {@code endpoint} serve what {@code desired} names in its project, with its batching. */
-    private void apply(Endpoint endpoint, DesiredDeployment desired) {
-        VersionToServe target = registry.resolve(desired.project(), desired.binding());
-        ServedModel serving = endpoint.current();
-        if (serving == null || !serving.version().sameAs(target)) {
-            ServedModel next = models.take(target);
-            ServedModel previous = endpoint.swap(next);
-            if (previous != null) {
-                models.give(previous);
-            }
-            LOG.infof("endpoint %s now serves %s v%d", endpoint.key, target.modelName(), target.version());
-        }
-        if (!endpoint.queue.policy().equals(desired.batching())) {
-            BatchQueue<ModelWork, ModelWork.Answer> old = endpoint.queue;
-            endpoint.queue = new BatchQueue<>(endpoint.name, desired.batching(), new ForwardPass(engineThreads));
-            QueueDrain.closeWhenEmpty(old);
-        }
-        endpoint.desired = desired;
-        endpoint.failed = false;
-        endpoint.message = "";
-    }
-
-    private void retire(Endpoint endpoint) {
-        ServedModel last = endpoint.retire();
-        if (last != null) {
-            models.give(last);
-        }
     }
 
     private <T> T locked(EndpointKey key, Supplier<T> change) {
@@ -213,6 +208,6 @@ public class Deployments {
 
     void close(@Observes ShutdownEvent event) {
         stopping = true;
-        endpoints.each().forEach(this::retire);
+        endpoints.each().forEach(lanes::retireAll);
     }
 }

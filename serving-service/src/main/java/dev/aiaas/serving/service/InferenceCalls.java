@@ -11,29 +11,25 @@ import dev.aiaas.serving.model.InferenceOutcome;
 import dev.aiaas.serving.protocol.InferenceResponses;
 import dev.aiaas.serving.protocol.RequestLimits;
 import dev.aiaas.serving.protocol.TensorCodec;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One inference call as both edges (gRPC and REST) make it, for an endpoint of the caller's
  * project: the endpoint is found first (an unknown one, or another project's, leaves no metric
- * series and no log entry behind), the request is admitted against the serving version's
- * signature, queued, and its answer encoded with the request's id (the client's, or a UUID made
- * here when it sent none: every answer names the prediction that ground truth will refer to); then
- * it is timed into
- * {@code aiaas_inference_request_duration_seconds{project,endpoint,status}} and logged to the
- * prediction log with its project, whether it succeeded or failed. Nothing here blocks: the
- * model's worker completes the outcome, and the answer is finished on the request's own event
- * loop.
+ * series and no log entry behind) and the request routed by its key ({@link Router}: the
+ * challenger answers its weight's share of keys, the champion the rest), admitted against the
+ * answering version's signature, queued, and its answer encoded with the request's id (the
+ * client's, or a UUID made here when it sent none: every answer names the prediction that ground
+ * truth will refer to) and the version that answered; then it is timed ({@link RequestTimers})
+ * and logged to the prediction log with its project, version and role, whether it succeeded or
+ * failed. A request in the shadow's share is copied to the shadow once admitted
+ * ({@link ShadowCopies}). Nothing here blocks: the model's worker completes the outcome, and the
+ * answer is finished on the request's own event loop.
  */
 @ApplicationScoped
 public class InferenceCalls {
@@ -48,17 +44,19 @@ public class InferenceCalls {
     PredictionLog log;
 
     @Inject
-    MeterRegistry meters;
+    RequestTimers timers;
+
+    @Inject
+    ShadowCopies shadows;
 
     @Inject
     ServingConfig config;
 
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
-
     /** Answers {@code request} with {@code project}'s endpoint that it names. */
     public CompletableFuture<ModelInferResponse> call(String project, ModelInferRequest request, long deadlineNanos) {
         String requestId = RequestIds.of(request);
-        EndpointUse use = endpoints.acquire(project, request.getModelName(), request.getModelVersion());
+        String routingKey = RequestIds.routingKey(request, requestId);
+        EndpointUse use = endpoints.acquire(project, request.getModelName(), request.getModelVersion(), routingKey);
         Context trace = Context.current(); // the request's span: the prediction log continues its trace
         Instant received = Instant.now();
         long started = System.nanoTime();
@@ -67,6 +65,9 @@ public class InferenceCalls {
             InferenceInput input = TensorCodec.decode(request, use.model().signature(),
                     RequestLimits.of(config.limits()));
             outcome = inference.submit(use, input, deadlineNanos, arrival);
+            if (use.mirrored()) {
+                shadows.copy(project, use.endpoint(), request, requestId, deadlineNanos);
+            }
         } catch (RuntimeException e) {
             outcome = CompletableFuture.failedFuture(e);
         }
@@ -78,32 +79,18 @@ public class InferenceCalls {
                 long elapsed = System.nanoTime() - started;
                 if (failure != null) {
                     String status = StatusMapping.codeOf(failure).name();
-                    timer(use, status).record(elapsed, TimeUnit.NANOSECONDS);
-                    log.failed(use.project(), use.endpoint(), requestId, received, elapsed / 1e9, status);
+                    timers.record(use, status, elapsed);
+                    log.failed(use.project(), use.endpoint(), requestId, received, elapsed / 1e9, status, use.role(),
+                            use.model().version().modelName(), use.model().version().version());
                     throw failure instanceof RuntimeException runtime ? runtime
                             : new IllegalStateException(failure.getMessage(), failure);
                 }
-                timer(use, "OK").record(elapsed, TimeUnit.NANOSECONDS);
-                log.answered(use.project(), use.endpoint(), requestId, received, elapsed / 1e9, answer);
+                timers.record(use, "OK", elapsed);
+                log.answered(use.project(), use.endpoint(), requestId, received, elapsed / 1e9, answer, use.role());
                 return InferenceResponses.encode(request, requestId, answer, use.model().signature());
             } finally {
                 use.release();
             }
         }, RequestContextExecutor.current());
-    }
-
-    /**
-     * One timer per deployed endpoint (of a project) and outcome, built once: this runs on every
-     * request. The tags come from a deployed endpoint, never from what a client named.
-     */
-    private Timer timer(EndpointUse use, String status) {
-        return timers.computeIfAbsent(use.project() + '/' + use.endpoint() + ' ' + status,
-                key -> Timer.builder("aiaas_inference_request_duration_seconds")
-                        .description("Time to answer one inference request, from decoding to the model's answer")
-                        .tag("project", use.project())
-                        .tag("endpoint", use.endpoint())
-                        .tag("status", status)
-                        .publishPercentileHistogram()
-                        .register(meters));
     }
 }
