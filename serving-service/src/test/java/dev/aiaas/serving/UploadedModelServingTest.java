@@ -1,54 +1,46 @@
 package dev.aiaas.serving;
 
+import static dev.aiaas.serving.UploadedModels.assertEachRefusedAsInvalid;
+import static dev.aiaas.serving.UploadedModels.inferConcurrently;
+import static dev.aiaas.serving.UploadedModels.input;
+import static dev.aiaas.serving.UploadedModels.memory;
+import static dev.aiaas.serving.UploadedModels.output;
+import static dev.aiaas.serving.UploadedModels.rawFloats;
+import static dev.aiaas.serving.UploadedModels.rawRows;
+import static dev.aiaas.serving.UploadedModels.refusal;
+import static dev.aiaas.serving.UploadedModels.request;
+import static dev.aiaas.serving.UploadedModels.restBody;
+import static dev.aiaas.serving.UploadedModels.rows;
+import static dev.aiaas.serving.UploadedModels.statistics;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.google.protobuf.ByteString;
 import dev.aiaas.proto.events.v1.PredictionLogged;
-import dev.aiaas.proto.inference.GRPCInferenceServiceGrpc;
 import dev.aiaas.proto.inference.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import dev.aiaas.proto.inference.InferParameter;
 import dev.aiaas.proto.inference.InferTensorContents;
 import dev.aiaas.proto.inference.ModelInferRequest;
-import dev.aiaas.proto.inference.ModelInferRequest.InferInputTensor;
-import dev.aiaas.proto.inference.ModelInferRequest.InferRequestedOutputTensor;
 import dev.aiaas.proto.inference.ModelInferResponse;
 import dev.aiaas.proto.inference.ModelMetadataRequest;
 import dev.aiaas.proto.inference.ModelMetadataResponse;
 import dev.aiaas.proto.inference.ModelStatistics;
-import dev.aiaas.proto.inference.ModelStatisticsRequest;
-import dev.aiaas.proto.serving.v1.Batching;
-import dev.aiaas.proto.serving.v1.DeployRequest;
 import dev.aiaas.proto.serving.v1.DeploymentServiceGrpc.DeploymentServiceBlockingStub;
-import dev.aiaas.proto.serving.v1.GetDeploymentRequest;
 import dev.aiaas.storage.ArtifactStore;
 import dev.aiaas.testing.RealServersResource;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +61,6 @@ class UploadedModelServingTest {
     /** Endpoint → the model it serves (v1), one per format. */
     private static final Map<String, String> ENDPOINTS = Map.of("byo-torchscript", UploadedModels.TORCHSCRIPT,
             "byo-onnx", UploadedModels.ONNX);
-    private static final double TOLERANCE = 1e-5;
 
     private static UploadedModels models;
 
@@ -87,15 +78,7 @@ class UploadedModelServingTest {
 
     @BeforeEach
     void deployOnce() throws Exception {
-        if (models != null) {
-            return;
-        }
-        UploadedModels registered = UploadedModels.registered(store);
-        ENDPOINTS.forEach((endpoint, model) -> deployments.deploy(DeployRequest.newBuilder().setEndpoint(endpoint)
-                .setModelName(model).setVersion(1)
-                .setBatching(Batching.newBuilder().setMaxBatchSize(16).setMaxQueueDelayUs(5_000).setInstances(1))
-                .build()));
-        models = registered;
+        models = UploadedModels.deployed(store, deployments, ENDPOINTS);
     }
 
     @Test
@@ -106,7 +89,7 @@ class UploadedModelServingTest {
             assertThat(response.getOutputsList()).as(endpoint)
                     .extracting(o -> o.getName() + " " + o.getDatatype() + " " + o.getShapeList())
                     .containsExactly("probabilities FP32 [5, 3]");
-            assertProbabilities(endpoint, response.getOutputs(0).getContents().getFp32ContentsList(), 0);
+            models.assertProbabilities(endpoint, response.getOutputs(0).getContents().getFp32ContentsList(), 0);
         }
     }
 
@@ -122,64 +105,38 @@ class UploadedModelServingTest {
                     .body("outputs[0].shape", contains(5, 3))
                     .extract().jsonPath().getList("outputs[0].data", Float.class);
 
-            assertProbabilities(endpoint, answered, 0);
+            models.assertProbabilities(endpoint, answered, 0);
         }
     }
 
     @Test
     void rawContentsInAnswerRawContentsOut() {
-        ByteBuffer raw = ByteBuffer.allocate(2 * UploadedModels.FEATURES * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (int row = 1; row <= 2; row++) {
-            for (float value : models.rows[row]) {
-                raw.putFloat(value);
-            }
-        }
-        ModelInferRequest request = ModelInferRequest.newBuilder().setModelName("byo-onnx")
-                .addInputs(InferInputTensor.newBuilder().setName("input").setDatatype("FP32").addShape(2)
-                        .addShape(UploadedModels.FEATURES))
-                .addRawInputContents(ByteString.copyFrom(raw.array())).build();
+        ModelInferRequest request = rawRows("byo-onnx", models.rows, 1, 2);
 
         ModelInferResponse response = inference.modelInfer(request);
 
-        ByteBuffer answer = response.getRawOutputContents(0).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-        List<Float> probabilities = new ArrayList<>();
-        while (answer.hasRemaining()) {
-            probabilities.add(answer.getFloat());
-        }
+        List<Float> probabilities = rawFloats(response.getRawOutputContents(0));
         assertThat(response.getOutputs(0).getShapeList()).containsExactly(2L, 3L);
-        assertProbabilities("byo-onnx", probabilities, 1);
+        models.assertProbabilities("byo-onnx", probabilities, 1);
     }
 
     @Test
     void concurrentRequestsShareForwardPassesAndEachGetsItsOwnRowsAnswer() throws Exception {
         int requests = 200;
         for (String endpoint : ENDPOINTS.keySet()) {
-            ModelStatistics before = statistics(endpoint);
-            ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", server.getPort()).usePlaintext()
-                    .build();
-            List<CompletableFuture<ModelInferResponse>> sent = new ArrayList<>();
-            try {
-                var async = GRPCInferenceServiceGrpc.newStub(channel);
-                Semaphore inFlight = new Semaphore(32);
-                for (int i = 0; i < requests; i++) {
-                    inFlight.acquire();
-                    float[][] row = {models.rows[i % models.rows.length]};
-                    CompletableFuture<ModelInferResponse> answer = call(async, rows(endpoint, row).setId("r" + i)
-                            .build());
-                    answer.whenComplete((r, e) -> inFlight.release());
-                    sent.add(answer);
-                }
-                for (int i = 0; i < requests; i++) {
-                    ModelInferResponse response = sent.get(i).get(60, TimeUnit.SECONDS);
-                    assertThat(response.getId()).isEqualTo("r" + i);
-                    assertProbabilities(endpoint, response.getOutputs(0).getContents().getFp32ContentsList(),
-                            i % models.rows.length);
-                }
-            } finally {
-                channel.shutdownNow();
-            }
+            ModelStatistics before = statistics(inference, endpoint);
+            List<ModelInferRequest> sent = IntStream.range(0, requests).mapToObj(i -> rows(endpoint,
+                    new float[][] {models.rows[i % models.rows.length]}).setId("r" + i).build()).toList();
 
-            ModelStatistics after = statistics(endpoint);
+            List<ModelInferResponse> answers = inferConcurrently(server.getPort(), sent);
+
+            for (int i = 0; i < requests; i++) {
+                ModelInferResponse response = answers.get(i);
+                assertThat(response.getId()).isEqualTo("r" + i);
+                models.assertProbabilities(endpoint, response.getOutputs(0).getContents().getFp32ContentsList(),
+                        i % models.rows.length);
+            }
+            ModelStatistics after = statistics(inference, endpoint);
             long executions = after.getExecutionCount() - before.getExecutionCount();
             System.out.printf("%s: %d requests in %d executions, batch sizes %s%n", endpoint, requests, executions,
                     after.getBatchStatsList().stream().map(b -> b.getBatchSize()).toList());
@@ -215,29 +172,18 @@ class UploadedModelServingTest {
         InferTensorContents fourFloats = InferTensorContents.newBuilder().addAllFp32Contents(List.of(1f, 2f, 3f, 4f))
                 .build();
         List<ModelInferRequest> requests = List.of(
-                request("byo-onnx", InferInputTensor.newBuilder().setName("features").setDatatype("FP32").addShape(1)
-                        .addShape(4).setContents(fourFloats)),
-                request("byo-torchscript", InferInputTensor.newBuilder().setName("input").setDatatype("FP32")
-                        .addShape(1).addShape(5).setContents(fourFloats.toBuilder().addFp32Contents(5f))),
-                request("byo-onnx", InferInputTensor.newBuilder().setName("input").setDatatype("FP32")
-                        .addShape(2).addShape(2).setContents(fourFloats)),
-                request("byo-torchscript", InferInputTensor.newBuilder().setName("input").setDatatype("FP64")
-                        .addShape(1).addShape(4).setContents(InferTensorContents.newBuilder()
-                                .addAllFp64Contents(List.of(1d, 2d, 3d, 4d)))));
+                request("byo-onnx", input("features", "FP32", 1, 4).setContents(fourFloats)),
+                request("byo-torchscript", input("input", "FP32", 1, 5)
+                        .setContents(fourFloats.toBuilder().addFp32Contents(5f))),
+                request("byo-onnx", input("input", "FP32", 2, 2).setContents(fourFloats)),
+                request("byo-torchscript", input("input", "FP64", 1, 4)
+                        .setContents(InferTensorContents.newBuilder().addAllFp64Contents(List.of(1d, 2d, 3d, 4d)))));
         List<String> expected = List.of(
                 "this model takes one input, 'input' (FP32 [-1, 4]): [batch, 4]; the request sent [features]",
                 "input 'input' has shape [1, 5]; this model takes one input, 'input' (FP32 [-1, 4])",
                 "input 'input' has shape [2, 2]; this model takes",
                 "input 'input' has datatype FP64; this model takes FP32");
-        for (int n = 0; n < requests.size(); n++) {
-            ModelInferRequest request = requests.get(n);
-            String message = expected.get(n);
-            assertThatThrownBy(() -> inference.modelInfer(request))
-                    .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-                        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-                        assertThat(e.getStatus().getDescription()).contains(message);
-                    });
-        }
+        assertEachRefusedAsInvalid(inference, requests, expected);
         given().contentType("application/json")
                 .body("{\"inputs\": [{\"name\": \"input\", \"shape\": [1, 4], \"datatype\": \"INT64\", "
                         + "\"data\": [1, 2, 3, 4]}]}")
@@ -249,27 +195,16 @@ class UploadedModelServingTest {
     @Test
     void anOutputTheModelLacksOrTheClassificationExtensionIsRefused() {
         List<ModelInferRequest> requests = List.of(
-                rows("byo-onnx", models.rows).addOutputs(InferRequestedOutputTensor.newBuilder()
-                        .setName("predicted_class")).build(),
-                rows("byo-torchscript", models.rows).addOutputs(InferRequestedOutputTensor.newBuilder()
-                        .setName("logits")).build(),
-                rows("byo-onnx", models.rows).addOutputs(InferRequestedOutputTensor.newBuilder()
-                        .setName("probabilities").putParameters("classification",
-                                InferParameter.newBuilder().setInt64Param(2).build())).build());
+                rows("byo-onnx", models.rows).addOutputs(output("predicted_class")).build(),
+                rows("byo-torchscript", models.rows).addOutputs(output("logits")).build(),
+                rows("byo-onnx", models.rows).addOutputs(output("probabilities").putParameters("classification",
+                        InferParameter.newBuilder().setInt64Param(2).build())).build());
         List<String> expected = List.of(
                 "output 'predicted_class' is a classifier's; this model answers the outputs it was uploaded with: "
                         + "ask for [probabilities]",
                 "output 'logits' is not an output of this model: ask for [probabilities]",
                 "this uploaded model has no class labels");
-        for (int n = 0; n < requests.size(); n++) {
-            ModelInferRequest request = requests.get(n);
-            String message = expected.get(n);
-            assertThatThrownBy(() -> inference.modelInfer(request))
-                    .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-                        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-                        assertThat(e.getStatus().getDescription()).contains(message);
-                    });
-        }
+        assertEachRefusedAsInvalid(inference, requests, expected);
     }
 
     @Test
@@ -290,33 +225,33 @@ class UploadedModelServingTest {
 
     @Test
     void requestsCountInStatisticsAndTheFileSizeInTheEndpointsMemory() {
-        ModelStatistics before = statistics("byo-onnx");
+        ModelStatistics before = statistics(inference, "byo-onnx");
 
         inference.modelInfer(rows("byo-onnx", models.rows).build());
 
-        ModelStatistics after = statistics("byo-onnx");
+        ModelStatistics after = statistics(inference, "byo-onnx");
         assertThat(after.getInferenceCount() - before.getInferenceCount()).isEqualTo(5);
         assertThat(after.getInferenceStats().getSuccess().getCount()
                 - before.getInferenceStats().getSuccess().getCount()).isEqualTo(1);
-        assertThat(memory("byo-onnx")).isEqualTo(models.onnxBytes);
-        assertThat(memory("byo-torchscript")).isEqualTo(models.torchScriptBytes);
+        assertThat(memory(deployments, "byo-onnx")).isEqualTo(models.onnxBytes);
+        assertThat(memory(deployments, "byo-torchscript")).isEqualTo(models.torchScriptBytes);
     }
 
     @Test
     void aFileTheEngineCannotLoadIsRefusedAtDeployWithTheEnginesMessage() {
-        assertThat(refusal(UploadedModels.ONNX, 2)).contains("iris-onnx v2 cannot be served")
+        assertThat(refusal(deployments, UploadedModels.ONNX, 2)).contains("iris-onnx v2 cannot be served")
                 .contains("OnnxRuntime cannot load its ONNX file").contains("ONNX Model cannot be loaded")
                 .contains("upload a file OnnxRuntime can load");
-        assertThat(refusal(UploadedModels.TORCHSCRIPT, 2)).contains("iris-torchscript v2 cannot be served")
+        assertThat(refusal(deployments, UploadedModels.TORCHSCRIPT, 2)).contains("iris-torchscript v2 cannot be served")
                 .contains("PyTorch cannot load its TORCHSCRIPT file").contains("PytorchStreamReader");
     }
 
     @Test
     void aSignatureServingCannotServeOrTheFileDoesNotAnswerIsRefusedAtDeploy() {
-        assertThat(refusal(UploadedModels.ONNX, 3)).contains("iris-onnx v3 cannot be served")
+        assertThat(refusal(deployments, UploadedModels.ONNX, 3)).contains("iris-onnx v3 cannot be served")
                 .contains("its signature declares 2 inputs [input, mask]")
                 .contains("serving takes one input, FP32 or INT64 shaped [-1, d1, …]");
-        assertThat(refusal(UploadedModels.ONNX, 4)).contains("iris-onnx v4 cannot be served")
+        assertThat(refusal(deployments, UploadedModels.ONNX, 4)).contains("iris-onnx v4 cannot be served")
                 .contains("output 'probabilities' (FP32 [-1, 4]) of the file is shaped [2, 3] for 2 rows")
                 .contains("upload it again with the signature of the file");
     }
@@ -325,86 +260,5 @@ class UploadedModelServingTest {
     void theModelsTrainedHereStillRunOnPyTorchAsDjlsDefaultEngine() {
         assertThat(ai.djl.engine.Engine.getDefaultEngineName()).isEqualTo("PyTorch");
         assertThat(ai.djl.engine.Engine.getEngine("OnnxRuntime")).as("loaded for the ONNX endpoint").isNotNull();
-    }
-
-    /** The FAILED_PRECONDITION a deploy of {@code model} v{@code version} gets; nothing is deployed. */
-    private String refusal(String model, long version) {
-        String endpoint = "refused-" + model + "-" + version;
-        StatusRuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,
-                () -> deployments.deploy(DeployRequest.newBuilder().setEndpoint(endpoint).setModelName(model)
-                        .setVersion(version).build()));
-        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
-        given().get("/v2/models/" + endpoint + "/ready").then().statusCode(404);
-        System.out.println("refused " + model + " v" + version + ": " + refused.getStatus().getDescription());
-        return refused.getStatus().getDescription();
-    }
-
-    /** {@code values} are the expected probabilities of the rows from {@code firstRow} on, in order. */
-    private static void assertProbabilities(String endpoint, List<Float> values, int firstRow) {
-        assertThat(values.size() % UploadedModels.CLASSES).isZero();
-        for (int i = 0; i < values.size(); i++) {
-            int row = firstRow + i / UploadedModels.CLASSES;
-            float expected = models.probabilities[row][i % UploadedModels.CLASSES];
-            assertThat((double) values.get(i)).as("%s row %d class %d", endpoint, row, i % UploadedModels.CLASSES)
-                    .isCloseTo(expected, within(TOLERANCE));
-        }
-    }
-
-    private static ModelInferRequest.Builder rows(String endpoint, float[][] rows) {
-        InferTensorContents.Builder contents = InferTensorContents.newBuilder();
-        for (float[] row : rows) {
-            for (float value : row) {
-                contents.addFp32Contents(value);
-            }
-        }
-        return ModelInferRequest.newBuilder().setModelName(endpoint).addInputs(InferInputTensor.newBuilder()
-                .setName("input").setDatatype("FP32").addShape(rows.length).addShape(UploadedModels.FEATURES)
-                .setContents(contents));
-    }
-
-    private static ModelInferRequest request(String endpoint, InferInputTensor.Builder input) {
-        return ModelInferRequest.newBuilder().setModelName(endpoint).addInputs(input).build();
-    }
-
-    private static String restBody(float[][] rows) {
-        StringBuilder data = new StringBuilder();
-        for (float[] row : rows) {
-            for (float value : row) {
-                data.append(data.length() == 0 ? "" : ",").append(value);
-            }
-        }
-        return "{\"inputs\": [{\"name\": \"input\", \"shape\": [" + rows.length + ", " + UploadedModels.FEATURES
-                + "], \"datatype\": \"FP32\", \"data\": [" + data + "]}]}";
-    }
-
-    private ModelStatistics statistics(String endpoint) {
-        return inference.modelStatistics(ModelStatisticsRequest.newBuilder().setName(endpoint).build())
-                .getModelStats(0);
-    }
-
-    private long memory(String endpoint) {
-        return deployments.getDeployment(GetDeploymentRequest.newBuilder().setEndpoint(endpoint).build())
-                .getModelMemoryBytes();
-    }
-
-    private static CompletableFuture<ModelInferResponse> call(GRPCInferenceServiceGrpc.GRPCInferenceServiceStub async,
-            ModelInferRequest request) {
-        CompletableFuture<ModelInferResponse> answer = new CompletableFuture<>();
-        async.modelInfer(request, new StreamObserver<>() {
-            @Override
-            public void onNext(ModelInferResponse value) {
-                answer.complete(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                answer.completeExceptionally(t);
-            }
-
-            @Override
-            public void onCompleted() {
-            }
-        });
-        return answer;
     }
 }

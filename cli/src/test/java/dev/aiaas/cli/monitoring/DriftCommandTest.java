@@ -2,6 +2,7 @@ package dev.aiaas.cli.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aiaas.cli.StandInStack;
 import dev.aiaas.proto.monitoring.v1.DriftMethod;
 import dev.aiaas.proto.monitoring.v1.DriftPolicy;
 import dev.aiaas.proto.monitoring.v1.DriftReport;

@@ -3,6 +3,7 @@ package dev.aiaas.cli.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.util.JsonFormat;
+import dev.aiaas.cli.StandInStack;
 import dev.aiaas.proto.monitoring.v1.GroundTruth;
 import dev.aiaas.proto.monitoring.v1.GroundTruthRefusal;
 import dev.aiaas.proto.monitoring.v1.RecordGroundTruthRequest;

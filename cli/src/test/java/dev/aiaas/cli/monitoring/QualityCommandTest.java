@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.JsonFormat;
+import dev.aiaas.cli.StandInStack;
 import dev.aiaas.proto.monitoring.v1.GetModelQualityRequest;
 import dev.aiaas.proto.monitoring.v1.LabelCount;
 import dev.aiaas.proto.monitoring.v1.ModelQuality;

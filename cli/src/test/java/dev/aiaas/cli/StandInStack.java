@@ -1,7 +1,5 @@
-package dev.aiaas.cli.monitoring;
+package dev.aiaas.cli;
 
-import dev.aiaas.cli.Main;
-import dev.aiaas.cli.Terminal;
 import io.grpc.BindableService;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
@@ -22,14 +20,14 @@ import java.util.stream.Stream;
  * A stand-in service on a real port that a home's stack.json names for every service, and
  * whole commands run in-process against it with what they print kept.
  */
-final class StandInStack implements AutoCloseable {
+public final class StandInStack implements AutoCloseable {
 
     private final Path home;
     private final Server server;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    StandInStack(Path home, BindableService service) throws IOException {
+    public StandInStack(Path home, BindableService service) throws IOException {
         this.home = home;
         server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(service).build().start();
         StringBuilder services = new StringBuilder();
@@ -41,22 +39,22 @@ final class StandInStack implements AutoCloseable {
     }
 
     /** Runs {@code aiaas args… --token t0ken}; returns its exit code. */
-    int run(String... args) {
+    public int run(String... args) {
         Terminal terminal = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(), false);
         String[] withToken = Stream.concat(Stream.of(args), Stream.of("--token", "t0ken")).toArray(String[]::new);
         return Main.run(withToken, Map.of("AIAAS_HOME", home.toString()), terminal);
     }
 
-    String out() {
+    public String out() {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    String err() {
+    public String err() {
         return err.toString(StandardCharsets.UTF_8);
     }
 
-    void forgetOutput() {
+    public void forgetOutput() {
         out.reset();
         err.reset();
     }
