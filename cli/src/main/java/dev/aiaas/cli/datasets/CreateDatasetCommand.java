@@ -5,11 +5,14 @@ import dev.aiaas.cli.CommandFailure;
 import dev.aiaas.cli.ExitCodes;
 import dev.aiaas.cli.Session;
 import dev.aiaas.cli.files.DataFormat;
+import dev.aiaas.cli.monitoring.DurationFlag;
 import dev.aiaas.proto.common.v1.Column;
 import dev.aiaas.proto.common.v1.Schema;
+import dev.aiaas.proto.ingest.v1.AutoSeal;
 import dev.aiaas.proto.ingest.v1.CreateDatasetRequest;
 import dev.aiaas.proto.ingest.v1.Dataset;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "create", description = {"Create a dataset with its schema.",
     "The schema is declared column by column (--column), or inferred from a CSV or JSON lines file's header and first "
         + "rows (--infer-from), shown, and confirmed unless --yes.",
-    "Creating the same dataset with the same schema again changes nothing."})
+    "With --auto-seal-rows or --auto-seal-age ingest seals its open rows by itself (see: aiaas datasets auto-seal).",
+    "Creating the same dataset with the same schema again changes nothing (it keeps its auto-seal limits)."})
 final class CreateDatasetCommand extends ApiCommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "the dataset's name: a-z, 0-9, '.', '_', '-'")
@@ -56,12 +60,21 @@ final class CreateDatasetCommand extends ApiCommand {
     @Option(names = {"-y", "--yes"}, description = "create with the inferred schema without asking")
     boolean yes;
 
+    @Option(names = "--auto-seal-rows", paramLabel = "N",
+            description = "ingest seals once this many rows are open (default: no row limit)")
+    long autoSealRows;
+
+    @Option(names = "--auto-seal-age", paramLabel = "DURATION", converter = DurationFlag.OrOff.class,
+            description = "ingest seals once the oldest open row is this old: 90s, 10m, 2h, 1d (default: no age limit)")
+    Duration autoSealAge;
+
     @Override
     protected int run(Session session) throws Exception {
+        AutoSeal autoSeal = AutoSealLimits.of(autoSealRows, autoSealAge, "--auto-seal-age");
         Schema schema = SchemaView.withLabel(source.columns != null ? Schema.newBuilder().addAllColumns(source.columns)
                 .build() : inferred(session), label);
         Dataset dataset = session.services().ingest().createDataset(CreateDatasetRequest.newBuilder().setName(name)
-                .setDescription(description).setSchema(schema).build());
+                .setDescription(description).setSchema(schema).setAutoSeal(autoSeal).build());
         session.printer().print(dataset, () -> DatasetView.details(dataset) + "\n" + SchemaView.table(dataset.getSchema()));
         return ExitCodes.OK;
     }

@@ -20,6 +20,7 @@ final class DatasetView {
                 .add("label", Cells.text(dataset.getSchema().getLabelColumn()))
                 .add("open rows", dataset.getOpenRows())
                 .add("latest version", dataset.getLatestVersion() == 0 ? "none sealed" : "v" + dataset.getLatestVersion())
+                .add("auto-seal", AutoSealLimits.describe(dataset))
                 .add("created", Cells.time(dataset.getCreatedAt()))
                 .toString();
     }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code aiaas datasets …}: datasets with their schemas, imports and sealed versions. */
 @Command(name = "datasets", description = "Datasets: create one with its schema, import files into it, seal versions.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {CreateDatasetCommand.class, ImportCommand.class, SealCommand.class, ListDatasetsCommand.class,
-            ShowDatasetCommand.class})
+        subcommands = {CreateDatasetCommand.class, ImportCommand.class, SealCommand.class, AutoSealCommand.class,
+            ListDatasetsCommand.class, ShowDatasetCommand.class})
 public final class DatasetsCommand extends NounCommand {
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code aiaas datasets show NAME}: the dataset, its schema and its versions. */
-@Command(name = "show", description = "Show a dataset: its schema, open rows and sealed versions.")
+@Command(name = "show", description = "Show a dataset: its schema, open rows, auto-seal limits and sealed versions.")
 final class ShowDatasetCommand extends ApiCommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "the dataset")

@@ -10,19 +10,38 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * A length of time as an option value: a number of seconds ({@code 60}), a number with a unit
- * ({@code 90s}, {@code 15m}, {@code 1h}, {@code 7d}) or ISO-8601 ({@code PT1H}); above zero.
+ * ({@code 90s}, {@code 15m}, {@code 1h}, {@code 7d}) or ISO-8601 ({@code PT1H}); above zero
+ * ({@link OrOff}: or zero, for a limit turned off).
  */
-public final class DurationFlag implements ITypeConverter<Duration> {
+public class DurationFlag implements ITypeConverter<Duration> {
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*([smhd]?)");
+
+    private final boolean zeroIsOff;
+
+    public DurationFlag() {
+        this(false);
+    }
+
+    private DurationFlag(boolean zeroIsOff) {
+        this.zeroIsOff = zeroIsOff;
+    }
+
+    /** As {@link DurationFlag}, and also {@code 0} (or {@code 0s}, {@code 0m}, …): a limit turned off. */
+    public static final class OrOff extends DurationFlag {
+        public OrOff() {
+            super(true);
+        }
+    }
 
     @Override
     public Duration convert(String value) {
         String text = value.strip().toLowerCase(Locale.ROOT);
         Duration duration = parse(text);
-        if (duration == null || duration.isNegative() || duration.isZero()) {
-            throw new TypeConversionException("'" + value + "' is not a length of time above zero: give seconds (60), "
-                    + "a number with s, m, h or d (15m, 1h, 7d), or ISO-8601 (PT1H)");
+        if (duration == null || duration.isNegative() || (duration.isZero() && !zeroIsOff)) {
+            throw new TypeConversionException("'" + value + "' is not a length of time " + (zeroIsOff
+                    ? "(0 for off)" : "above zero") + ": give seconds (60), a number with s, m, h or d (15m, 1h, 7d), "
+                    + "or ISO-8601 (PT1H)");
         }
         return duration;
     }

@@ -14,6 +14,9 @@ public interface IngestConfig {
     /** Records that arrive on Kafka. */
     Records records();
 
+    /** Sealing by ingest itself, once a dataset's auto-seal limits are reached (SetAutoSeal). */
+    AutoSeal autoSeal();
+
     interface Seal {
         /** Most records in one part file of a version; the data format allows 1 to 50 000. */
         @WithDefault("50000")
@@ -25,6 +28,15 @@ public interface IngestConfig {
          */
         @WithDefault("600")
         int transactionTimeout();
+    }
+
+    interface AutoSeal {
+        /**
+         * How often every dataset with auto-sealing on is checked against its limits: a dataset
+         * is sealed at most this long after it reached one.
+         */
+        @WithDefault("PT10S")
+        Duration interval();
     }
 
     interface Records {

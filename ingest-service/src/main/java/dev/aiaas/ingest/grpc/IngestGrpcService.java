@@ -17,6 +17,7 @@ import dev.aiaas.proto.ingest.v1.ListDatasetVersionsResponse;
 import dev.aiaas.proto.ingest.v1.ListDatasetsRequest;
 import dev.aiaas.proto.ingest.v1.ListDatasetsResponse;
 import dev.aiaas.proto.ingest.v1.SealVersionRequest;
+import dev.aiaas.proto.ingest.v1.SetAutoSealRequest;
 import dev.aiaas.proto.ingest.v1.UploadRecordsRequest;
 import dev.aiaas.proto.ingest.v1.UploadSummary;
 import dev.aiaas.security.quarkus.ProjectScope;
@@ -48,8 +49,16 @@ public class IngestGrpcService extends IngestServiceGrpc.IngestServiceImplBase {
 
     @Override
     public void createDataset(CreateDatasetRequest request, StreamObserver<Dataset> response) {
-        response.onNext(IngestMessages.toProto(catalog.create(ProjectScope.current(),
-                request.getName(), request.getDescription(), DatasetMessages.toDomain(request.getSchema()))));
+        response.onNext(IngestMessages.toProto(catalog.create(ProjectScope.current(), request.getName(),
+                request.getDescription(), DatasetMessages.toDomain(request.getSchema()),
+                DatasetMessages.toDomain(request.getAutoSeal()))));
+        response.onCompleted();
+    }
+
+    @Override
+    public void setAutoSeal(SetAutoSealRequest request, StreamObserver<Dataset> response) {
+        response.onNext(IngestMessages.toProto(catalog.setAutoSeal(ProjectScope.current(), request.getDataset(),
+                DatasetMessages.toDomain(request.getAutoSeal()))));
         response.onCompleted();
     }
 

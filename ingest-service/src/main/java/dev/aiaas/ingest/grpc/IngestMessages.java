@@ -15,15 +15,19 @@ final class IngestMessages {
     private IngestMessages() {
     }
 
+    /** The dataset; {@code auto_seal} is unset when auto-sealing is off. */
     static dev.aiaas.proto.ingest.v1.Dataset toProto(Dataset dataset) {
-        return dev.aiaas.proto.ingest.v1.Dataset.newBuilder()
+        dev.aiaas.proto.ingest.v1.Dataset.Builder proto = dev.aiaas.proto.ingest.v1.Dataset.newBuilder()
                 .setName(dataset.name())
                 .setDescription(dataset.description())
                 .setSchema(DatasetMessages.toProto(dataset.schema()))
                 .setOpenRows(dataset.openRows())
                 .setLatestVersion(dataset.latestVersion())
-                .setCreatedAt(DatasetMessages.timestamp(dataset.createdAt()))
-                .build();
+                .setCreatedAt(DatasetMessages.timestamp(dataset.createdAt()));
+        if (dataset.autoSeal().enabled()) {
+            proto.setAutoSeal(DatasetMessages.toProto(dataset.autoSeal()));
+        }
+        return proto.build();
     }
 
     static ImportFormat toDomain(FileFormat format) {

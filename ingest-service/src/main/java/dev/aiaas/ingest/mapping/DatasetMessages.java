@@ -2,6 +2,7 @@ package dev.aiaas.ingest.mapping;
 
 import com.google.protobuf.Timestamp;
 import dev.aiaas.errors.DomainException;
+import dev.aiaas.ingest.model.AutoSealLimits;
 import dev.aiaas.ingest.model.ColumnKind;
 import dev.aiaas.ingest.model.ColumnSpec;
 import dev.aiaas.ingest.model.DatasetSchema;
@@ -11,11 +12,12 @@ import dev.aiaas.proto.common.v1.ArtifactRef;
 import dev.aiaas.proto.common.v1.Column;
 import dev.aiaas.proto.common.v1.ColumnType;
 import dev.aiaas.proto.common.v1.Schema;
+import dev.aiaas.proto.ingest.v1.AutoSeal;
 import java.time.Instant;
 
 /**
- * Schemas and dataset versions as proto messages: what the gRPC API answers and what a
- * version's manifest holds (the manifest is the {@code DatasetVersion} message itself).
+ * Schemas, auto-seal limits and dataset versions as proto messages: what the gRPC API answers
+ * and what a version's manifest holds (the manifest is the {@code DatasetVersion} message itself).
  */
 public final class DatasetMessages {
 
@@ -49,6 +51,16 @@ public final class DatasetMessages {
             proto.addColumns(c);
         }
         return proto.build();
+    }
+
+    /** The limits as the client sent them (unset is {@link AutoSealLimits#OFF}); not yet validated. */
+    public static AutoSealLimits toDomain(AutoSeal autoSeal) {
+        return new AutoSealLimits(autoSeal.getMaxOpenRows(), autoSeal.getMaxAgeSeconds());
+    }
+
+    public static AutoSeal toProto(AutoSealLimits limits) {
+        return AutoSeal.newBuilder().setMaxOpenRows(limits.maxOpenRows()).setMaxAgeSeconds(limits.maxAgeSeconds())
+                .build();
     }
 
     /** The version as its manifest holds it: everything but the manifest's own digest. */

@@ -5,6 +5,7 @@ import static dev.aiaas.errors.SqlWork.run;
 import dev.aiaas.errors.DomainException;
 import dev.aiaas.errors.Names;
 import dev.aiaas.ingest.messaging.ProjectRecordTopics;
+import dev.aiaas.ingest.model.AutoSealLimits;
 import dev.aiaas.ingest.model.Dataset;
 import dev.aiaas.ingest.model.DatasetSchema;
 import dev.aiaas.ingest.storage.DatasetStore;
@@ -27,14 +28,17 @@ public class DatasetCatalog {
     ProjectRecordTopics recordTopics;
 
     /**
-     * Creates the dataset in {@code project} (or returns it, created before with the same schema)
-     * and makes sure the project's Kafka records topic exists, so that its producers can write.
+     * Creates the dataset in {@code project} with its auto-seal limits (or returns it, created
+     * before with the same schema, keeping its own limits) and makes sure the project's Kafka
+     * records topic exists, so that its producers can write.
      */
-    public Dataset create(String project, String name, String description, DatasetSchema schema) {
+    public Dataset create(String project, String name, String description, DatasetSchema schema,
+            AutoSealLimits autoSeal) {
         Names.require("dataset name", name);
         schema.validated();
+        autoSeal.validated();
         Dataset dataset = QuarkusTransaction.requiringNew().call(() -> run(() -> {
-            datasets.insertIfMissing(project, name, description, schema);
+            datasets.insertIfMissing(project, name, description, schema, autoSeal);
             Dataset existing = datasets.find(project, name).orElseThrow();
             if (!existing.schema().equals(schema)) {
                 throw DomainException.alreadyExists("dataset " + name
@@ -45,6 +49,20 @@ public class DatasetCatalog {
         // after the commit, on every call: a retried CreateDataset heals a topic Kafka failed to create
         recordTopics.ensure(project);
         return dataset;
+    }
+
+    /**
+     * Sets when ingest seals the dataset by itself ({@link AutoSealer}); the dataset as it is
+     * now. INVALID_ARGUMENT for a negative limit, NOT_FOUND when {@code project} has no such dataset.
+     */
+    public Dataset setAutoSeal(String project, String name, AutoSealLimits autoSeal) {
+        autoSeal.validated();
+        return QuarkusTransaction.requiringNew().call(() -> run(() -> {
+            if (!datasets.setAutoSeal(project, name, autoSeal)) {
+                throw notFound(name);
+            }
+            return datasets.find(project, name).orElseThrow();
+        }));
     }
 
     /** NOT_FOUND when {@code project} has no dataset of that name. */

@@ -19,6 +19,7 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -69,29 +70,43 @@ public class VersionSealer {
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "ingest.seal.transaction-timeout")
     public DatasetVersion seal(String project, String name) {
-        return run(() -> {
-            Dataset dataset = datasets.lockForSeal(project, name).orElseThrow(() -> DatasetCatalog.notFound(name));
-            long number = dataset.latestVersion() + 1;
-            String folder = VersionManifest.newSealFolder(project, name, number);
-            List<VersionPart> parts = writeParts(dataset, folder);
-            long rows = parts.stream().mapToLong(VersionPart::rows).sum();
-            if (rows == 0) {
-                throw DomainException.failedPrecondition("dataset " + name
-                        + " has no open records to seal: upload or import records first");
-            }
-            DatasetVersion version = manifests.write(new DatasetVersion(project, name, number, rows,
-                    VersionManifest.digest(parts), folder + ObjectKeys.DATASET_MANIFEST, "", parts, dataset.schema(),
-                    Instant.now().truncatedTo(ChronoUnit.MICROS)));
-            versions.insert(version);
-            datasets.setLatestVersion(project, name, number);
-            events.versionSealed(version);
-            LOG.infof("sealed %s v%d of project %s: %d records in %d parts, sha256 %s", name, number, project, rows,
-                    parts.size(), version.sha256());
-            return version;
-        });
+        return run(() -> sealOpenRecords(datasets.lockForSeal(project, name)
+                .orElseThrow(() -> DatasetCatalog.notFound(name))));
     }
 
-    private List<VersionPart> writeParts(Dataset dataset, String folder) throws java.sql.SQLException {
+    /**
+     * Seals {@code locked} as {@link #seal} does, in the caller's transaction, which has locked its
+     * row with {@link DatasetStore#lockForSeal}: for a caller that decides under the lock whether to
+     * seal ({@link AutoSealer}), and sets the transaction's timeout itself.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DatasetVersion sealLocked(Dataset locked) {
+        return run(() -> sealOpenRecords(locked));
+    }
+
+    private DatasetVersion sealOpenRecords(Dataset dataset) throws SQLException {
+        String project = dataset.project();
+        String name = dataset.name();
+        long number = dataset.latestVersion() + 1;
+        String folder = VersionManifest.newSealFolder(project, name, number);
+        List<VersionPart> parts = writeParts(dataset, folder);
+        long rows = parts.stream().mapToLong(VersionPart::rows).sum();
+        if (rows == 0) {
+            throw DomainException.failedPrecondition("dataset " + name
+                    + " has no open records to seal: upload or import records first");
+        }
+        DatasetVersion version = manifests.write(new DatasetVersion(project, name, number, rows,
+                VersionManifest.digest(parts), folder + ObjectKeys.DATASET_MANIFEST, "", parts, dataset.schema(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS)));
+        versions.insert(version);
+        datasets.setLatestVersion(project, name, number);
+        events.versionSealed(version);
+        LOG.infof("sealed %s v%d of project %s: %d records in %d parts, sha256 %s", name, number, project, rows,
+                parts.size(), version.sha256());
+        return version;
+    }
+
+    private List<VersionPart> writeParts(Dataset dataset, String folder) throws SQLException {
         try (PartWriter writer = new PartWriter(store, folder, config.seal().partRows())) {
             openRecords.drain(dataset.project(), dataset.name(), writer::write);
             return writer.finish();

@@ -2,6 +2,7 @@ package dev.aiaas.ingest.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiaas.ingest.model.AutoSealLimits;
 import dev.aiaas.ingest.model.Dataset;
 import dev.aiaas.ingest.model.DatasetSchema;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,13 +23,14 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class DatasetStore {
 
-    private static final String SELECT = "select d.project, d.name, d.description, d.schema_json, d.latest_version, "
-            + "d.created_at, " + OpenRecordStore.countSql("d.project", "d.name") + " as open_rows from dataset d "
-            + "where d.project = ?";
+    private static final String COLUMNS = "d.project, d.name, d.description, d.schema_json, d.latest_version, "
+            + "d.created_at, d.auto_seal_max_open_rows, d.auto_seal_max_age_seconds";
 
-    private static final String SELECT_LOCKED = "select d.project, d.name, d.description, d.schema_json, "
-            + "d.latest_version, d.created_at, 0 as open_rows from dataset d where d.project = ? and d.name = ? "
-            + "for no key update";
+    private static final String SELECT = "select " + COLUMNS + ", "
+            + OpenRecordStore.countSql("d.project", "d.name") + " as open_rows from dataset d where d.project = ?";
+
+    private static final String SELECT_LOCKED = "select " + COLUMNS + ", 0 as open_rows from dataset d "
+            + "where d.project = ? and d.name = ? for no key update";
 
     @Inject
     DataSource dataSource;
@@ -36,17 +38,35 @@ public class DatasetStore {
     @Inject
     ObjectMapper json;
 
-    /** Inserts the dataset unless the name is taken in the project; true when this call created it. */
-    public boolean insertIfMissing(String project, String name, String description, DatasetSchema schema)
-            throws SQLException {
-        String sql = "insert into dataset (project, name, description, schema_json) values (?, ?, ?, ?::jsonb) "
-                + "on conflict do nothing";
+    /**
+     * Inserts the dataset unless the name is taken in the project (a dataset that exists keeps
+     * its own schema and limits); true when this call created it.
+     */
+    public boolean insertIfMissing(String project, String name, String description, DatasetSchema schema,
+            AutoSealLimits autoSeal) throws SQLException {
+        String sql = "insert into dataset (project, name, description, schema_json, auto_seal_max_open_rows, "
+                + "auto_seal_max_age_seconds) values (?, ?, ?, ?::jsonb, ?, ?) on conflict do nothing";
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
             insert.setString(1, project);
             insert.setString(2, name);
             insert.setString(3, description);
             insert.setString(4, write(schema));
+            insert.setLong(5, autoSeal.maxOpenRows());
+            insert.setLong(6, autoSeal.maxAgeSeconds());
             return insert.executeUpdate() == 1;
+        }
+    }
+
+    /** Replaces the dataset's auto-seal limits; false when the project has no dataset of that name. */
+    public boolean setAutoSeal(String project, String name, AutoSealLimits autoSeal) throws SQLException {
+        String sql = "update dataset set auto_seal_max_open_rows = ?, auto_seal_max_age_seconds = ? "
+                + "where project = ? and name = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+            update.setLong(1, autoSeal.maxOpenRows());
+            update.setLong(2, autoSeal.maxAgeSeconds());
+            update.setString(3, project);
+            update.setString(4, name);
+            return update.executeUpdate() == 1;
         }
     }
 
@@ -66,7 +86,7 @@ public class DatasetStore {
      * Reads the dataset and locks its row until the transaction ends, so that concurrent seals
      * take turns and each sees the version number the one before it took. The lock does not
      * conflict with the foreign-key checks of records being inserted meanwhile.
-     * Its {@code openRows} is not counted (0).
+     * Its {@code openRows} is not counted (0); its auto-seal limits are as committed last.
      */
     public Optional<Dataset> lockForSeal(String project, String name) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(SELECT_LOCKED)) {
@@ -107,7 +127,8 @@ public class DatasetStore {
         try {
             return new Dataset(row.getString("project"), row.getString("name"), row.getString("description"),
                     json.readValue(row.getString("schema_json"), DatasetSchema.class),
-                    row.getLong("open_rows"), row.getLong("latest_version"), row.getTimestamp("created_at").toInstant());
+                    row.getLong("open_rows"), row.getLong("latest_version"), row.getTimestamp("created_at").toInstant(),
+                    new AutoSealLimits(row.getLong("auto_seal_max_open_rows"), row.getLong("auto_seal_max_age_seconds")));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored schema of dataset " + row.getString("name") + " is unreadable", e);
         }

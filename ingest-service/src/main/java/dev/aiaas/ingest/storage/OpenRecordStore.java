@@ -2,12 +2,14 @@ package dev.aiaas.ingest.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aiaas.ingest.model.OpenData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -80,6 +82,31 @@ public class OpenRecordStore {
             }
         }
         return count;
+    }
+
+    /**
+     * What the dataset has open: how many records, and how long ago the oldest arrived, by the
+     * database's clock (the one that stamped their arrival, whichever replica reads it).
+     */
+    public OpenData standing(String project, String dataset) throws SQLException {
+        String sql = "select coalesce(sum(row_count), 0), " + oldestAgeMillisSql("received_at")
+                + " from open_chunk where project = ? and dataset = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+            query.setString(1, project);
+            query.setString(2, dataset);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return new OpenData(row.getLong(1), Duration.ofMillis(row.getLong(2)));
+            }
+        }
+    }
+
+    /**
+     * Milliseconds since the oldest of the aggregated chunks arrived ({@code receivedAtColumn}),
+     * by the database's clock at the moment of reading; 0 when there is none.
+     */
+    static String oldestAgeMillisSql(String receivedAtColumn) {
+        return "coalesce((extract(epoch from clock_timestamp() - min(" + receivedAtColumn + ")) * 1000)::bigint, 0)";
     }
 
     /** How many records the dataset (named by the two SQL columns) has open. */

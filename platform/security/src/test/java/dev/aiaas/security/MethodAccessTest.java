@@ -34,7 +34,7 @@ class MethodAccessTest {
                 .collect(Collectors.toMap(MethodDescriptor::getFullMethodName, MethodAccess::of));
 
         assertThat(unstated).as("RPCs without option (aiaas.common.v1.access)").isEmpty();
-        assertThat(SERVICES.stream().mapToInt(service -> service.getMethods().size()).sum()).isEqualTo(55);
+        assertThat(SERVICES.stream().mapToInt(service -> service.getMethods().size()).sum()).isEqualTo(59);
     }
 
     @Test
