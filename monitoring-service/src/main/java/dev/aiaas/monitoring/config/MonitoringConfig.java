@@ -136,4 +136,29 @@ public interface MonitoringConfig {
         @WithDefault("10s")
         Duration webhookTimeout();
     }
+
+    /** The retraining loop: retraining policies, their runs and decisions. */
+    Loop loop();
+
+    interface Loop {
+        /** Whether this replica runs the loop's passes (one replica at a time does: a database lock). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often a pass looks at every enabled policy. */
+        @WithDefault("PT10S")
+        Duration interval();
+
+        /** Longest a call to another service may take (registry, ingest, training, serving lookups). */
+        @WithDefault("PT15S")
+        Duration callTimeout();
+
+        /** Longest a Prepare call may take (it prepares the version before answering). */
+        @WithDefault("PT5M")
+        Duration prepareTimeout();
+
+        /** Longest a Deploy call may take (it loads and warms the version before answering). */
+        @WithDefault("PT2M")
+        Duration deployTimeout();
+    }
 }

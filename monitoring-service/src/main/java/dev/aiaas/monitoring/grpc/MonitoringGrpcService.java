@@ -3,7 +3,7 @@ package dev.aiaas.monitoring.grpc;
 import com.google.protobuf.Timestamp;
 import dev.aiaas.monitoring.mapping.AlertMessages;
 import dev.aiaas.monitoring.mapping.GroundTruthMessages;
-import dev.aiaas.monitoring.model.LatencyHistogram;
+import dev.aiaas.monitoring.mapping.RetrainingMessages;
 import dev.aiaas.monitoring.model.TrafficSummary;
 import dev.aiaas.monitoring.service.AlertBook;
 import dev.aiaas.monitoring.service.AlertRuleSets;
@@ -12,29 +12,33 @@ import dev.aiaas.monitoring.service.DriftAnalyzer;
 import dev.aiaas.monitoring.service.DriftPolicies;
 import dev.aiaas.monitoring.service.GroundTruthIntake;
 import dev.aiaas.monitoring.service.QualityReports;
+import dev.aiaas.monitoring.service.RetrainingPolicies;
 import dev.aiaas.monitoring.service.TrafficRecorder;
 import dev.aiaas.proto.events.v1.AlertChanged;
 import dev.aiaas.proto.monitoring.v1.AlertRules;
-import dev.aiaas.proto.monitoring.v1.DriftReport;
 import dev.aiaas.proto.monitoring.v1.DriftPolicy;
+import dev.aiaas.proto.monitoring.v1.DriftReport;
 import dev.aiaas.proto.monitoring.v1.GetAlertRulesRequest;
 import dev.aiaas.proto.monitoring.v1.GetDriftPolicyRequest;
 import dev.aiaas.proto.monitoring.v1.GetDriftReportRequest;
 import dev.aiaas.proto.monitoring.v1.GetModelMetricsRequest;
 import dev.aiaas.proto.monitoring.v1.GetModelQualityRequest;
+import dev.aiaas.proto.monitoring.v1.GetRetrainingPolicyRequest;
 import dev.aiaas.proto.monitoring.v1.ListAlertsRequest;
 import dev.aiaas.proto.monitoring.v1.ListAlertsResponse;
 import dev.aiaas.proto.monitoring.v1.ListAuditEventsRequest;
 import dev.aiaas.proto.monitoring.v1.ListAuditEventsResponse;
-import dev.aiaas.proto.monitoring.v1.LatencySummary;
-import dev.aiaas.proto.monitoring.v1.MetricsWindow;
+import dev.aiaas.proto.monitoring.v1.ListDecisionsRequest;
+import dev.aiaas.proto.monitoring.v1.ListDecisionsResponse;
 import dev.aiaas.proto.monitoring.v1.ModelMetrics;
 import dev.aiaas.proto.monitoring.v1.ModelQuality;
 import dev.aiaas.proto.monitoring.v1.MonitoringServiceGrpc;
 import dev.aiaas.proto.monitoring.v1.RecordGroundTruthRequest;
 import dev.aiaas.proto.monitoring.v1.RecordGroundTruthResponse;
+import dev.aiaas.proto.monitoring.v1.RetrainingPolicy;
 import dev.aiaas.proto.monitoring.v1.SetAlertRulesRequest;
 import dev.aiaas.proto.monitoring.v1.SetDriftPolicyRequest;
+import dev.aiaas.proto.monitoring.v1.SetRetrainingPolicyRequest;
 import dev.aiaas.proto.monitoring.v1.WatchAlertsRequest;
 import dev.aiaas.security.quarkus.CallerAccess;
 import dev.aiaas.security.quarkus.ProjectScope;
@@ -82,6 +86,30 @@ public class MonitoringGrpcService extends MonitoringServiceGrpc.MonitoringServi
     @Inject
     AlertWatchers watchers;
 
+    @Inject
+    RetrainingPolicies retraining;
+
+    @Override
+    public void setRetrainingPolicy(SetRetrainingPolicyRequest request, StreamObserver<RetrainingPolicy> response) {
+        response.onNext(RetrainingMessages.policy(retraining.set(ProjectScope.current(),
+                RetrainingMessages.toDomain(request.getPolicy()))));
+        response.onCompleted();
+    }
+
+    @Override
+    public void getRetrainingPolicy(GetRetrainingPolicyRequest request, StreamObserver<RetrainingPolicy> response) {
+        response.onNext(RetrainingMessages.policy(retraining.get(ProjectScope.current(), request.getEndpoint())));
+        response.onCompleted();
+    }
+
+    @Override
+    public void listDecisions(ListDecisionsRequest request, StreamObserver<ListDecisionsResponse> response) {
+        response.onNext(ListDecisionsResponse.newBuilder().addAllDecisions(retraining.decisions(ProjectScope.current(),
+                request.getEndpoint(), request.getRunId(), request.getLimit()).stream()
+                .map(RetrainingMessages::decision).toList()).build());
+        response.onCompleted();
+    }
+
     @Override
     public void setAlertRules(SetAlertRulesRequest request, StreamObserver<AlertRules> response) {
         response.onNext(AlertMessages.rules(request.getEndpoint(), alertRules.set(ProjectScope.current(),
@@ -122,21 +150,7 @@ public class MonitoringGrpcService extends MonitoringServiceGrpc.MonitoringServi
                 Duration.ofSeconds(request.getWindowSeconds()),
                 request.hasStartTime() ? instant(request.getStartTime()) : null,
                 request.hasEndTime() ? instant(request.getEndTime()) : null);
-        response.onNext(ModelMetrics.newBuilder()
-                .setEndpoint(summary.endpoint())
-                .setStartTime(timestamp(summary.start()))
-                .setEndTime(timestamp(summary.end()))
-                .setRequestCount(summary.requests())
-                .setErrorCount(summary.errors())
-                .setRowCount(summary.rows())
-                .setLatency(latency(summary.latency()))
-                .addAllWindows(summary.windows().stream().map(w -> MetricsWindow.newBuilder()
-                        .setStart(Timestamp.newBuilder().setSeconds(w.start().getEpochSecond()))
-                        .setRequestCount(w.requests())
-                        .setErrorCount(w.errors())
-                        .setLatency(latency(w.latency()))
-                        .build()).toList())
-                .build());
+        response.onNext(MetricsMessages.metrics(summary));
         response.onCompleted();
     }
 
@@ -178,19 +192,7 @@ public class MonitoringGrpcService extends MonitoringServiceGrpc.MonitoringServi
         response.onCompleted();
     }
 
-    private static LatencySummary latency(LatencyHistogram histogram) {
-        return LatencySummary.newBuilder()
-                .setP50Seconds(histogram.percentile(0.50))
-                .setP95Seconds(histogram.percentile(0.95))
-                .setP99Seconds(histogram.percentile(0.99))
-                .build();
-    }
-
     private static Instant instant(Timestamp timestamp) {
-        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return MetricsMessages.instant(timestamp);
     }
 }

@@ -4,6 +4,7 @@ import com.google.protobuf.Timestamp;
 import dev.aiaas.monitoring.model.AnswerKind;
 import dev.aiaas.monitoring.model.GroundTruthVerdict;
 import dev.aiaas.monitoring.model.QualityReport;
+import dev.aiaas.monitoring.model.ShadowComparison;
 import dev.aiaas.monitoring.model.VersionQuality;
 import dev.aiaas.proto.monitoring.v1.GroundTruthRefusal;
 import dev.aiaas.proto.monitoring.v1.LabelCount;
@@ -47,6 +48,21 @@ final class QualityMessages {
                         .setStart(timestamp(window.start()))
                         .addAllVersions(window.versions().stream().map(QualityMessages::version).toList())
                         .build()).toList())
+                .addAllShadows(report.shadows().stream().map(QualityMessages::shadow).toList())
+                .build();
+    }
+
+    private static dev.aiaas.proto.monitoring.v1.ShadowComparison shadow(ShadowComparison comparison) {
+        return dev.aiaas.proto.monitoring.v1.ShadowComparison.newBuilder()
+                .setModelName(comparison.modelName())
+                .setShadowVersion(comparison.shadowVersion())
+                .setPairedCount(comparison.paired())
+                .setAgreement(comparison.agreement())
+                .setLabelledCount(comparison.labelled())
+                .setServedAccuracy(comparison.served().accuracy())
+                .setShadowAccuracy(comparison.shadow().accuracy())
+                .setServedMse(comparison.served().mse())
+                .setShadowMse(comparison.shadow().mse())
                 .build();
     }
 
@@ -54,6 +70,7 @@ final class QualityMessages {
         return dev.aiaas.proto.monitoring.v1.VersionQuality.newBuilder()
                 .setModelName(quality.modelName())
                 .setModelVersion(quality.modelVersion())
+                .setRole(quality.role().label())
                 .setTask(quality.kind() == AnswerKind.CLASSIFICATION ? QualityTask.CLASSIFICATION : QualityTask.NUMBERS)
                 .setRequestCount(quality.requests())
                 .setRowCount(quality.rows())

@@ -2,6 +2,7 @@ package dev.aiaas.monitoring.messaging;
 
 import dev.aiaas.monitoring.model.AnswerKind;
 import dev.aiaas.monitoring.model.PredictionAnswer;
+import dev.aiaas.monitoring.model.ServedRole;
 import dev.aiaas.proto.events.v1.PredictionLogged;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +51,7 @@ final class LoggedAnswers {
         List<String> labels = names > 0 ? event.getPredictedLabelsList()
                 : event.getPredictedClassesList().stream().map(String::valueOf).toList();
         return new PredictionAnswer(event.getRequestId(), received, event.getModelName(), event.getModelVersion(),
-                AnswerKind.CLASSIFICATION, classes, labels, new float[0], 0);
+                ServedRole.of(event.getRole()), AnswerKind.CLASSIFICATION, classes, labels, new float[0], 0);
     }
 
     private static PredictionAnswer values(PredictionLogged event, Instant received) {
@@ -66,6 +67,6 @@ final class LoggedAnswers {
             values[i] = event.getPredictedValues(i);
         }
         return new PredictionAnswer(event.getRequestId(), received, event.getModelName(), event.getModelVersion(),
-                AnswerKind.VALUES, rows, List.of(), values, width);
+                ServedRole.of(event.getRole()), AnswerKind.VALUES, rows, List.of(), values, width);
     }
 }

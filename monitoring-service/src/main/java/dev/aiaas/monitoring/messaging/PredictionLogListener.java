@@ -5,6 +5,8 @@ import dev.aiaas.events.EventHeaders;
 import dev.aiaas.events.quarkus.ConsumedRecords;
 import dev.aiaas.monitoring.model.FeatureSample;
 import dev.aiaas.monitoring.model.Prediction;
+import dev.aiaas.monitoring.model.ServedRole;
+import dev.aiaas.monitoring.model.VersionKey;
 import dev.aiaas.monitoring.service.TrafficRecorder;
 import dev.aiaas.proto.events.v1.PredictionLogged;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,15 +29,13 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * that breaks the name rule, or logs inputs or answers that do not hold whole rows, fails and goes
  * to the dead-letter topic with the reason (never silently skipped); while the database is away
  * the record waits ({@link ConsumedRecords}). An answered request's answer is kept for ground
- * truth ({@link LoggedAnswers}). An entry of a shadow copy (role "shadow": the same request
- * answered by another version, never returned) is counted and left out of the endpoint's
- * windows, drift samples and ground-truth answers, which describe what clients got.
+ * truth ({@link LoggedAnswers}). Every entry is counted under its model version and role; an entry
+ * of a shadow copy (role "shadow": the same request answered by another version, never returned)
+ * is left out of the endpoint's own windows and drift samples, which describe what clients got,
+ * and its answer is kept beside the served one, to compare the two.
  */
 @ApplicationScoped
 public class PredictionLogListener {
-
-    /** The role of a prediction-log entry made for a shadow copy of a request. */
-    static final String SHADOW = "shadow";
 
     @Inject
     TrafficRecorder recorder;
@@ -51,17 +51,12 @@ public class PredictionLogListener {
 
     private void record(byte[] payload) throws SQLException {
         PredictionLogged event = parse(payload);
-        if (SHADOW.equals(event.getRole())) {
-            // a shadow's copy answered no client: it is not the endpoint's traffic, its inputs or its answer
-            meters.counter("aiaas_monitoring_shadow_predictions_total", "project",
-                    EventHeaders.project(event.getHeader()), "endpoint", event.getEndpoint()).increment();
-            return;
-        }
         Prediction prediction = toDomain(event);
         boolean counted = recorder.record(prediction);
         meters.counter("aiaas_monitoring_predictions_total",
                 "project", prediction.project(),
                 "endpoint", prediction.endpoint(),
+                "role", prediction.version().role().label(),
                 "outcome", counted ? (prediction.failed() ? "error" : "ok") : "duplicate").increment();
     }
 
@@ -83,7 +78,8 @@ public class PredictionLogListener {
                 ? Instant.ofEpochSecond(event.getReceivedAt().getSeconds(), event.getReceivedAt().getNanos())
                 : Instant.ofEpochSecond(event.getHeader().getOccurredAt().getSeconds());
         return new Prediction(event.getHeader().getEventId(), EventHeaders.project(event.getHeader()),
-                event.getEndpoint(), received,
+                event.getEndpoint(),
+                new VersionKey(event.getModelName(), event.getModelVersion(), ServedRole.of(event.getRole())), received,
                 event.getLatencySeconds(), !"OK".equals(event.getStatus()), event.getRows(), sample(event),
                 LoggedAnswers.of(event, received));
     }

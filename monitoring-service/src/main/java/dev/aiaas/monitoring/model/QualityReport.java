@@ -8,9 +8,10 @@ import java.util.List;
  * window.
  *
  * @param windows windows holding judged requests, oldest first
+ * @param shadows each shadow version against the served answers to the same requests
  */
 public record QualityReport(String endpoint, Instant start, Instant end, List<VersionQuality> totals,
-        List<Window> windows) {
+        List<Window> windows, List<ShadowComparison> shadows) {
 
     /** The versions judged in one window. */
     public record Window(Instant start, List<VersionQuality> versions) {

@@ -15,6 +15,7 @@ import java.util.List;
 public record VersionQuality(
         String modelName,
         long modelVersion,
+        ServedRole role,
         AnswerKind kind,
         long requests,
         long rows,

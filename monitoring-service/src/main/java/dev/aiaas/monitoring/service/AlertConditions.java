@@ -79,7 +79,8 @@ public class AlertConditions {
         for (int i = oldestFirst.size() - 1; i >= 0; i--) {
             QualityReport.Window window = oldestFirst.get(i);
             List<VersionQuality> classifiers = window.versions().stream()
-                    .filter(version -> version.kind() == AnswerKind.CLASSIFICATION).toList();
+                    .filter(version -> version.kind() == AnswerKind.CLASSIFICATION && version.role().answersClients())
+                    .toList();
             long rows = classifiers.stream().mapToLong(VersionQuality::rows).sum();
             if (rows >= rule.minSamples()) {
                 double accuracy = classifiers.stream().mapToDouble(v -> v.accuracy() * v.rows()).sum() / rows;

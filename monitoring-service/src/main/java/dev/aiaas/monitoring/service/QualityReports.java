@@ -7,6 +7,7 @@ import dev.aiaas.monitoring.config.MonitoringConfig;
 import dev.aiaas.monitoring.model.LabelledAnswer;
 import dev.aiaas.monitoring.model.PredictionAnswer;
 import dev.aiaas.monitoring.model.QualityReport;
+import dev.aiaas.monitoring.model.VersionKey;
 import dev.aiaas.monitoring.model.VersionQuality;
 import dev.aiaas.monitoring.storage.LabelledAnswers;
 import dev.aiaas.monitoring.storage.WindowStore;
@@ -15,7 +16,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,9 +29,6 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class QualityReports {
 
-    private static final Comparator<Version> BY_VERSION = Comparator.comparing(Version::modelName)
-            .thenComparingLong(Version::modelVersion);
-
     @Inject
     LabelledAnswers store;
 
@@ -41,8 +38,8 @@ public class QualityReports {
     @Inject
     MonitoringConfig config;
 
-    private record Version(String modelName, long modelVersion) {
-    }
+    @Inject
+    ShadowComparisons shadows;
 
     /**
      * The quality of an endpoint of {@code project}, as {@link ReportRange#of} reads the range.
@@ -54,8 +51,8 @@ public class QualityReports {
         if (!run(() -> windows.seen(project, endpoint))) {
             throw DomainException.notFound("monitoring has seen no prediction for endpoint '" + endpoint + "'");
         }
-        Map<Version, VersionScore> totals = new TreeMap<>(BY_VERSION);
-        TreeMap<Instant, Map<Version, VersionScore>> windowed = new TreeMap<>();
+        Map<VersionKey, VersionScore> totals = new TreeMap<>(VersionKey.ORDER);
+        TreeMap<Instant, Map<VersionKey, VersionScore>> windowed = new TreeMap<>();
         int pageSize = config.groundTruth().pageRequests();
         LabelledAnswers.Position after = null;
         List<LabelledAnswer> page;
@@ -67,25 +64,25 @@ public class QualityReports {
                 Instant window = range.windowOf(labelled.answer().receivedAt());
                 // newest first: once the windows are full, every further answer is older than all of them
                 if (windowed.containsKey(window) || windowed.size() < config.maxReportWindows()) {
-                    add(windowed.computeIfAbsent(window, any -> new TreeMap<>(BY_VERSION)), labelled);
+                    add(windowed.computeIfAbsent(window, any -> new TreeMap<>(VersionKey.ORDER)), labelled);
                 }
             }
             if (!page.isEmpty()) {
                 PredictionAnswer last = page.get(page.size() - 1).answer();
-                after = new LabelledAnswers.Position(last.receivedAt(), last.requestId());
+                after = LabelledAnswers.Position.of(last);
             }
         } while (page.size() == pageSize);
         return new QualityReport(endpoint, range.start(), range.end(), figures(totals.values()),
                 windowed.entrySet().stream()
                         .map(entry -> new QualityReport.Window(entry.getKey(), figures(entry.getValue().values())))
-                        .toList());
+                        .toList(),
+                shadows.compare(project, endpoint, range.start(), range.end()));
     }
 
-    private static void add(Map<Version, VersionScore> scores, LabelledAnswer labelled) {
+    private static void add(Map<VersionKey, VersionScore> scores, LabelledAnswer labelled) {
         PredictionAnswer answer = labelled.answer();
-        scores.computeIfAbsent(new Version(answer.modelName(), answer.modelVersion()),
-                version -> new VersionScore(version.modelName(), version.modelVersion(), answer.kind()))
-                .add(labelled);
+        scores.computeIfAbsent(new VersionKey(answer.modelName(), answer.modelVersion(), answer.role()),
+                version -> new VersionScore(version, answer.kind())).add(labelled);
     }
 
     private static List<VersionQuality> figures(Collection<VersionScore> scores) {

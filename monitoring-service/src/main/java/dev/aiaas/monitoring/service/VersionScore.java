@@ -4,6 +4,7 @@ import dev.aiaas.monitoring.model.AnswerKind;
 import dev.aiaas.monitoring.model.GroundTruth;
 import dev.aiaas.monitoring.model.LabelledAnswer;
 import dev.aiaas.monitoring.model.PredictionAnswer;
+import dev.aiaas.monitoring.model.VersionKey;
 import dev.aiaas.monitoring.model.VersionQuality;
 import dev.aiaas.monitoring.model.VersionQuality.LabelCount;
 import dev.aiaas.monitoring.model.VersionQuality.ValueMean;
@@ -25,8 +26,7 @@ final class VersionScore {
     static final int MAX_LABELS = 1000;
     static final String OTHER = "(other)";
 
-    private final String modelName;
-    private final long modelVersion;
+    private final VersionKey version;
     private final AnswerKind kind;
     private long requests;
     private long rows;
@@ -40,9 +40,8 @@ final class VersionScore {
     private double trueSum;
     private double predictedSum;
 
-    VersionScore(String modelName, long modelVersion, AnswerKind kind) {
-        this.modelName = modelName;
-        this.modelVersion = modelVersion;
+    VersionScore(VersionKey version, AnswerKind kind) {
+        this.version = version;
         this.kind = kind;
     }
 
@@ -96,7 +95,7 @@ final class VersionScore {
 
     VersionQuality figures() {
         boolean classes = kind == AnswerKind.CLASSIFICATION;
-        return new VersionQuality(modelName, modelVersion, kind, requests, rows,
+        return new VersionQuality(version.modelName(), version.modelVersion(), version.role(), kind, requests, rows,
                 classes ? ratio(correct, rows) : 0, classes ? macroF1() : 0,
                 classes ? 0 : ratio(squaredErrors, values), classes ? 0 : ratio(absoluteErrors, values),
                 classes ? distribution(0) : List.of(), classes ? distribution(1) : List.of(),

@@ -24,8 +24,16 @@ public class LabelledAnswers {
     @Inject
     DataSource dataSource;
 
-    /** Where a page ended: the last answer's time and request id. */
-    public record Position(Instant receivedAt, String requestId) {
+    /**
+     * Where a page ended: the last answer's time, request id and role (a request's served and
+     * shadow answers share the first two).
+     */
+    public record Position(Instant receivedAt, String requestId, String role) {
+
+        /** The position of {@code answer}. */
+        public static Position of(PredictionAnswer answer) {
+            return new Position(answer.receivedAt(), answer.requestId(), answer.role().label());
+        }
     }
 
     /**
@@ -38,8 +46,8 @@ public class LabelledAnswers {
                 + "join ground_truth g on g.project = p.project and g.endpoint = p.endpoint "
                 + "and g.request_id = p.request_id "
                 + "where p.project = ? and p.endpoint = ? and p.received_at >= ? and p.received_at < ? "
-                + (after == null ? "" : "and (p.received_at, p.request_id) < (?, ?) ")
-                + "order by p.received_at desc, p.request_id desc limit ?";
+                + (after == null ? "" : "and (p.received_at, p.request_id, p.role) < (?, ?, ?) ")
+                + "order by p.received_at desc, p.request_id desc, p.role desc limit ?";
         List<LabelledAnswer> page = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
             int i = 0;
@@ -50,6 +58,7 @@ public class LabelledAnswers {
             if (after != null) {
                 query.setTimestamp(++i, Timestamp.from(after.receivedAt()));
                 query.setString(++i, after.requestId());
+                query.setString(++i, after.role());
             }
             query.setInt(++i, limit);
             try (ResultSet row = query.executeQuery()) {

@@ -1,7 +1,10 @@
 package dev.aiaas.monitoring.storage;
 
 import dev.aiaas.monitoring.model.LatencyHistogram;
+import dev.aiaas.monitoring.model.ServedRole;
 import dev.aiaas.monitoring.model.TrafficWindow;
+import dev.aiaas.monitoring.model.VersionKey;
+import dev.aiaas.monitoring.model.VersionWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
@@ -13,16 +16,21 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
- * Stored traffic windows and the set of events already counted. A window belongs to its
+ * Stored traffic windows, one per model version and role an endpoint answered with, and the set
+ * of events already counted. A window belongs to its
  * endpoint's project: every read and write names the project, so two projects' endpoints of
  * one name are counted apart. Runs in the caller's transaction.
  */
 @ApplicationScoped
 public class WindowStore {
+
+    private static final String COLUMNS = "endpoint, window_start, request_count, error_count, row_count, latency_buckets";
 
     @Inject
     DataSource dataSource;
@@ -36,24 +44,32 @@ public class WindowStore {
         }
     }
 
-    /** The stored window of an endpoint of {@code project}, locked until the transaction ends. */
-    public Optional<TrafficWindow> findForUpdate(String project, String endpoint, Instant start) throws SQLException {
-        String sql = "select endpoint, window_start, request_count, error_count, row_count, latency_buckets "
-                + "from window_stats where project = ? and endpoint = ? and window_start = ? for update";
+    /**
+     * The stored window of one version in one role at an endpoint of {@code project}, locked until
+     * the transaction ends.
+     */
+    public Optional<TrafficWindow> findForUpdate(String project, String endpoint, VersionKey version, Instant start)
+            throws SQLException {
+        String sql = "select " + COLUMNS + " from window_stats where project = ? and endpoint = ? and window_start = ? "
+                + "and model_name = ? and model_version = ? and role = ? for update";
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
             query.setString(1, project);
             query.setString(2, endpoint);
             query.setTimestamp(3, Timestamp.from(start));
+            query.setString(4, version.modelName());
+            query.setLong(5, version.modelVersion());
+            query.setString(6, version.role().label());
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.of(read(row)) : Optional.empty();
             }
         }
     }
 
-    /** Stores the window of an endpoint of {@code project}, replacing the one of the same start. */
-    public void save(String project, TrafficWindow window) throws SQLException {
+    /** Stores the window of one version in one role, replacing the one of the same start. */
+    public void save(String project, VersionKey version, TrafficWindow window) throws SQLException {
         String sql = "insert into window_stats (project, endpoint, window_start, request_count, error_count, row_count, "
-                + "latency_buckets) values (?, ?, ?, ?, ?, ?, ?) on conflict (project, endpoint, window_start) do update set "
+                + "latency_buckets, model_name, model_version, role) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (project, endpoint, window_start, model_name, model_version, role) do update set "
                 + "request_count = excluded.request_count, error_count = excluded.error_count, "
                 + "row_count = excluded.row_count, latency_buckets = excluded.latency_buckets";
         try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement(sql)) {
@@ -65,6 +81,9 @@ public class WindowStore {
             upsert.setLong(6, window.rows());
             Long[] buckets = java.util.Arrays.stream(window.latency().counts()).boxed().toArray(Long[]::new);
             upsert.setArray(7, c.createArrayOf("bigint", buckets));
+            upsert.setString(8, version.modelName());
+            upsert.setLong(9, version.modelVersion());
+            upsert.setString(10, version.role().label());
             upsert.executeUpdate();
         }
     }
@@ -81,12 +100,26 @@ public class WindowStore {
         }
     }
 
-    /** The stored windows of an endpoint of {@code project} starting in [from, to), oldest first. */
+    /**
+     * The traffic clients got from an endpoint of {@code project} (every version's windows but a
+     * shadow's, merged) in windows starting in [from, to), oldest first.
+     */
     public List<TrafficWindow> windows(String project, String endpoint, Instant from, Instant to) throws SQLException {
-        String sql = "select endpoint, window_start, request_count, error_count, row_count, latency_buckets "
-                + "from window_stats where project = ? and endpoint = ? and window_start >= ? and window_start < ? "
-                + "order by window_start";
-        List<TrafficWindow> windows = new ArrayList<>();
+        Map<Instant, TrafficWindow> merged = new TreeMap<>();
+        for (VersionWindow window : versionWindows(project, endpoint, from, to)) {
+            if (window.version().role().answersClients()) {
+                merged.merge(window.window().start(), window.window(), TrafficWindow::plus);
+            }
+        }
+        return new ArrayList<>(merged.values());
+    }
+
+    /** Each version's windows, in each role, of an endpoint of {@code project} starting in [from, to), oldest first. */
+    public List<VersionWindow> versionWindows(String project, String endpoint, Instant from, Instant to)
+            throws SQLException {
+        String sql = "select " + COLUMNS + ", model_name, model_version, role from window_stats "
+                + "where project = ? and endpoint = ? and window_start >= ? and window_start < ? order by window_start";
+        List<VersionWindow> windows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
             query.setString(1, project);
             query.setString(2, endpoint);
@@ -94,7 +127,9 @@ public class WindowStore {
             query.setTimestamp(4, Timestamp.from(to));
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    windows.add(read(row));
+                    VersionKey version = new VersionKey(row.getString("model_name"), row.getLong("model_version"),
+                            ServedRole.of(row.getString("role")));
+                    windows.add(new VersionWindow(version, read(row)));
                 }
             }
         }

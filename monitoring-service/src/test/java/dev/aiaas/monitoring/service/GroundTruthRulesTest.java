@@ -87,7 +87,7 @@ class GroundTruthRulesTest {
 
     private static PredictionAnswer at(PredictionAnswer answer, Instant received) {
         return new PredictionAnswer(answer.requestId(), received, answer.modelName(), answer.modelVersion(),
-                answer.kind(), answer.rows(), answer.labels(), answer.values(), answer.width());
+                answer.role(), answer.kind(), answer.rows(), answer.labels(), answer.values(), answer.width());
     }
 
     private static void assertRefused(Optional<GroundTruthVerdict> verdict, Refusal refusal, String reason) {

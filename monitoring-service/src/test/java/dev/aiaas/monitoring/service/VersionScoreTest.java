@@ -9,6 +9,8 @@ import dev.aiaas.monitoring.model.AnswerKind;
 import dev.aiaas.monitoring.model.GroundTruth;
 import dev.aiaas.monitoring.model.LabelledAnswer;
 import dev.aiaas.monitoring.model.PredictionAnswer;
+import dev.aiaas.monitoring.model.ServedRole;
+import dev.aiaas.monitoring.model.VersionKey;
 import dev.aiaas.monitoring.model.VersionQuality;
 import dev.aiaas.monitoring.model.VersionQuality.LabelCount;
 import java.time.Instant;
@@ -25,7 +27,7 @@ class VersionScoreTest {
 
     @Test
     void accuracyAndMacroF1OfTenRowsSevenRight() {
-        VersionScore score = new VersionScore("iris", 1, AnswerKind.CLASSIFICATION);
+        VersionScore score = new VersionScore(new VersionKey("iris", 1, ServedRole.CHAMPION), AnswerKind.CLASSIFICATION);
         score.add(classified(TRUE.subList(0, 4), PREDICTED.subList(0, 4)));
         score.add(classified(TRUE.subList(4, 10), PREDICTED.subList(4, 10)));
 
@@ -47,7 +49,7 @@ class VersionScoreTest {
     void macroF1IsPlatformMlsOverTheLabelsSeenTrueOrPredicted() {
         List<String> actual = List.of("x", "x", "y", "y", "y", "z", "x", "y");
         List<String> predicted = List.of("x", "y", "y", "w", "y", "x", "x", "z");
-        VersionScore score = new VersionScore("m", 3, AnswerKind.CLASSIFICATION);
+        VersionScore score = new VersionScore(new VersionKey("m", 3, ServedRole.CHAMPION), AnswerKind.CLASSIFICATION);
         score.add(classified(actual, predicted));
         List<String> seen = List.of("w", "x", "y", "z");
 
@@ -61,7 +63,7 @@ class VersionScoreTest {
 
     @Test
     void mseAndMaeOverEveryValueOfEveryRow() {
-        VersionScore score = new VersionScore("load", 2, AnswerKind.VALUES);
+        VersionScore score = new VersionScore(new VersionKey("load", 2, ServedRole.CHAMPION), AnswerKind.VALUES);
         // 2 rows of width 2: errors 0.5, 0, -1, 0
         score.add(new LabelledAnswer(values(2, 2, 1.0f, 2.0f, 3.0f, 4.0f),
                 truth(List.of(), new double[] {0.5, 2.0, 4.0, 4.0})));
@@ -81,7 +83,7 @@ class VersionScoreTest {
 
     @Test
     void truthThatDoesNotFitItsAnswerIsCountedApartAndJudgesNothing() {
-        VersionScore score = new VersionScore("iris", 1, AnswerKind.CLASSIFICATION);
+        VersionScore score = new VersionScore(new VersionKey("iris", 1, ServedRole.CHAMPION), AnswerKind.CLASSIFICATION);
         score.add(classified(List.of("a", "b"), List.of("a", "b")));
         score.add(new LabelledAnswer(classes(List.of("a", "b", "c")), truth(List.of("a", "b"), new double[0])));
         score.add(new LabelledAnswer(classes(List.of("a")), truth(List.of(), new double[] {1.0})));
@@ -95,7 +97,7 @@ class VersionScoreTest {
 
     @Test
     void labelsBeyondTheLimitAreCountedUnderOther() {
-        VersionScore score = new VersionScore("many", 1, AnswerKind.CLASSIFICATION);
+        VersionScore score = new VersionScore(new VersionKey("many", 1, ServedRole.CHAMPION), AnswerKind.CLASSIFICATION);
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < VersionScore.MAX_LABELS + 5; i++) {
             labels.add("label-" + i);
@@ -115,12 +117,12 @@ class VersionScoreTest {
     }
 
     static PredictionAnswer classes(List<String> predicted) {
-        return new PredictionAnswer("r", Instant.now(), "iris", 1, AnswerKind.CLASSIFICATION, predicted.size(),
+        return new PredictionAnswer("r", Instant.now(), "iris", 1, ServedRole.CHAMPION, AnswerKind.CLASSIFICATION, predicted.size(),
                 predicted, new float[0], 0);
     }
 
     static PredictionAnswer values(int rows, int width, float... values) {
-        return new PredictionAnswer("r", Instant.now(), "load", 2, AnswerKind.VALUES, rows, List.of(), values, width);
+        return new PredictionAnswer("r", Instant.now(), "load", 2, ServedRole.CHAMPION, AnswerKind.VALUES, rows, List.of(), values, width);
     }
 
     static GroundTruth truth(List<String> labels, double[] values) {
