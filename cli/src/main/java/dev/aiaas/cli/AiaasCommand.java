@@ -6,16 +6,19 @@ import dev.aiaas.cli.jobs.JobsCommand;
 import dev.aiaas.cli.models.AliasCommand;
 import dev.aiaas.cli.models.ModelsCommand;
 import dev.aiaas.cli.models.RollbackCommand;
+import dev.aiaas.cli.monitoring.AlertsCommand;
 import dev.aiaas.cli.monitoring.DriftCommand;
 import dev.aiaas.cli.monitoring.FeedbackCommand;
 import dev.aiaas.cli.monitoring.MetricsCommand;
 import dev.aiaas.cli.monitoring.QualityCommand;
+import dev.aiaas.cli.monitoring.RetrainingCommand;
 import dev.aiaas.cli.output.OutputFormat;
 import dev.aiaas.cli.output.Printer;
 import dev.aiaas.cli.prepare.PrepareCommand;
 import dev.aiaas.cli.serving.DeployCommand;
 import dev.aiaas.cli.serving.EndpointsCommand;
 import dev.aiaas.cli.serving.PredictCommand;
+import dev.aiaas.cli.serving.TrafficCommand;
 import dev.aiaas.cli.serving.UndeployCommand;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -28,13 +31,14 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "aiaas", version = "aiaas command line 0.1.0",
         description = "AI models as a service, from the command line: datasets, preparation, training jobs, "
-                + "models and aliases, endpoints, predictions, monitoring and grants.",
+                + "models and aliases, endpoints and their traffic, predictions, monitoring, alerts, retraining and "
+                + "grants.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
             DatasetsCommand.class, PrepareCommand.class, JobsCommand.class, ModelsCommand.class,
-            AliasCommand.class, RollbackCommand.class, DeployCommand.class, UndeployCommand.class,
+            AliasCommand.class, RollbackCommand.class, DeployCommand.class, TrafficCommand.class, UndeployCommand.class,
             EndpointsCommand.class, PredictCommand.class, MetricsCommand.class, DriftCommand.class,
-            QualityCommand.class, FeedbackCommand.class,
+            QualityCommand.class, FeedbackCommand.class, AlertsCommand.class, RetrainingCommand.class,
             AccessCommand.class, TokenCommand.class, DemoCommand.class, CompletionCommand.class
         })
 public final class AiaasCommand extends NounCommand {

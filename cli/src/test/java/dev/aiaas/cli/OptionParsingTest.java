@@ -173,7 +173,9 @@ class OptionParsingTest {
         for (List<String> command : List.of(List.of("datasets", "import"), List.of("prepare"), List.of("jobs", "watch"),
                 List.of("alias", "history"), List.of("rollback"), List.of("endpoints", "list"), List.of("access", "grant"),
                 List.of("metrics"), List.of("drift"), List.of("drift", "policy"), List.of("quality"),
-                List.of("feedback"), List.of("token"), List.of("demo"), List.of("completion"))) {
+                List.of("feedback"), List.of("alerts", "rules"), List.of("alerts", "list"),
+                List.of("retraining", "policy"), List.of("retraining", "decisions"), List.of("traffic"),
+                List.of("token"), List.of("demo"), List.of("completion"))) {
             out.reset();
             String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help"))
                     .toArray(String[]::new);

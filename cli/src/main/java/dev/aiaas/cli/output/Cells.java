@@ -1,6 +1,8 @@
 package dev.aiaas.cli.output;
 
 import com.google.protobuf.Timestamp;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -36,6 +38,29 @@ public final class Cells {
             return "-";
         }
         return new TreeMap<>(values).entrySet().stream().map(e -> e.getKey() + "=" + figure(e.getValue()))
+                .collect(Collectors.joining(" "));
+    }
+
+    /**
+     * A figure to four significant digits ({@code 0.9712}, {@code 1.235}, {@code 0.00012}); a whole
+     * number in full ({@code 120}), since rounding a count would misstate it.
+     */
+    public static String significant(double value) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return BigDecimal.valueOf(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    /** {@code accuracy_champion=0.9712 samples_challenger=120}, by name, to four significant digits; "-" when empty. */
+    public static String significantFigures(Map<String, Double> values) {
+        if (values.isEmpty()) {
+            return "-";
+        }
+        return new TreeMap<>(values).entrySet().stream().map(e -> e.getKey() + "=" + significant(e.getValue()))
                 .collect(Collectors.joining(" "));
     }
 
