@@ -109,9 +109,7 @@ class OptionParsingTest {
     }
 
     @Test
-    void demoRunsTheClassifyScenarioUnlessToldAnother() {
-        assertThat(leaf(parse("demo")).commandSpec().findOption("--scenario").getValue().toString())
-                .isEqualTo("CLASSIFY");
+    void demoTakesEachScenarioByOptionAndRefusesAnUnknownOneListingThem() {
         assertThat(leaf(parse("demo", "--scenario", "forecast")).matchedOptionValue("--scenario", null).toString())
                 .isEqualTo("FORECAST");
         assertThat(leaf(parse("demo", "--scenario", "text")).matchedOptionValue("--scenario", null).toString())
@@ -119,7 +117,8 @@ class OptionParsingTest {
         assertThat(leaf(parse("demo", "--scenario", "recommend")).matchedOptionValue("--scenario", null).toString())
                 .isEqualTo("RECOMMEND");
         assertThat(run("demo", "--scenario", "everything")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("CLASSIFY, FORECAST, ANOMALY, TEXT, RECOMMEND, ALL");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("CLASSIFY, FORECAST, ANOMALY, TEXT, RECOMMEND, DRIFT, ALL");
     }
 
     @Test

@@ -135,6 +135,10 @@ final class RunningStack {
         environment.putAll(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(),
                 "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
                 "OTEL_TRACES_SAMPLER", "parentbased_traceidratio", "OTEL_TRACES_SAMPLER_ARG", "0.0"));
+        // the retraining loop within minutes (RetrainingLoopIT): alerts and the loop every 2 s, auto-seals every 1 s
+        environment.put("MONITORING_ALERTS_INTERVAL", "PT2S");
+        environment.put("MONITORING_LOOP_INTERVAL", "PT2S");
+        environment.put("INGEST_AUTO_SEAL_INTERVAL", "PT1S");
         StackOptions options = StackOptions.defaults(root)
                 .withHome(temporaryHome(), true)
                 .withFreePorts()

@@ -43,7 +43,7 @@ class TrainingFaultsIT {
         services = RunningStack.connect(stack);
         DemoDataset digits = DemoDataset.digits(ServicesUnderTest.repositoryRoot().resolve("datasets"));
         DemoDataset dataset = new DemoDataset("faults-digits", digits.file(), digits.format(), digits.schema(),
-                digits.family(), Hyperparameters.newBuilder().setEpochs(8).setBatchSize(64).setLearningRate(0.001)
+                digits.family(), Hyperparameters.newBuilder().setEpochs(4).setBatchSize(64).setLearningRate(0.001)
                         .setSeed(11).build());
         uninterrupted = new LifecycleRun(services, new Progress(System.out)).run(dataset).job();
     }

@@ -6,4 +6,12 @@ import java.io.PrintStream;
 public interface ScenarioSummary {
 
     void print(PrintStream out);
+
+    /**
+     * Whether what the scenario set out to show ended in failure, though it had a summary to print
+     * (a retraining run that failed): {@code aiaas demo} then exits 7 after printing it.
+     */
+    default boolean failed() {
+        return false;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.aiaas.monitoring.client;
 
+import dev.aiaas.errors.DomainException;
+import dev.aiaas.errors.ErrorKind;
 import dev.aiaas.monitoring.config.MonitoringConfig;
 import dev.aiaas.proto.preprocess.v1.GetPreparedDatasetRequest;
 import dev.aiaas.proto.preprocess.v1.PipelineSpec;
@@ -28,11 +30,22 @@ public class PreprocessCalls {
                                 .setDatasetVersion(version).setPipeline(pipeline).build()));
     }
 
-    /** Prepares a version with a pipeline (idempotent: one prepared before is returned). */
+    /**
+     * Prepares a version with a pipeline (idempotent: one prepared before is returned). A version
+     * preprocess has not heard of yet (its seal is still on its way: NOT_FOUND) is UNAVAILABLE, to
+     * be tried again.
+     */
     public PreparedDataset prepare(String dataset, long version, PipelineSpec pipeline) {
-        return PeerCall.call("preprocess", "prepare " + dataset + " v" + version + " with " + pipeline.getName(),
-                () -> preprocess.withDeadlineAfter(config.loop().prepareTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .prepare(PrepareRequest.newBuilder().setDataset(dataset).setDatasetVersion(version)
-                                .setPipeline(pipeline).build()));
+        try {
+            return PeerCall.call("preprocess", "prepare " + dataset + " v" + version + " with " + pipeline.getName(),
+                    () -> preprocess.withDeadlineAfter(config.loop().prepareTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                            .prepare(PrepareRequest.newBuilder().setDataset(dataset).setDatasetVersion(version)
+                                    .setPipeline(pipeline).build()));
+        } catch (DomainException e) {
+            if (e.kind() == ErrorKind.NOT_FOUND) {
+                throw DomainException.unavailable(e.getMessage() + " (its seal has not reached preprocess yet)", e);
+            }
+            throw e;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.aiaas.monitoring.loop;
 
 import dev.aiaas.monitoring.client.ServingCalls;
+import dev.aiaas.monitoring.config.MonitoringConfig;
 import dev.aiaas.monitoring.client.TrainingCalls;
 import dev.aiaas.monitoring.model.DecisionAction;
 import dev.aiaas.monitoring.model.QualityReport;
@@ -14,6 +15,7 @@ import dev.aiaas.monitoring.model.TrafficWindow;
 import dev.aiaas.monitoring.model.VersionKey;
 import dev.aiaas.monitoring.model.VersionQuality;
 import dev.aiaas.monitoring.service.QualityReports;
+import dev.aiaas.monitoring.service.ReportRange;
 import dev.aiaas.monitoring.service.ShadowComparisons;
 import dev.aiaas.monitoring.service.TrafficRecorder;
 import dev.aiaas.proto.serving.v1.Deployment;
@@ -55,14 +57,18 @@ public class RunAdvancer {
     @Inject
     LoopRecords records;
 
+    @Inject
+    MonitoringConfig config;
+
     /** Looks at {@code run} (under way) once and moves it if its stage is decided. */
     public void advance(RetrainingPolicy policy, RetrainingRun run) {
         Instant now = Instant.now();
         Duration inStage = Duration.between(run.stageStartedAt(), now);
         Deployment deployment = serving.deployment(run.endpoint());
-        if (deployment.getVersion() != run.championVersion()) {
+        if (deployment.getServingVersion() != run.championVersion()) {
             records.decide(run.at(RunStage.FAILED, now), DecisionAction.FAIL, "the endpoint's champion is now "
-                    + deployment.getModelName() + " v" + deployment.getVersion() + ", not v" + run.championVersion()
+                    + deployment.getModelName() + " v" + deployment.getServingVersion() + ", not v"
+                    + run.championVersion()
                     + ": it was changed outside this run, which stops", Map.of());
             return;
         }
@@ -130,8 +136,9 @@ public class RunAdvancer {
         VersionKey champion = new VersionKey(run.modelName(), run.championVersion(), ServedRole.CHAMPION);
         VersionKey challenger = new VersionKey(run.modelName(), run.challengerVersion(), ServedRole.CHALLENGER);
         QualityReport report = quality.report(run.project(), run.endpoint(), Duration.ZERO, run.stageStartedAt(), now);
-        TrafficSummary summary = traffic.summary(run.project(), run.endpoint(), Duration.ZERO, run.stageStartedAt(),
-                now);
+        // from the stored window the stage began in: traffic is kept in windows, and the challenger had none before
+        Instant from = ReportRange.windowStart(run.stageStartedAt(), config.storedWindow());
+        TrafficSummary summary = traffic.summary(run.project(), run.endpoint(), Duration.ZERO, from, now);
         StageJudge.Verdict verdict = StageJudge.canary(policy, quality(report, champion), quality(report, challenger),
                 traffic(summary, champion, now), traffic(summary, challenger, now), inStage);
         switch (verdict.outcome()) {

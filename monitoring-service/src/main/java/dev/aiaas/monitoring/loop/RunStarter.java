@@ -72,7 +72,7 @@ public class RunStarter {
             return;
         }
         Deployment deployment = serving.deployment(policy.endpoint());
-        ModelVersion champion = registry.version(deployment.getModelName(), deployment.getVersion());
+        ModelVersion champion = registry.version(deployment.getModelName(), deployment.getServingVersion());
         Lineage lineage = champion.getLineage();
         long trainedThrough = Math.max(lineage.getDatasetVersion(), last == null ? 0 : last.datasetVersion());
         Optional<Triggers.Trigger> fired = alert.isPresent() ? alert

@@ -22,8 +22,10 @@ import java.util.Map;
  */
 public final class StageJudge {
 
-    /** Requests each side needs before error rates or latencies are compared. */
+    /** Requests each side needs before error rates are compared. */
     static final int MIN_TRAFFIC = 20;
+    /** Requests each side needs before p99 latencies are compared (a p99 of fewer is one slow request). */
+    static final int MIN_LATENCY_TRAFFIC = 100;
 
     private StageJudge() {
     }
@@ -92,6 +94,8 @@ public final class StageJudge {
                         challengerTraffic.requests(), 100 * championTraffic.errorRate(),
                         100 * policy.maxErrorRateIncrease()), figures);
             }
+        }
+        if (championTraffic.requests() >= MIN_LATENCY_TRAFFIC && challengerTraffic.requests() >= MIN_LATENCY_TRAFFIC) {
             double championP99 = championTraffic.latency().percentile(0.99);
             double challengerP99 = challengerTraffic.latency().percentile(0.99);
             figures.put("p99_champion", championP99);

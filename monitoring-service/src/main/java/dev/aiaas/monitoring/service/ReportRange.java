@@ -44,7 +44,7 @@ public record ReportRange(Instant start, Instant end, Duration width) {
     }
 
     /** The start of the window of {@code width} (aligned to the epoch) that holds {@code time}. */
-    static Instant windowStart(Instant time, Duration width) {
+    public static Instant windowStart(Instant time, Duration width) {
         long widthMillis = Math.max(1, width.toMillis());
         long millis = time.toEpochMilli();
         return Instant.ofEpochMilli(millis - Math.floorMod(millis, widthMillis));

@@ -81,7 +81,9 @@ class StageJudgeTest {
         assertThat(errors.outcome()).isEqualTo(Outcome.ROLL_BACK);
         assertThat(errors.reason()).contains("10.00% of 40 requests");
 
-        Verdict slow = StageJudge.canary(POLICY, null, null, traffic(100, 0, 0.01), traffic(40, 0, 0.05), EARLY);
+        assertThat(StageJudge.canary(POLICY, null, null, traffic(100, 0, 0.01), traffic(99, 0, 0.05), EARLY).outcome())
+                .as("a p99 of 99 requests is not compared").isEqualTo(Outcome.WAIT);
+        Verdict slow = StageJudge.canary(POLICY, null, null, traffic(100, 0, 0.01), traffic(100, 0, 0.05), EARLY);
         assertThat(slow.outcome()).isEqualTo(Outcome.ROLL_BACK);
         assertThat(slow.reason()).contains("p99 latency");
         assertThat(slow.figures().get("p99_ratio")).isGreaterThan(2);

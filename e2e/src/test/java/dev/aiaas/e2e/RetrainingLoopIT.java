@@ -1,0 +1,411 @@
+package dev.aiaas.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aiaas.cli.Services;
+import dev.aiaas.cli.demo.FileImport;
+import dev.aiaas.cli.demo.PreparedDatasets;
+import dev.aiaas.events.Topics;
+import dev.aiaas.localstack.LocalStack;
+import dev.aiaas.proto.common.v1.Column;
+import dev.aiaas.proto.common.v1.ColumnType;
+import dev.aiaas.proto.common.v1.Schema;
+import dev.aiaas.proto.inference.InferTensorContents;
+import dev.aiaas.proto.inference.ModelInferRequest;
+import dev.aiaas.proto.inference.ModelInferRequest.InferInputTensor;
+import dev.aiaas.proto.ingest.v1.AutoSeal;
+import dev.aiaas.proto.ingest.v1.CreateDatasetRequest;
+import dev.aiaas.proto.ingest.v1.FileFormat;
+import dev.aiaas.proto.ingest.v1.GetDatasetRequest;
+import dev.aiaas.proto.ingest.v1.ImportFileHeader;
+import dev.aiaas.proto.ingest.v1.SealVersionRequest;
+import dev.aiaas.proto.ingest.v1.SetAutoSealRequest;
+import dev.aiaas.proto.monitoring.v1.AlertKind;
+import dev.aiaas.proto.monitoring.v1.AlertRule;
+import dev.aiaas.proto.monitoring.v1.Decision;
+import dev.aiaas.proto.monitoring.v1.DecisionAction;
+import dev.aiaas.proto.monitoring.v1.GetRetrainingPolicyRequest;
+import dev.aiaas.proto.monitoring.v1.GroundTruth;
+import dev.aiaas.proto.monitoring.v1.ListAlertsRequest;
+import dev.aiaas.proto.monitoring.v1.ListDecisionsRequest;
+import dev.aiaas.proto.monitoring.v1.RetrainingPolicy;
+import dev.aiaas.proto.monitoring.v1.RunStage;
+import dev.aiaas.proto.monitoring.v1.SetAlertRulesRequest;
+import dev.aiaas.proto.monitoring.v1.SetRetrainingPolicyRequest;
+import dev.aiaas.proto.registry.v1.GetModelVersionRequest;
+import dev.aiaas.proto.registry.v1.ModelVersion;
+import dev.aiaas.proto.serving.v1.DeployRequest;
+import dev.aiaas.proto.serving.v1.Deployment;
+import dev.aiaas.proto.serving.v1.GetDeploymentRequest;
+import dev.aiaas.proto.training.v1.Hyperparameters;
+import dev.aiaas.proto.training.v1.Job;
+import dev.aiaas.proto.training.v1.JobSpec;
+import dev.aiaas.proto.training.v1.ModelFamily;
+import io.grpc.StatusRuntimeException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Issue 11's loop with no manual call once it is set up: a champion trained on Iris serves
+ * traffic whose ground truth comes through Kafka; then the world drifts (every measurement 3 cm
+ * longer), new labelled records arrive through Kafka and ingest seals them by itself; the drift
+ * alert fires, monitoring retrains the champion's spec on the new version, shadows the challenger,
+ * canaries it and promotes it. A second run, with a challenger made deliberately worse (one epoch
+ * at a tiny learning rate) and no shadow stage, is rolled back from its canary. Every step is in
+ * the audit trail of decisions.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RetrainingLoopIT {
+
+    private static final String NAME = "loop-iris";
+    private static final String[] COLUMNS = {"sepal_length", "sepal_width", "petal_length", "petal_width"};
+    /** The drift: every measurement this much longer. */
+    private static final double SHIFT = 3.0;
+    private static final Duration LOOP_TIMEOUT = Duration.ofMinutes(6);
+
+    private static LocalStack stack;
+    private static Services services;
+    private static KafkaProducer<String, byte[]> producer;
+    private static List<double[]> rows;
+    private static List<String> species;
+    private static Traffic traffic;
+    private static long firstChampion;
+
+    @BeforeAll
+    static void aChampionServesIris() throws Exception {
+        stack = RunningStack.get();
+        services = RunningStack.connect(stack);
+        producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.endpoints().kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
+                new ByteArraySerializer());
+        readIris(ServicesUnderTest.repositoryRoot().resolve("datasets/iris.csv"));
+
+        services.ingest().createDataset(CreateDatasetRequest.newBuilder().setName(NAME).setSchema(irisSchema()).build());
+        try (InputStream csv = Files.newInputStream(ServicesUnderTest.repositoryRoot().resolve("datasets/iris.csv"))) {
+            FileImport.send(services.ingestAsync(), ImportFileHeader.newBuilder().setDataset(NAME)
+                    .setFormat(FileFormat.CSV).build(), csv);
+        }
+        long v1 = services.ingest().sealVersion(SealVersionRequest.newBuilder().setDataset(NAME).build()).getVersion();
+        // from now on ingest seals by itself, every 150 new rows
+        services.ingest().setAutoSeal(SetAutoSealRequest.newBuilder().setDataset(NAME)
+                .setAutoSeal(AutoSeal.newBuilder().setMaxOpenRows(150)).build());
+        PreparedDatasets.await(services.preprocess(), NAME, v1, "default", Duration.ofMinutes(2));
+        Job champion = TrainingJobs.runToEnd(services, JobSpec.newBuilder().setDataset(NAME).setDatasetVersion(v1)
+                .setPipeline("default").setFamily(ModelFamily.MLP).setModelName(NAME).setAlias("champion")
+                .setHyperparameters(Hyperparameters.newBuilder().setEpochs(60).setBatchSize(16).setLearningRate(0.01)
+                        .addHiddenUnits(16).setSeed(7)).build());
+        firstChampion = champion.getModelVersion();
+        services.deployments().deploy(DeployRequest.newBuilder().setEndpoint(NAME).setModelName(NAME)
+                .setAlias("champion").build());
+
+        services.monitoring().setAlertRules(SetAlertRulesRequest.newBuilder().setEndpoint(NAME)
+                .addRules(AlertRule.newBuilder().setName("drift").setKind(AlertKind.DRIFT).setForEvaluations(1)
+                        .setClearEvaluations(1)).build());
+        services.monitoring().setRetrainingPolicy(SetRetrainingPolicyRequest.newBuilder().setPolicy(
+                RetrainingPolicy.newBuilder().setEndpoint(NAME).setEnabled(true).addTriggerAlerts("drift")
+                        .setShadowShare(100).setShadowMinSamples(30).setCanaryWeight(50).setCanaryMinSamples(20)
+                        .setStageTimeoutSeconds(600).setMaxLatencyRatio(5)).build());
+        traffic = new Traffic();
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (traffic != null) {
+            traffic.stop();
+        }
+        if (producer != null) {
+            producer.close();
+        }
+        RunningStack.leaveServing(services);
+    }
+
+    @Test
+    @Order(1)
+    void normalTrafficWithGroundTruthThroughKafkaIsJudgedRightAndDecidesNothing() throws Exception {
+        traffic.send(0, 60);
+
+        assertThat(traffic.failures.get()).isZero();
+        assertThat(decisions()).isEmpty();
+        assertThat(services.monitoring().listAlerts(ListAlertsRequest.newBuilder().setEndpoint(NAME).build())
+                .getAlertsList()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void driftIsNoticedAndTheChallengerTrainedOnTheNewlySealedVersionIsShadowedCanariedAndPromoted()
+            throws Exception {
+        produceRecords(150);
+        awaitSealed(2); // ingest sealed them by itself
+        traffic.startDrifted();
+
+        List<Decision> run = awaitRunEnded("", DecisionAction.PROMOTE, DecisionAction.ROLL_BACK);
+
+        assertThat(run).extracting(Decision::getAction).containsExactly(DecisionAction.RETRAIN,
+                DecisionAction.START_SHADOW, DecisionAction.START_CANARY, DecisionAction.PROMOTE);
+        Decision retrain = run.get(0);
+        assertThat(retrain.getReason()).contains("alert drift fired").contains("on " + NAME + " v2");
+        assertThat(retrain.getFiguresMap()).containsEntry("dataset_version", 2.0);
+        assertThat(retrain.getChampionVersion()).isEqualTo(firstChampion);
+        Decision shadowJudged = run.get(2);
+        assertThat(shadowJudged.getFiguresMap().get("samples_paired")).isGreaterThanOrEqualTo(30);
+        assertThat(shadowJudged.getFiguresMap().get("accuracy_challenger"))
+                .isGreaterThan(shadowJudged.getFiguresMap().get("accuracy_champion"));
+        Decision promoted = run.get(3);
+        assertThat(promoted.getFiguresMap().get("samples_challenger")).isGreaterThanOrEqualTo(20);
+        assertThat(promoted.getFiguresMap().get("accuracy_challenger")).isGreaterThanOrEqualTo(0.8);
+        long challenger = promoted.getChallengerVersion();
+        assertThat(challenger).isGreaterThan(firstChampion);
+
+        ModelVersion champion = services.registry().getModelVersion(GetModelVersionRequest.newBuilder()
+                .setModelName(NAME).setAlias("champion").build());
+        assertThat(champion.getVersion()).isEqualTo(challenger);
+        assertThat(champion.getLineage().getDatasetVersion()).isEqualTo(2);
+        assertThat(champion.getTagsMap()).containsEntry("aiaas.retraining", "promoted");
+        assertThat(champion.getAliasesList()).doesNotContain("challenger");
+        Deployment deployment = awaitDeployment(d -> d.getServingVersion() == challenger && !d.hasChallenger()
+                && !d.hasShadow());
+        assertThat(deployment.getAlias()).as("the endpoint still follows its alias").isEqualTo("champion");
+        assertThat(services.monitoring().listAlerts(ListAlertsRequest.newBuilder().setEndpoint(NAME).build())
+                .getAlertsList()).anySatisfy(alert -> assertThat(alert.getRule()).isEqualTo("drift"));
+        assertThat(traffic.failures.get()).as("no request failed while versions moved").isZero();
+    }
+
+    @Test
+    @Order(3)
+    void aWorseChallengerIsRolledBackFromItsCanary() throws Exception {
+        long champion = services.deployments().getDeployment(GetDeploymentRequest.newBuilder().setEndpoint(NAME)
+                .build()).getServingVersion();
+        String promotedRun = decisions().get(0).getRunId();
+        services.monitoring().setRetrainingPolicy(SetRetrainingPolicyRequest.newBuilder().setPolicy(
+                RetrainingPolicy.newBuilder().setEndpoint(NAME).setEnabled(true).setTriggerNewRecords(100)
+                        .setShadowMinSamples(-1).setCanaryWeight(50).setCanaryMinSamples(20)
+                        .setStageTimeoutSeconds(600).setMaxLatencyRatio(5)
+                        .setHyperparameters(Hyperparameters.newBuilder().setEpochs(1).setLearningRate(1e-5)))
+                .build());
+
+        produceRecords(150); // rows the champion was not trained on
+        List<Decision> run = awaitRunEnded(promotedRun, DecisionAction.PROMOTE, DecisionAction.ROLL_BACK);
+
+        assertThat(run).extracting(Decision::getAction).containsExactly(DecisionAction.RETRAIN,
+                DecisionAction.START_CANARY, DecisionAction.ROLL_BACK);
+        assertThat(run.get(0).getReason()).contains("rows of dataset " + NAME).contains(" v3 ");
+        Decision rolledBack = run.get(2);
+        assertThat(rolledBack.getFiguresMap().get("accuracy_challenger"))
+                .isLessThan(rolledBack.getFiguresMap().get("accuracy_champion") - 0.02);
+        long worse = rolledBack.getChallengerVersion();
+        assertThat(services.registry().getModelVersion(GetModelVersionRequest.newBuilder().setModelName(NAME)
+                .setVersion(worse).build()).getTagsMap()).containsEntry("aiaas.retraining", "rolled-back");
+        assertThat(services.registry().getModelVersion(GetModelVersionRequest.newBuilder().setModelName(NAME)
+                .setAlias("champion").build()).getVersion()).isEqualTo(champion);
+        awaitDeployment(d -> d.getServingVersion() == champion && !d.hasChallenger());
+        assertThat(services.monitoring().getRetrainingPolicy(GetRetrainingPolicyRequest.newBuilder()
+                .setEndpoint(NAME).build()).getLastRun().getStage()).isEqualTo(RunStage.ROLLED_BACK);
+    }
+
+    @Test
+    @Order(4)
+    void theAuditTrailListsEveryDecisionWithItsReasonAndFiguresNewestFirst() {
+        List<Decision> all = decisions();
+        for (int i = all.size() - 1; i >= 0; i--) { // the trail, oldest first, in the test's output
+            Decision d = all.get(i);
+            System.out.printf(Locale.ROOT, "retraining decision %s v%d→v%d: %s %s%n", d.getAction(),
+                    d.getChampionVersion(), d.getChallengerVersion(), d.getReason(), new java.util.TreeMap<>(
+                            d.getFiguresMap()));
+        }
+
+        assertThat(all).extracting(Decision::getAction).containsExactly(DecisionAction.ROLL_BACK,
+                DecisionAction.START_CANARY, DecisionAction.RETRAIN, DecisionAction.PROMOTE,
+                DecisionAction.START_CANARY, DecisionAction.START_SHADOW, DecisionAction.RETRAIN);
+        assertThat(all).allSatisfy(decision -> {
+            assertThat(decision.getReason()).isNotBlank();
+            assertThat(decision.getModelName()).isEqualTo(NAME);
+            assertThat(decision.hasDecidedAt()).isTrue();
+        });
+        assertThat(all.stream().map(Decision::getRunId).distinct()).hasSize(2);
+    }
+
+    /**
+     * The decisions of the newest run after {@code previousRun} once it ended with one of
+     * {@code ends}, oldest first.
+     */
+    private static List<Decision> awaitRunEnded(String previousRun, DecisionAction... ends)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + LOOP_TIMEOUT.toNanos();
+        List<Decision> newest = List.of();
+        while (System.nanoTime() < deadline) {
+            List<Decision> all = decisions();
+            if (!all.isEmpty() && !all.get(0).getRunId().equals(previousRun)) {
+                String run = all.get(0).getRunId();
+                newest = new ArrayList<>(all.stream().filter(d -> d.getRunId().equals(run)).toList());
+                java.util.Collections.reverse(newest);
+                if (List.of(ends).contains(newest.get(newest.size() - 1).getAction())) {
+                    return newest;
+                }
+                if (newest.get(newest.size() - 1).getAction() == DecisionAction.FAIL) {
+                    throw new AssertionError("the run failed: " + newest);
+                }
+            }
+            Thread.sleep(1_000);
+        }
+        throw new AssertionError("no run ended in " + LOOP_TIMEOUT + "; the newest run's decisions: " + newest);
+    }
+
+    private static List<Decision> decisions() {
+        return services.monitoring().listDecisions(ListDecisionsRequest.newBuilder().setEndpoint(NAME).build())
+                .getDecisionsList();
+    }
+
+    private static void awaitSealed(long version) throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            if (services.ingest().getDataset(GetDatasetRequest.newBuilder().setName(NAME).build())
+                    .getLatestVersion() >= version) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(NAME + " v" + version + " was not sealed within a minute");
+    }
+
+    private static Deployment awaitDeployment(Predicate<Deployment> settled) throws InterruptedException {
+        Deployment deployment = null;
+        for (int i = 0; i < 120; i++) {
+            deployment = services.deployments().getDeployment(GetDeploymentRequest.newBuilder().setEndpoint(NAME)
+                    .build());
+            if (settled.test(deployment)) {
+                return deployment;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the endpoint did not settle: " + deployment);
+    }
+
+    /** Labelled Iris rows in the drifted world, as a producer would send them to ingest. */
+    private static void produceRecords(int count) throws Exception {
+        Random random = new Random(count * 31L + System.nanoTime());
+        for (int i = 0; i < count; i++) {
+            int row = random.nextInt(rows.size());
+            double[] x = rows.get(row);
+            String json = String.format(Locale.ROOT, "{\"sepal_length\": %.2f, \"sepal_width\": %.2f, "
+                    + "\"petal_length\": %.2f, \"petal_width\": %.2f, \"species\": \"%s\"}", x[0] + SHIFT, x[1] + SHIFT,
+                    x[2] + SHIFT, x[3] + SHIFT, species.get(row));
+            producer.send(new ProducerRecord<>(Topics.INGEST_RECORDS, NAME,
+                    json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        producer.flush();
+    }
+
+    /**
+     * Requests to the endpoint, one Iris row each with the client's id, each followed by its
+     * ground truth on aiaas.ingest.feedback; normal rows on demand, drifted rows in the background.
+     */
+    private static final class Traffic {
+
+        final AtomicLong failures = new AtomicLong();
+        private final AtomicBoolean running = new AtomicBoolean();
+        private Thread background;
+
+        /** Sends {@code count} requests with rows shifted by {@code shift}, then returns. */
+        void send(double shift, int count) throws Exception {
+            Random random = new Random(count);
+            for (int i = 0; i < count; i++) {
+                one(random, shift);
+            }
+            producer.flush();
+        }
+
+        void startDrifted() {
+            running.set(true);
+            background = new Thread(() -> {
+                Random random = new Random(11);
+                while (running.get()) {
+                    try {
+                        one(random, SHIFT);
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                }
+            }, "drifted-traffic");
+            background.setDaemon(true);
+            background.start();
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            if (background != null) {
+                background.join(10_000);
+            }
+        }
+
+        private void one(Random random, double shift) throws Exception {
+            int row = random.nextInt(rows.size());
+            String id = UUID.randomUUID().toString();
+            try {
+                services.inference().modelInfer(request(id, rows.get(row), shift));
+            } catch (StatusRuntimeException e) {
+                failures.incrementAndGet();
+                return;
+            }
+            GroundTruth truth = GroundTruth.newBuilder().setEndpoint(NAME).setRequestId(id)
+                    .addLabels(species.get(row)).build();
+            producer.send(new ProducerRecord<>(Topics.INGEST_FEEDBACK, id, truth.toByteArray()));
+        }
+    }
+
+    private static ModelInferRequest request(String id, double[] row, double shift) {
+        ModelInferRequest.Builder request = ModelInferRequest.newBuilder().setModelName(NAME).setId(id);
+        for (int c = 0; c < COLUMNS.length; c++) {
+            request.addInputs(InferInputTensor.newBuilder().setName(COLUMNS[c]).setDatatype("FP32").addShape(1)
+                    .setContents(InferTensorContents.newBuilder().addFp32Contents((float) (row[c] + shift))));
+        }
+        return request.build();
+    }
+
+    private static void readIris(Path csv) throws IOException {
+        rows = new ArrayList<>();
+        species = new ArrayList<>();
+        List<String> lines = Files.readAllLines(csv);
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] cells = line.split(",");
+            rows.add(new double[] {Double.parseDouble(cells[0]), Double.parseDouble(cells[1]),
+                Double.parseDouble(cells[2]), Double.parseDouble(cells[3])});
+            species.add(cells[4].trim());
+        }
+    }
+
+    private static Schema irisSchema() {
+        Schema.Builder schema = Schema.newBuilder().setLabelColumn("species");
+        for (String name : COLUMNS) {
+            schema.addColumns(Column.newBuilder().setName(name).setType(ColumnType.DOUBLE));
+        }
+        return schema.addColumns(Column.newBuilder().setName("species").setType(ColumnType.STRING)).build();
+    }
+}
