@@ -108,6 +108,25 @@ class RetentionTest {
         assertThat(count("select count(*) from alert where endpoint = '" + endpoint + "'")).isEqualTo(2);
     }
 
+    @Test
+    void driftSnapshotsGoWithTheTrafficWindowsRetention() throws Exception {
+        String endpoint = "snapshots-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String project : PROJECTS) {
+            execute("insert into drift_snapshot (project, endpoint, taken_at, newest_sample_id, model_name, model_version, "
+                    + "sample_rows, drift_share, drifted, features) values "
+                    + "('" + project + "', '" + endpoint + "', now() - interval '91 days', 1, 'm', 1, 10, 0, false, '[]'), "
+                    + "('" + project + "', '" + endpoint + "', now() - interval '89 days', 2, 'm', 1, 10, 0, false, '[]')");
+        }
+
+        retention.apply();
+
+        for (String project : PROJECTS) {
+            String ofProject = " from drift_snapshot where project = '" + project + "' and endpoint = '" + endpoint + "'";
+            assertThat(count("select count(*)" + ofProject)).as(project).isEqualTo(1);
+            assertThat(count("select max(newest_sample_id)" + ofProject)).as(project + "'s young snapshot").isEqualTo(2);
+        }
+    }
+
     private void execute(String sql) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
             statement.executeUpdate();

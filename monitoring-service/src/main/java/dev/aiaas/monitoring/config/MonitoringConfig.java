@@ -41,6 +41,39 @@ public interface MonitoringConfig {
     @WithDefault("5000")
     int driftSampleRows();
 
+    /** Drift kept over time (the dashboard's drift chart). */
+    Drift drift();
+
+    interface Drift {
+        /**
+         * How often each endpoint that got sampled traffic since its last drift snapshot gets a new
+         * one ({@code DriftHistory}); snapshots go with the traffic windows' retention.
+         */
+        @WithDefault("PT1M")
+        Duration historyInterval();
+    }
+
+    /** The dashboard's page and JSON API ({@code /dashboard/}, {@code /api/v1/dashboard}). */
+    Dashboard dashboard();
+
+    interface Dashboard {
+        /** Longest one call to the registry or serving may take while the overview is built. */
+        @WithDefault("PT5S")
+        Duration callTimeout();
+
+        /** Most registered models the overview shows (by name). */
+        @WithDefault("50")
+        int maxModels();
+
+        /** Most versions of each model the overview shows (the newest). */
+        @WithDefault("10")
+        int maxVersions();
+
+        /** Most endpoints the overview lists. */
+        @WithDefault("200")
+        int maxEndpoints();
+    }
+
     /** Ground truth of served requests and the quality of answers it judges (GetModelQuality). */
     GroundTruth groundTruth();
 
@@ -80,7 +113,7 @@ public interface MonitoringConfig {
         @WithDefault("P30D")
         Duration samples();
 
-        /** Stored traffic windows: how far back GetModelMetrics can look. */
+        /** Stored traffic windows and drift snapshots: how far back GetModelMetrics and the dashboard can look. */
         @WithDefault("P90D")
         Duration windows();
 

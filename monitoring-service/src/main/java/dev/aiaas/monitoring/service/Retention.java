@@ -12,8 +12,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies {@code monitoring.retention.*} every {@code monitoring.retention.interval}: counted
- * event ids, drift samples, traffic windows and resolved alerts older than their retention are deleted, and kept
- * answers and ground truth older than {@code monitoring.ground-truth.horizon}.
+ * event ids, drift samples, traffic windows (drift snapshots with them) and resolved alerts older
+ * than their retention are deleted, and kept answers and ground truth older than
+ * {@code monitoring.ground-truth.horizon}.
  */
 @ApplicationScoped
 public class Retention {
@@ -42,14 +43,16 @@ public class Retention {
         long events = run(() -> store.deleteProcessedEvents(retention.processedEvents()));
         long samples = run(() -> store.deleteSamples(retention.samples()));
         long windows = run(() -> store.deleteWindows(retention.windows()));
+        long snapshots = run(() -> store.deleteDriftSnapshots(retention.windows()));
         Duration horizon = config.groundTruth().horizon();
         long answers = run(() -> store.deleteAnswers(horizon));
         long truths = run(() -> store.deleteGroundTruth(horizon));
         long alerts = run(() -> store.deleteResolvedAlerts(retention.alerts()));
-        long deleted = events + samples + windows + answers + truths + alerts;
+        long deleted = events + samples + windows + snapshots + answers + truths + alerts;
         if (deleted > 0) {
-            LOG.infof("retention: deleted %d counted event ids, %d drift samples, %d traffic windows, %d kept answers, "
-                    + "%d ground truths, %d resolved alerts", events, samples, windows, answers, truths, alerts);
+            LOG.infof("retention: deleted %d counted event ids, %d drift samples, %d traffic windows, %d drift snapshots, "
+                    + "%d kept answers, %d ground truths, %d resolved alerts", events, samples, windows, snapshots,
+                    answers, truths, alerts);
         }
         return deleted;
     }

@@ -102,4 +102,33 @@ public class TrafficRecorder {
                 windows.subList(first, windows.size()),
                 versions.entrySet().stream().map(e -> new TrafficSummary.Version(e.getKey(), e.getValue())).toList());
     }
+
+    /** The endpoints of {@code project} monitoring has counted traffic of, by name, at most {@code limit}. */
+    public List<String> endpoints(String project, int limit) {
+        return run(() -> store.endpoints(project, limit));
+    }
+
+    /**
+     * Each version's traffic in each role (a shadow's included) at an endpoint of {@code project}
+     * in windows of {@code width} over the range, the newest {@code maxReportWindows} of each,
+     * oldest first; the range is read by {@link ReportRange#of}. Empty when nothing was counted in it.
+     */
+    public Map<VersionKey, List<TrafficWindow>> versionWindows(String project, String endpoint, Duration width,
+            Instant from, Instant to) {
+        ReportRange range = ReportRange.of(config, width, from, to);
+        List<VersionWindow> stored = run(() -> store.versionWindows(project, endpoint, range.start(), range.end()));
+        Map<VersionKey, Map<Instant, TrafficWindow>> rolled = new TreeMap<>(VersionKey.ORDER);
+        for (VersionWindow counted : stored) {
+            Instant start = range.windowOf(counted.window().start());
+            rolled.computeIfAbsent(counted.version(), version -> new TreeMap<>())
+                    .merge(start, TrafficWindow.empty(endpoint, start).plus(counted.window()), TrafficWindow::plus);
+        }
+        Map<VersionKey, List<TrafficWindow>> series = new TreeMap<>(VersionKey.ORDER);
+        rolled.forEach((version, windows) -> {
+            List<TrafficWindow> oldestFirst = new ArrayList<>(windows.values());
+            series.put(version, oldestFirst.subList(Math.max(0, oldestFirst.size() - config.maxReportWindows()),
+                    oldestFirst.size()));
+        });
+        return series;
+    }
 }

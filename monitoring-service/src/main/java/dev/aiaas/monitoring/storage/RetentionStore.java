@@ -41,6 +41,11 @@ public class RetentionStore {
         return deleteOlder("alert", "id", "ends_at", age);
     }
 
+    /** Drift snapshots taken longer ago than {@code age}. */
+    public long deleteDriftSnapshots(Duration age) throws SQLException {
+        return deleteOlder("drift_snapshot", "id", "taken_at", age);
+    }
+
     private long deleteOlder(String table, String key, String column, Duration age) throws SQLException {
         return AgedRows.delete(dataSource, table, key, column, age);
     }

@@ -101,6 +101,30 @@ public class WindowStore {
     }
 
     /**
+     * The endpoints of {@code project} with any stored window, by name, at most {@code limit}:
+     * read as a skip scan of the primary key (one index probe per endpoint, not per window).
+     */
+    public List<String> endpoints(String project, int limit) throws SQLException {
+        String sql = "with recursive seen (endpoint) as ("
+                + "(select endpoint from window_stats where project = ? order by endpoint limit 1) "
+                + "union all select (select w.endpoint from window_stats w where w.project = ? "
+                + "and w.endpoint > seen.endpoint order by w.endpoint limit 1) from seen where seen.endpoint is not null) "
+                + "select endpoint from seen where endpoint is not null limit ?";
+        List<String> endpoints = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+            query.setString(1, project);
+            query.setString(2, project);
+            query.setInt(3, limit);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    endpoints.add(row.getString(1));
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    /**
      * The traffic clients got from an endpoint of {@code project} (every version's windows but a
      * shadow's, merged) in windows starting in [from, to), oldest first.
      */
