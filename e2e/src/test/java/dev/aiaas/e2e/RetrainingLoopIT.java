@@ -2,11 +2,15 @@ package dev.aiaas.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aiaas.cli.Services;
 import dev.aiaas.cli.demo.FileImport;
 import dev.aiaas.cli.demo.PreparedDatasets;
+import dev.aiaas.errors.Projects;
 import dev.aiaas.events.Topics;
 import dev.aiaas.localstack.LocalStack;
+import dev.aiaas.localstack.ServiceName;
 import dev.aiaas.proto.common.v1.Column;
 import dev.aiaas.proto.common.v1.ColumnType;
 import dev.aiaas.proto.common.v1.Schema;
@@ -41,9 +45,14 @@ import dev.aiaas.proto.training.v1.Hyperparameters;
 import dev.aiaas.proto.training.v1.Job;
 import dev.aiaas.proto.training.v1.JobSpec;
 import dev.aiaas.proto.training.v1.ModelFamily;
+import dev.aiaas.security.Role;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -245,6 +254,59 @@ class RetrainingLoopIT {
             assertThat(decision.hasDecidedAt()).isTrue();
         });
         assertThat(all.stream().map(Decision::getRunId).distinct()).hasSize(2);
+    }
+
+    @Test
+    @Order(5)
+    void theDashboardShowsTheSplitTheVersionsTheirFiguresAndTheDecisions() throws Exception {
+        long champion = services.registry().getModelVersion(GetModelVersionRequest.newBuilder().setModelName(NAME)
+                .setAlias("champion").build()).getVersion();
+
+        JsonNode overview = dashboard("overview");
+        JsonNode endpoint = find(overview.path("endpoints").path("items"), "endpoint", NAME);
+        assertThat(endpoint.path("monitored").asBoolean()).isTrue();
+        assertThat(endpoint.path("deployment").path("servingVersion").asLong()).isEqualTo(champion);
+        assertThat(endpoint.path("deployment").path("challengerWeight").asInt()).isZero();
+        JsonNode model = find(overview.path("models").path("items"), "name", NAME);
+        assertThat(model.path("aliases").path("champion").asLong()).isEqualTo(champion);
+        JsonNode promoted = find(model.path("versions"), "version", Long.toString(champion));
+        assertThat(promoted.path("lineage").path("datasetVersion").asLong()).isEqualTo(2);
+        assertThat(promoted.path("metrics").path("accuracy").asDouble()).isGreaterThan(0.8);
+
+        JsonNode traffic = dashboard("endpoints/" + NAME + "/traffic?minutes=30&window=10");
+        assertThat(traffic.toString()).contains("\"shadow\"").contains("\"challenger\"");
+        JsonNode quality = dashboard("endpoints/" + NAME + "/quality?minutes=30&window=60");
+        assertThat(quality.path("shadows")).isNotEmpty();
+        assertThat(quality.path("totals").findValuesAsText("role")).contains("champion", "challenger", "shadow");
+        JsonNode drift = dashboard("endpoints/" + NAME + "/drift?minutes=30");
+        assertThat(drift.path("snapshots")).isNotEmpty();
+        assertThat(drift.path("latest").path("features")).hasSize(4);
+        JsonNode trail = dashboard("decisions?endpoint=" + NAME);
+        assertThat(trail).hasSize(7);
+        assertThat(trail.get(0).path("action").asText()).isEqualTo("ROLL_BACK");
+        assertThat(dashboard("alerts?endpoint=" + NAME).toString()).contains("\"drift\"");
+    }
+
+    /** A JSON answer of the dashboard's API, as the page gets it (the caller's token, the default project). */
+    private static JsonNode dashboard(String path) throws Exception {
+        HttpClient http = HttpClient.newBuilder().sslContext(stack.transport().sslContext())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        String token = stack.keys().mint("e2e-dashboard", Projects.DEFAULT, Role.VIEWER, Duration.ofMinutes(10));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(
+                stack.service(ServiceName.MONITORING).httpBase() + "/api/v1/dashboard/" + path))
+                .header("authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    private static JsonNode find(JsonNode items, String field, String value) {
+        for (JsonNode item : items) {
+            if (item.path(field).asText().equals(value)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item with " + field + " " + value + " in " + items);
     }
 
     /**

@@ -139,6 +139,7 @@ final class RunningStack {
         environment.put("MONITORING_ALERTS_INTERVAL", "PT2S");
         environment.put("MONITORING_LOOP_INTERVAL", "PT2S");
         environment.put("INGEST_AUTO_SEAL_INTERVAL", "PT1S");
+        environment.put("MONITORING_DRIFT_HISTORY_INTERVAL", "PT5S");
         StackOptions options = StackOptions.defaults(root)
                 .withHome(temporaryHome(), true)
                 .withFreePorts()

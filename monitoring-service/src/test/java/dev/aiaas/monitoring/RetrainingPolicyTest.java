@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Retraining policies as set and read, what is refused with the field to fix, and a pass of the
- * loop while the services it would call are away: it waits, deciding nothing. (The whole loop,
+ * loop while the services it would call do not answer (in module tests the peers' clients reach
+ * monitoring's own server, which refuses their calls): it decides nothing and starts no run. (The whole loop,
  * from an alert to a promotion or a rollback, runs against the real services in e2e's
  * RetrainingLoopIT.)
  */
@@ -92,8 +93,8 @@ class RetrainingPolicyTest {
     }
 
     @Test
-    void aPassWhileTheServicesItCallsAreAwayDecidesNothingAndWaits() {
-        // 1 new record triggers: the pass must ask serving for the champion, and serving is not running
+    void aPassWhoseCallsAreRefusedDecidesNothingAndStartsNoRun() {
+        // 1 new record triggers: the pass must ask serving for the champion, and no serving answers here
         set(policy("iris-away").toBuilder().clearTriggerAlerts().setTriggerNewRecords(1).build());
 
         assertThat(loop.pass()).as("the pass ran (it held the loop's lock)").isTrue();
