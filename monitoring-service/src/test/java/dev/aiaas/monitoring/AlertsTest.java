@@ -185,7 +185,8 @@ class AlertsTest {
     @Test
     void rulesThatCannotBeReadAreRefusedWithTheReason() {
         assertThatThrownBy(() -> monitoring.setAlertRules(SetAlertRulesRequest.newBuilder().setEndpoint("iris")
-                .addRules(AlertRule.newBuilder().setName("worse").setKind(AlertKind.ACCURACY).setThreshold(0.05))
+                .addRules(AlertRule.newBuilder().setName("worse").setKind(AlertKind.ACCURACY).setThreshold(0.05)
+                        .setBaselineAccuracy(1.5))
                 .build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);

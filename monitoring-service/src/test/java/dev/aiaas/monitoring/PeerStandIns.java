@@ -1,6 +1,7 @@
 package dev.aiaas.monitoring;
 
 import com.google.protobuf.Timestamp;
+import dev.aiaas.proto.registry.v1.GetModelVersionRequest;
 import dev.aiaas.proto.registry.v1.Lineage;
 import dev.aiaas.proto.registry.v1.ListModelVersionsRequest;
 import dev.aiaas.proto.registry.v1.ListModelVersionsResponse;
@@ -35,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * The registry and serving as the dashboard's overview asks them, on a real port that the
  * {@code registry} and {@code serving} gRPC clients are pointed at: project {@value #AWAY} finds
  * both away (UNAVAILABLE); any other project has model {@value #MODEL} (v1 champion, v2
- * challenger, v3 newest) and endpoint {@value #ENDPOINT} serving v1, a challenger v2 at 20 % and a
+ * challenger, v3 newest; test accuracy 0.93, 0.95, 0.91) and endpoint {@value #ENDPOINT} serving v1, a challenger v2 at 20 % and a
  * shadow v3 at 50 %. The model's description names the project the call carried.
  */
 public class PeerStandIns implements QuarkusTestResourceLifecycleManager {
@@ -116,6 +117,22 @@ public class PeerStandIns implements QuarkusTestResourceLifecycleManager {
             response.onNext(ListModelVersionsResponse.newBuilder()
                     .addVersions(version(3, 0.91)).addVersions(version(2, 0.95).addAliases("challenger"))
                     .addVersions(version(1, 0.93).addAliases("champion")).build());
+            response.onCompleted();
+        }
+
+        @Override
+        public void getModelVersion(GetModelVersionRequest request, StreamObserver<ModelVersion> response) {
+            if (away(response, "registry")) {
+                return;
+            }
+            if (!request.getModelName().equals(MODEL) || request.getVersion() < 1 || request.getVersion() > 3) {
+                response.onError(Status.NOT_FOUND.withDescription("no " + request.getModelName() + " v"
+                        + request.getVersion()).asRuntimeException());
+                return;
+            }
+            double accuracy = new double[] {0.93, 0.95, 0.91}[(int) request.getVersion() - 1];
+            // as training registers it: the test accuracy under "accuracy"
+            response.onNext(version(request.getVersion(), accuracy).putMetrics("accuracy", accuracy).build());
             response.onCompleted();
         }
 

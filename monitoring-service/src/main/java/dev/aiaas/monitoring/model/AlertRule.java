@@ -8,7 +8,8 @@ import java.util.Set;
  *
  * @param threshold        by kind: the accuracy margin in [0, 1), the p99 seconds (> 0), the error
  *                         share or the traffic share in (0, 1); unused (0) for DRIFT
- * @param baselineAccuracy ACCURACY: the serving version's test accuracy in (0, 1]; 0 otherwise
+ * @param baselineAccuracy ACCURACY: the accuracy held to, in (0, 1]; 0: the answering version's
+ *                         registered test accuracy (and 0 for the other kinds)
  * @param minSamples       ACCURACY: the fewest judged rows a quality window needs to be read
  * @param forEvaluations   consecutive breaching evaluations before the alert fires
  * @param clearEvaluations consecutive clear evaluations before a firing alert resolves
@@ -49,8 +50,8 @@ public record AlertRule(String name, AlertKind kind, double threshold, double ba
             case DRIFT -> threshold = 0;
             case ACCURACY -> {
                 require(threshold >= 0 && threshold < 1, what + "the accuracy margin must be in [0, 1), not " + threshold);
-                require(baselineAccuracy > 0 && baselineAccuracy <= 1,
-                        what + "an ACCURACY rule needs baseline_accuracy in (0, 1], the version's test accuracy");
+                require(baselineAccuracy >= 0 && baselineAccuracy <= 1, what + "baseline_accuracy must be in (0, 1], "
+                        + "or 0 for the answering version's test accuracy as registered, not " + baselineAccuracy);
             }
             case LATENCY_P99 -> require(threshold > 0 && Double.isFinite(threshold),
                     what + "the p99 latency threshold must be a positive number of seconds, not " + threshold);

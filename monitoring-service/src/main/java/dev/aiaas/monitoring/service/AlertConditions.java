@@ -17,9 +17,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What one evaluation of a rule reads, from what monitoring already keeps: the stored traffic
@@ -43,6 +45,9 @@ public class AlertConditions {
 
     @Inject
     MonitoringConfig config;
+
+    @Inject
+    RegisteredAccuracy registered;
 
     /** What {@code rule} of the endpoint of {@code project} reads at {@code now}. */
     public Optional<AlertReading> read(String project, String endpoint, AlertRule rule, Instant now) {
@@ -74,7 +79,6 @@ public class AlertConditions {
         } catch (DomainException notSeen) {
             return Optional.empty();
         }
-        double floor = rule.baselineAccuracy() - rule.threshold();
         List<QualityReport.Window> oldestFirst = report.windows();
         for (int i = oldestFirst.size() - 1; i >= 0; i--) {
             QualityReport.Window window = oldestFirst.get(i);
@@ -84,13 +88,34 @@ public class AlertConditions {
             long rows = classifiers.stream().mapToLong(VersionQuality::rows).sum();
             if (rows >= rule.minSamples()) {
                 double accuracy = classifiers.stream().mapToDouble(v -> v.accuracy() * v.rows()).sum() / rows;
-                return Optional.of(new AlertReading(accuracy, floor, accuracy < floor, format(
-                        "live accuracy %.4f over %d judged rows of the window from %s; the baseline %.4f minus the "
-                                + "margin %.4f is %.4f", accuracy, rows, window.start(), rule.baselineAccuracy(),
-                        rule.threshold(), floor)));
+                return baseline(project, rule, classifiers).map(baseline -> {
+                    double floor = baseline.value() - rule.threshold();
+                    return new AlertReading(accuracy, floor, accuracy < floor, format(
+                            "live accuracy %.4f over %d judged rows of the window from %s; %s %.4f minus the margin "
+                                    + "%.4f is %.4f", accuracy, rows, window.start(), baseline.source(), baseline.value(),
+                            rule.threshold(), floor));
+                });
             }
         }
         return Optional.empty();
+    }
+
+    /** What the live accuracy is held to, and where it comes from. */
+    private record Baseline(double value, String source) {
+    }
+
+    /**
+     * The rule's baseline, or, when it states none, the registered test accuracy of the version
+     * that answered most of the window's judged rows; empty when the registry cannot say.
+     */
+    private Optional<Baseline> baseline(String project, AlertRule rule, List<VersionQuality> classifiers) {
+        if (rule.baselineAccuracy() > 0) {
+            return Optional.of(new Baseline(rule.baselineAccuracy(), "the rule's baseline"));
+        }
+        VersionQuality most = classifiers.stream().max(Comparator.comparingLong(VersionQuality::rows)).orElseThrow();
+        OptionalDouble tested = registered.of(project, most.modelName(), most.modelVersion());
+        return tested.isPresent() ? Optional.of(new Baseline(tested.getAsDouble(), format("the test accuracy of %s v%d",
+                most.modelName(), most.modelVersion()))) : Optional.empty();
     }
 
     private Optional<AlertReading> traffic(String project, String endpoint, AlertRule rule, Instant now) {
