@@ -8,15 +8,8 @@ import dev.aiaas.cli.Services;
 import dev.aiaas.cli.demo.FileImport;
 import dev.aiaas.cli.demo.PreparedDatasets;
 import dev.aiaas.errors.Projects;
-import dev.aiaas.events.Topics;
 import dev.aiaas.localstack.LocalStack;
 import dev.aiaas.localstack.ServiceName;
-import dev.aiaas.proto.common.v1.Column;
-import dev.aiaas.proto.common.v1.ColumnType;
-import dev.aiaas.proto.common.v1.Schema;
-import dev.aiaas.proto.inference.InferTensorContents;
-import dev.aiaas.proto.inference.ModelInferRequest;
-import dev.aiaas.proto.inference.ModelInferRequest.InferInputTensor;
 import dev.aiaas.proto.ingest.v1.AutoSeal;
 import dev.aiaas.proto.ingest.v1.CreateDatasetRequest;
 import dev.aiaas.proto.ingest.v1.FileFormat;
@@ -29,7 +22,6 @@ import dev.aiaas.proto.monitoring.v1.AlertRule;
 import dev.aiaas.proto.monitoring.v1.Decision;
 import dev.aiaas.proto.monitoring.v1.DecisionAction;
 import dev.aiaas.proto.monitoring.v1.GetRetrainingPolicyRequest;
-import dev.aiaas.proto.monitoring.v1.GroundTruth;
 import dev.aiaas.proto.monitoring.v1.ListAlertsRequest;
 import dev.aiaas.proto.monitoring.v1.ListDecisionsRequest;
 import dev.aiaas.proto.monitoring.v1.RetrainingPolicy;
@@ -46,28 +38,20 @@ import dev.aiaas.proto.training.v1.Job;
 import dev.aiaas.proto.training.v1.JobSpec;
 import dev.aiaas.proto.training.v1.ModelFamily;
 import dev.aiaas.security.Role;
-import io.grpc.StatusRuntimeException;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -90,17 +74,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 class RetrainingLoopIT {
 
     private static final String NAME = "loop-iris";
-    private static final String[] COLUMNS = {"sepal_length", "sepal_width", "petal_length", "petal_width"};
-    /** The drift: every measurement this much longer. */
-    private static final double SHIFT = 3.0;
     private static final Duration LOOP_TIMEOUT = Duration.ofMinutes(6);
 
     private static LocalStack stack;
     private static Services services;
     private static KafkaProducer<String, byte[]> producer;
-    private static List<double[]> rows;
-    private static List<String> species;
-    private static Traffic traffic;
+    private static DriftedIris traffic;
     private static long firstChampion;
 
     @BeforeAll
@@ -110,9 +89,9 @@ class RetrainingLoopIT {
         producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 stack.endpoints().kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
                 new ByteArraySerializer());
-        readIris(ServicesUnderTest.repositoryRoot().resolve("datasets/iris.csv"));
+        traffic = new DriftedIris(services, producer, NAME, ServicesUnderTest.repositoryRoot().resolve("datasets/iris.csv"));
 
-        services.ingest().createDataset(CreateDatasetRequest.newBuilder().setName(NAME).setSchema(irisSchema()).build());
+        services.ingest().createDataset(CreateDatasetRequest.newBuilder().setName(NAME).setSchema(DriftedIris.schema()).build());
         try (InputStream csv = Files.newInputStream(ServicesUnderTest.repositoryRoot().resolve("datasets/iris.csv"))) {
             FileImport.send(services.ingestAsync(), ImportFileHeader.newBuilder().setDataset(NAME)
                     .setFormat(FileFormat.CSV).build(), csv);
@@ -137,7 +116,6 @@ class RetrainingLoopIT {
                 RetrainingPolicy.newBuilder().setEndpoint(NAME).setEnabled(true).addTriggerAlerts("drift")
                         .setShadowShare(100).setShadowMinSamples(30).setCanaryWeight(50).setCanaryMinSamples(20)
                         .setStageTimeoutSeconds(600).setMaxLatencyRatio(5)).build());
-        traffic = new Traffic();
     }
 
     @AfterAll
@@ -166,7 +144,7 @@ class RetrainingLoopIT {
     @Order(2)
     void driftIsNoticedAndTheChallengerTrainedOnTheNewlySealedVersionIsShadowedCanariedAndPromoted()
             throws Exception {
-        produceRecords(150);
+        traffic.produceRecords(150);
         awaitSealed(2); // ingest sealed them by itself
         traffic.startDrifted();
 
@@ -215,7 +193,7 @@ class RetrainingLoopIT {
                         .setHyperparameters(Hyperparameters.newBuilder().setEpochs(1).setLearningRate(1e-5)))
                 .build());
 
-        produceRecords(150); // rows the champion was not trained on
+        traffic.produceRecords(150); // rows the champion was not trained on
         List<Decision> run = awaitRunEnded(promotedRun, DecisionAction.PROMOTE, DecisionAction.ROLL_BACK);
 
         assertThat(run).extracting(Decision::getAction).containsExactly(DecisionAction.RETRAIN,
@@ -362,112 +340,5 @@ class RetrainingLoopIT {
             Thread.sleep(500);
         }
         throw new AssertionError("the endpoint did not settle: " + deployment);
-    }
-
-    /** Labelled Iris rows in the drifted world, as a producer would send them to ingest. */
-    private static void produceRecords(int count) throws Exception {
-        Random random = new Random(count * 31L + System.nanoTime());
-        for (int i = 0; i < count; i++) {
-            int row = random.nextInt(rows.size());
-            double[] x = rows.get(row);
-            String json = String.format(Locale.ROOT, "{\"sepal_length\": %.2f, \"sepal_width\": %.2f, "
-                    + "\"petal_length\": %.2f, \"petal_width\": %.2f, \"species\": \"%s\"}", x[0] + SHIFT, x[1] + SHIFT,
-                    x[2] + SHIFT, x[3] + SHIFT, species.get(row));
-            producer.send(new ProducerRecord<>(Topics.INGEST_RECORDS, NAME,
-                    json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        }
-        producer.flush();
-    }
-
-    /**
-     * Requests to the endpoint, one Iris row each with the client's id, each followed by its
-     * ground truth on aiaas.ingest.feedback; normal rows on demand, drifted rows in the background.
-     */
-    private static final class Traffic {
-
-        final AtomicLong failures = new AtomicLong();
-        private final AtomicBoolean running = new AtomicBoolean();
-        private Thread background;
-
-        /** Sends {@code count} requests with rows shifted by {@code shift}, then returns. */
-        void send(double shift, int count) throws Exception {
-            Random random = new Random(count);
-            for (int i = 0; i < count; i++) {
-                one(random, shift);
-            }
-            producer.flush();
-        }
-
-        void startDrifted() {
-            running.set(true);
-            background = new Thread(() -> {
-                Random random = new Random(11);
-                while (running.get()) {
-                    try {
-                        one(random, SHIFT);
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
-                    }
-                }
-            }, "drifted-traffic");
-            background.setDaemon(true);
-            background.start();
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            if (background != null) {
-                background.join(10_000);
-            }
-        }
-
-        private void one(Random random, double shift) throws Exception {
-            int row = random.nextInt(rows.size());
-            String id = UUID.randomUUID().toString();
-            try {
-                services.inference().modelInfer(request(id, rows.get(row), shift));
-            } catch (StatusRuntimeException e) {
-                failures.incrementAndGet();
-                return;
-            }
-            GroundTruth truth = GroundTruth.newBuilder().setEndpoint(NAME).setRequestId(id)
-                    .addLabels(species.get(row)).build();
-            producer.send(new ProducerRecord<>(Topics.INGEST_FEEDBACK, id, truth.toByteArray()));
-        }
-    }
-
-    private static ModelInferRequest request(String id, double[] row, double shift) {
-        ModelInferRequest.Builder request = ModelInferRequest.newBuilder().setModelName(NAME).setId(id);
-        for (int c = 0; c < COLUMNS.length; c++) {
-            request.addInputs(InferInputTensor.newBuilder().setName(COLUMNS[c]).setDatatype("FP32").addShape(1)
-                    .setContents(InferTensorContents.newBuilder().addFp32Contents((float) (row[c] + shift))));
-        }
-        return request.build();
-    }
-
-    private static void readIris(Path csv) throws IOException {
-        rows = new ArrayList<>();
-        species = new ArrayList<>();
-        List<String> lines = Files.readAllLines(csv);
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] cells = line.split(",");
-            rows.add(new double[] {Double.parseDouble(cells[0]), Double.parseDouble(cells[1]),
-                Double.parseDouble(cells[2]), Double.parseDouble(cells[3])});
-            species.add(cells[4].trim());
-        }
-    }
-
-    private static Schema irisSchema() {
-        Schema.Builder schema = Schema.newBuilder().setLabelColumn("species");
-        for (String name : COLUMNS) {
-            schema.addColumns(Column.newBuilder().setName(name).setType(ColumnType.DOUBLE));
-        }
-        return schema.addColumns(Column.newBuilder().setName("species").setType(ColumnType.STRING)).build();
     }
 }
